@@ -1,0 +1,63 @@
+import type { Segment } from '../article/segment.js';
+
+export type EngineKind = 'speech' | 'audio';
+
+/** Error codes an engine (and so the player) reports in `listen-error`. */
+export type ListenErrorCode =
+  | 'no-article'
+  | 'no-speech'
+  | 'speech-failed'
+  | 'speech-timeout'
+  | 'not-allowed'
+  | 'audio-load'
+  | 'audio-decode'
+  | 'manifest-invalid'
+  | 'manifest-mismatch';
+
+/**
+ * What an engine tells the player. The player commits state only on these (non-optimistic):
+ * pressing play *requests* playback; the state becomes `playing` when the engine says so.
+ */
+export type EngineEvent =
+  | { readonly type: 'loading' }
+  | { readonly type: 'playing' }
+  | { readonly type: 'paused' }
+  | { readonly type: 'ended' }
+  /** The engine's clock moved; `segment` is the index being spoken at `time` seconds. */
+  | { readonly type: 'position'; readonly time: number; readonly segment: number }
+  /** The total length changed (speech: the estimate was corrected by the measured rate). */
+  | { readonly type: 'duration'; readonly duration: number }
+  | { readonly type: 'error'; readonly code: ListenErrorCode; readonly message: string };
+
+export type EngineListener = (event: EngineEvent) => void;
+
+export interface EngineLoadOptions {
+  /** BCP 47 language to choose a voice for. */
+  readonly lang: string;
+  /** Preferred voice name; falls back to the best voice for `lang` when absent or unknown. */
+  readonly voice?: string;
+  /** Playback rate, 0.5–3. */
+  readonly rate: number;
+}
+
+/**
+ * A playback engine: Web Speech or pre-rendered audio. Positions are in seconds of the engine's own
+ * timeline at rate 1 (media time), so changing the rate never moves the position.
+ */
+export interface Engine {
+  readonly kind: EngineKind;
+  /** Seconds; for speech an estimate that improves as speech is measured. */
+  readonly duration: number;
+  readonly currentTime: number;
+  /** Prepare to play `segments`; resolves when ready, rejects never (errors arrive as events). */
+  load(segments: readonly Segment[], options: EngineLoadOptions): Promise<void>;
+  play(): void;
+  pause(): void;
+  /** Jump to `seconds` on the engine's timeline. */
+  seek(seconds: number): void;
+  /** Start of segment `index` on the engine's timeline. */
+  segmentStart(index: number): number;
+  setRate(rate: number): void;
+  /** Stop all sound and release every listener, timer and resource. */
+  destroy(): void;
+}
