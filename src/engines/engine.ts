@@ -55,6 +55,8 @@ export interface Engine {
   pause(): void;
   /** Jump to `seconds` on the engine's timeline. */
   seek(seconds: number): void;
+  /** Skip back or forward: audio by 15 s, speech by one chunk (a sentence; its clock is only an estimate). */
+  skip(direction: -1 | 1): void;
   /** Start of segment `index` on the engine's timeline. */
   segmentStart(index: number): number;
   setRate(rate: number): void;

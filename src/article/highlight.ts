@@ -1,0 +1,56 @@
+/**
+ * Paragraph highlighting in the host page: the segment being read carries `data-listen-active`. A default
+ * style for it is added once per document as an adopted stylesheet (works under `style-src 'self'`: no
+ * `<style>` element, no inline style). It has zero specificity (`:where`), so any host rule wins.
+ */
+
+export const ACTIVE_ATTRIBUTE = 'data-listen-active';
+
+const DEFAULT_STYLE = `
+:where([${ACTIVE_ATTRIBUTE}]) {
+  background-color: var(--listen-paragraph-highlight, rgb(255 213 0 / 0.22));
+  box-shadow: -0.4em 0 0 var(--listen-paragraph-highlight, rgb(255 213 0 / 0.22)),
+    0.4em 0 0 var(--listen-paragraph-highlight, rgb(255 213 0 / 0.22));
+  border-radius: 2px;
+  transition: background-color 0.2s;
+}
+@media (prefers-color-scheme: dark) {
+  :where([${ACTIVE_ATTRIBUTE}]) {
+    background-color: var(--listen-paragraph-highlight, rgb(255 213 0 / 0.16));
+    box-shadow: none;
+  }
+}
+@media (forced-colors: active) {
+  :where([${ACTIVE_ATTRIBUTE}]) { outline: 2px solid Highlight; outline-offset: 2px; background-color: Canvas; }
+}
+@media (prefers-reduced-motion: reduce) {
+  :where([${ACTIVE_ATTRIBUTE}]) { transition: none; }
+}
+`;
+
+const styled = new WeakSet<Document | ShadowRoot>();
+
+/** Adds the default highlight style to the document (or shadow root) holding the article, once. */
+export function adoptHighlightStyle(root: Document | ShadowRoot): void {
+  if (styled.has(root) || typeof CSSStyleSheet === 'undefined' || !('adoptedStyleSheets' in root)) return;
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(DEFAULT_STYLE);
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  styled.add(root);
+}
+
+/** Moves `data-listen-active` to one element at a time. */
+export class ParagraphHighlighter {
+  #active: Element | null = null;
+
+  get active(): Element | null {
+    return this.#active;
+  }
+
+  set(element: Element | null): void {
+    if (element === this.#active) return;
+    this.#active?.removeAttribute(ACTIVE_ATTRIBUTE);
+    this.#active = element;
+    element?.setAttribute(ACTIVE_ATTRIBUTE, '');
+  }
+}

@@ -1,0 +1,357 @@
+/**
+ * The Web Speech engine: speaks segments chunk by chunk with `speechSynthesis`, and keeps an estimated
+ * timeline (seconds at rate 1) so the player can show time, seek and skip as it does for audio.
+ *
+ * Browser pitfalls it works around:
+ * - Chrome cuts utterances after ~15 s (https://crbug.com/679437): chunks are one sentence, ≤ 200 characters.
+ * - Chrome garbage-collects utterances still speaking, and their events never fire: live ones are kept referenced.
+ * - `pause()`/`resume()` is broken on Android and some Linux setups: pausing cancels, resuming re-speaks the chunk.
+ * - `cancel()` fires `error`/`end` on cancelled utterances in some browsers: every utterance carries a generation,
+ *   and events of an older generation are ignored.
+ * - Some platforms never send `end` (or hang after `start`): a watchdog treats such a chunk as failed.
+ */
+import { chunkText } from '../article/chunk.js';
+import type { Segment } from '../article/segment.js';
+import type { Engine, EngineListener, EngineLoadOptions, ListenErrorCode } from './engine.js';
+import { chooseVoice, languageName, loadVoices } from './voices.js';
+
+export interface SpeechEngineOptions {
+  /** The synthesis service; `null` simulates a browser without Web Speech. Default: `globalThis.speechSynthesis`. */
+  readonly synth?: SpeechSynthesis | null;
+  /** Utterance constructor. Default: `globalThis.SpeechSynthesisUtterance`. */
+  readonly Utterance?: typeof SpeechSynthesisUtterance;
+  /** How long to wait for voices to appear, in ms. */
+  readonly voiceTimeout?: number;
+  /** How long a chunk may take to `start`, in ms, before speech counts as failed. */
+  readonly startTimeout?: number;
+  /** Clock in ms (for tests). */
+  readonly now?: () => number;
+  /** Where to listen for `pagehide`. Default: `globalThis` when it is a window. */
+  readonly window?: EventTarget | null;
+}
+
+interface TimedChunk {
+  readonly segment: number;
+  readonly text: string;
+  readonly lang: string;
+}
+
+/** ~170 words a minute at rate 1, a typical synthetic voice; corrected as chunks are measured. */
+const INITIAL_CHARS_PER_SECOND = 14.5;
+/** Weight of the initial guess, in characters, against measured speech. */
+const PRIOR_CHARS = 120;
+/** How often the clock is reported while speaking, in ms (UI time only; highlights move on chunk events). */
+const TICK_MS = 250;
+
+export class SpeechEngine implements Engine {
+  readonly kind = 'speech' as const;
+
+  readonly #listener: EngineListener;
+  readonly #synth: SpeechSynthesis | null;
+  readonly #Utterance: typeof SpeechSynthesisUtterance | undefined;
+  readonly #voiceTimeout: number;
+  readonly #startTimeout: number;
+  readonly #now: () => number;
+  readonly #window: EventTarget | null;
+
+  #chunks: TimedChunk[] = [];
+  /** Start of each chunk on the timeline, plus the total at the end (length = chunks + 1). */
+  #starts = new Float64Array(1);
+  /** First chunk of each segment. */
+  #segmentFirstChunk: number[] = [];
+  #voices: SpeechSynthesisVoice[] = [];
+  #voice: SpeechSynthesisVoice | null = null;
+  #rate = 1;
+  #measuredChars = 0;
+  #measuredSeconds = 0;
+
+  #index = 0;
+  #speaking = false;
+  #wantPlay = false;
+  #ready: Promise<boolean> | null = null;
+  /** Bumped on every cancel; events from older utterances are ignored. */
+  #generation = 0;
+  /** Utterances in flight, referenced so Chrome does not collect them mid-speech. */
+  readonly #live = new Set<SpeechSynthesisUtterance>();
+  #chunkStartedAt = 0;
+  #watchdog: ReturnType<typeof setTimeout> | undefined;
+  #ticker: ReturnType<typeof setInterval> | undefined;
+  #destroyed = false;
+
+  constructor(listener: EngineListener, options: SpeechEngineOptions = {}) {
+    this.#listener = listener;
+    const g = globalThis as Partial<typeof globalThis>;
+    this.#synth = options.synth === undefined ? (g.speechSynthesis ?? null) : options.synth;
+    this.#Utterance = options.Utterance ?? g.SpeechSynthesisUtterance;
+    this.#voiceTimeout = options.voiceTimeout ?? 5000;
+    this.#startTimeout = options.startTimeout ?? 10_000;
+    this.#now = options.now ?? (() => performance.now());
+    this.#window = options.window === undefined ? (typeof window === 'undefined' ? null : window) : options.window;
+    this.#window?.addEventListener('pagehide', this.#onPageHide);
+  }
+
+  /** Voices on this device (after `load`). */
+  get voices(): readonly SpeechSynthesisVoice[] {
+    return this.#voices;
+  }
+
+  /** The voice speaking, or null when none fits. */
+  get voice(): SpeechSynthesisVoice | null {
+    return this.#voice;
+  }
+
+  get duration(): number {
+    return this.#starts[this.#chunks.length] ?? 0;
+  }
+
+  get currentTime(): number {
+    const start = this.#starts[this.#index] ?? this.duration;
+    if (!this.#speaking || !this.#chunkStartedAt) return start;
+    const length = (this.#starts[this.#index + 1] ?? start) - start;
+    const elapsed = ((this.#now() - this.#chunkStartedAt) / 1000) * this.#rate;
+    // Never run past the chunk's estimate: the next chunk's `start` moves the clock on.
+    return start + Math.min(elapsed, length * 0.99);
+  }
+
+  get #charsPerSecond(): number {
+    return (PRIOR_CHARS + this.#measuredChars) / (PRIOR_CHARS / INITIAL_CHARS_PER_SECOND + this.#measuredSeconds);
+  }
+
+  load(segments: readonly Segment[], options: EngineLoadOptions): Promise<void> {
+    this.#cancel();
+    this.#rate = clampRate(options.rate);
+    this.#chunks = [];
+    this.#segmentFirstChunk = [];
+    segments.forEach((segment, i) => {
+      this.#segmentFirstChunk.push(this.#chunks.length);
+      for (const chunk of chunkText(segment.text, segment.lang || options.lang)) {
+        this.#chunks.push({ segment: i, text: chunk.text, lang: segment.lang || options.lang });
+      }
+    });
+    this.#index = 0;
+    this.#retime();
+    this.#ready = this.#prepare(options);
+    return this.#ready.then(() => undefined);
+  }
+
+  async #prepare(options: EngineLoadOptions): Promise<boolean> {
+    const synth = this.#synth;
+    if (!synth || !this.#Utterance) {
+      this.#fail('no-speech', 'This browser cannot read aloud: it has no speech synthesis.');
+      return false;
+    }
+    this.#voices = await loadVoices(synth, this.#voiceTimeout);
+    if (this.#destroyed) return false;
+    if (!this.#voices.length) {
+      this.#fail('no-speech', 'No voices for reading aloud are installed on this device.');
+      return false;
+    }
+    this.#voice = chooseVoice(this.#voices, options.lang, options.voice);
+    if (!this.#voice) {
+      this.#fail('no-speech', `No voice for ${languageName(options.lang)} is installed on this device.`);
+      return false;
+    }
+    return true;
+  }
+
+  /** Switches to the voice named `name` (if the device has it); speaking restarts the current chunk with it. */
+  setVoice(name: string): void {
+    const voice = this.#voices.find((v) => v.name === name || v.voiceURI === name);
+    if (!voice || voice === this.#voice) return;
+    this.#voice = voice;
+    if (this.#speaking) this.#speakCurrent();
+  }
+
+  play(): void {
+    if (this.#destroyed || !this.#chunks.length) return;
+    this.#wantPlay = true;
+    if (this.#index >= this.#chunks.length) this.#index = 0;
+    this.#listener({ type: 'loading' });
+    void this.#ready?.then((ok) => {
+      if (ok && this.#wantPlay && !this.#speaking) this.#speakCurrent();
+    });
+  }
+
+  pause(): void {
+    const wasActive = this.#wantPlay || this.#speaking;
+    this.#wantPlay = false;
+    this.#cancel();
+    this.#emitPosition();
+    if (wasActive) this.#listener({ type: 'paused' });
+  }
+
+  seek(seconds: number): void {
+    if (!this.#chunks.length || !Number.isFinite(seconds)) return;
+    this.#jumpTo(this.#chunkAt(seconds));
+  }
+
+  /** Speech has no exact clock, so skipping moves a whole chunk (a sentence) back or forward. */
+  skip(direction: -1 | 1): void {
+    if (!this.#chunks.length) return;
+    this.#jumpTo(Math.min(Math.max(this.#index + direction, 0), this.#chunks.length - 1));
+  }
+
+  segmentStart(index: number): number {
+    return this.#starts[this.#segmentFirstChunk[index] ?? this.#chunks.length] ?? 0;
+  }
+
+  setRate(rate: number): void {
+    const next = clampRate(rate);
+    if (next === this.#rate) return;
+    this.#rate = next;
+    if (this.#speaking) this.#speakCurrent();
+  }
+
+  destroy(): void {
+    this.#destroyed = true;
+    this.#wantPlay = false;
+    this.#cancel();
+    this.#window?.removeEventListener('pagehide', this.#onPageHide);
+    this.#live.clear();
+  }
+
+  #jumpTo(index: number): void {
+    this.#index = index;
+    if (this.#speaking || this.#wantPlay) {
+      this.#speakCurrent();
+    } else {
+      this.#emitPosition();
+    }
+  }
+
+  /** Index of the chunk playing at `seconds` (binary search over the start times). */
+  #chunkAt(seconds: number): number {
+    let lo = 0;
+    let hi = this.#chunks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.#starts[mid]! <= seconds) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  #speakCurrent(): void {
+    const synth = this.#synth;
+    const chunk = this.#chunks[this.#index];
+    if (!synth || !this.#Utterance || !chunk) return;
+    this.#cancel();
+    this.#speaking = true;
+    const generation = this.#generation;
+    const utterance = new this.#Utterance(chunk.text);
+    utterance.voice = this.#voice;
+    utterance.lang = this.#voice?.lang ?? chunk.lang;
+    utterance.rate = this.#rate;
+    utterance.onstart = () => this.#current(generation) && this.#onStart();
+    utterance.onend = () => {
+      this.#live.delete(utterance);
+      if (this.#current(generation)) this.#onEnd(chunk);
+    };
+    utterance.onerror = (event) => {
+      this.#live.delete(utterance);
+      if (this.#current(generation)) this.#onError(event.error);
+    };
+    this.#live.add(utterance);
+    this.#emitPosition();
+    this.#arm(this.#startTimeout);
+    synth.speak(utterance);
+  }
+
+  #current(generation: number): boolean {
+    return generation === this.#generation && !this.#destroyed;
+  }
+
+  #onStart(): void {
+    this.#chunkStartedAt = this.#now();
+    // A chunk gets its estimate three times over, plus slack, before it counts as hung.
+    const length = (this.#starts[this.#index + 1]! - this.#starts[this.#index]!) / this.#rate;
+    this.#arm(length * 3000 + 5000);
+    this.#listener({ type: 'playing' });
+    this.#emitPosition();
+    this.#ticker ??= setInterval(() => this.#emitPosition(), TICK_MS);
+  }
+
+  #onEnd(chunk: TimedChunk): void {
+    if (this.#chunkStartedAt) {
+      const seconds = ((this.#now() - this.#chunkStartedAt) / 1000) * this.#rate;
+      if (seconds > 0.05) {
+        this.#measuredChars += chunk.text.length;
+        this.#measuredSeconds += seconds;
+        this.#retime();
+      }
+    }
+    this.#chunkStartedAt = 0;
+    this.#index++;
+    if (this.#index < this.#chunks.length) {
+      this.#speakCurrent();
+      return;
+    }
+    this.#wantPlay = false;
+    this.#cancel();
+    this.#emitPosition();
+    this.#listener({ type: 'ended' });
+  }
+
+  #onError(error: SpeechSynthesisErrorCode): void {
+    if (error === 'interrupted' || error === 'canceled') {
+      // Someone else (another script, the OS) stopped our speech: treat it as a pause, resumable.
+      this.pause();
+      return;
+    }
+    if (error === 'not-allowed') {
+      this.#fail('not-allowed', 'The browser blocked speech until the page is used. Press play to start.');
+      return;
+    }
+    this.#fail('speech-failed', `The browser could not speak this text (${error}).`);
+  }
+
+  #fail(code: ListenErrorCode, message: string): void {
+    this.#wantPlay = false;
+    this.#cancel();
+    this.#listener({ type: 'error', code, message });
+  }
+
+  /** Stops speech and timers; pending events of the stopped utterances become stale. */
+  #cancel(): void {
+    this.#generation++;
+    this.#speaking = false;
+    this.#chunkStartedAt = 0;
+    clearTimeout(this.#watchdog);
+    clearInterval(this.#ticker);
+    this.#watchdog = undefined;
+    this.#ticker = undefined;
+    this.#live.clear();
+    const synth = this.#synth;
+    if (synth && (synth.speaking || synth.pending)) synth.cancel();
+  }
+
+  #arm(ms: number): void {
+    clearTimeout(this.#watchdog);
+    this.#watchdog = setTimeout(() => {
+      this.#fail('speech-timeout', "The browser's speech stopped responding.");
+    }, ms);
+  }
+
+  /** Recomputes chunk start times from the current characters-per-second estimate. */
+  #retime(): void {
+    const cps = this.#charsPerSecond;
+    const starts = new Float64Array(this.#chunks.length + 1);
+    for (let i = 0; i < this.#chunks.length; i++) starts[i + 1] = starts[i]! + this.#chunks[i]!.text.length / cps;
+    const previous = this.duration;
+    this.#starts = starts;
+    if (this.duration !== previous) this.#listener({ type: 'duration', duration: this.duration });
+  }
+
+  #emitPosition(): void {
+    const chunk = this.#chunks[Math.min(this.#index, this.#chunks.length - 1)];
+    this.#listener({ type: 'position', time: this.currentTime, segment: chunk ? chunk.segment : -1 });
+  }
+
+  readonly #onPageHide = () => {
+    if (this.#speaking || this.#wantPlay) this.pause();
+  };
+}
+
+export function clampRate(rate: number): number {
+  return Number.isFinite(rate) ? Math.min(Math.max(rate, 0.5), 3) : 1;
+}

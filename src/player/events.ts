@@ -1,0 +1,30 @@
+/** The player's DOM events: all bubble and cross shadow roots (`composed`). */
+import type { ListenErrorCode } from '../engines/engine.js';
+import type { PlayerState } from './store.js';
+
+export interface ListenStateChangeDetail {
+  readonly state: PlayerState;
+}
+export interface ListenSegmentChangeDetail {
+  /** Index into `player.segments`. */
+  readonly index: number;
+  /** The engine's clock (seconds) when the segment became active. */
+  readonly time: number;
+}
+export interface ListenErrorDetail {
+  readonly code: ListenErrorCode;
+  readonly message: string;
+}
+
+export function emit<T>(target: EventTarget, type: string, detail: T): void {
+  target.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'listen-statechange': CustomEvent<ListenStateChangeDetail>;
+    'listen-segmentchange': CustomEvent<ListenSegmentChangeDetail>;
+    'listen-error': CustomEvent<ListenErrorDetail>;
+    'listen-ended': CustomEvent<Record<string, never>>;
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * The player's store: a small, pure state machine fed only by engine events (non-optimistic: a click on
+ * play requests playback; the state becomes `playing` when the engine reports that speech or audio started).
+ */
+import type { EngineEvent, EngineKind, ListenErrorCode } from '../engines/engine.js';
+
+export type PlayerState = 'idle' | 'loading' | 'playing' | 'paused' | 'ended' | 'error';
+
+export interface PlayerError {
+  readonly code: ListenErrorCode;
+  readonly message: string;
+}
+
+export interface PlayerSnapshot {
+  readonly state: PlayerState;
+  readonly engine: EngineKind | null;
+  /** Seconds on the engine's timeline. */
+  readonly currentTime: number;
+  readonly duration: number;
+  /** Index of the segment being (or last) read; −1 before the first. */
+  readonly segmentIndex: number;
+  readonly error: PlayerError | null;
+}
+
+export const initialSnapshot: PlayerSnapshot = {
+  state: 'idle',
+  engine: null,
+  currentTime: 0,
+  duration: 0,
+  segmentIndex: -1,
+  error: null,
+};
+
+/** Player-level actions that do not come from an engine. */
+export type StoreAction =
+  | EngineEvent
+  | { readonly type: 'engine'; readonly engine: EngineKind | null }
+  | { readonly type: 'reset' };
+
+/** Which engine-reported states each state accepts; anything else is ignored (a stale or impossible event). */
+const accepts: Record<PlayerState, ReadonlySet<PlayerState>> = {
+  idle: new Set(['loading', 'playing', 'error']),
+  loading: new Set(['playing', 'paused', 'ended', 'error', 'idle']),
+  playing: new Set(['loading', 'paused', 'ended', 'error']),
+  paused: new Set(['loading', 'playing', 'ended', 'error']),
+  ended: new Set(['loading', 'playing', 'paused', 'error']),
+  error: new Set(['loading', 'playing', 'idle']),
+};
+
+function move(snapshot: PlayerSnapshot, state: PlayerState): PlayerSnapshot {
+  if (snapshot.state === state || !accepts[snapshot.state].has(state)) return snapshot;
+  return { ...snapshot, state, error: state === 'error' ? snapshot.error : null };
+}
+
+export function reduce(snapshot: PlayerSnapshot, action: StoreAction): PlayerSnapshot {
+  switch (action.type) {
+    case 'loading':
+    case 'playing':
+    case 'paused':
+    case 'ended':
+      return move(snapshot, action.type);
+    case 'error':
+      return { ...snapshot, state: 'error', error: { code: action.code, message: action.message } };
+    case 'position':
+      if (action.time === snapshot.currentTime && action.segment === snapshot.segmentIndex) return snapshot;
+      return { ...snapshot, currentTime: action.time, segmentIndex: action.segment };
+    case 'duration':
+      return action.duration === snapshot.duration ? snapshot : { ...snapshot, duration: action.duration };
+    case 'engine':
+      return action.engine === snapshot.engine ? snapshot : { ...snapshot, engine: action.engine };
+    case 'reset':
+      return initialSnapshot;
+  }
+}
+
+export type StoreListener = (next: PlayerSnapshot, previous: PlayerSnapshot) => void;
+
+export class PlayerStore {
+  #snapshot: PlayerSnapshot = initialSnapshot;
+  readonly #listeners = new Set<StoreListener>();
+
+  get snapshot(): PlayerSnapshot {
+    return this.#snapshot;
+  }
+
+  dispatch(action: StoreAction): void {
+    const previous = this.#snapshot;
+    const next = reduce(previous, action);
+    if (next === previous) return;
+    this.#snapshot = next;
+    for (const listener of this.#listeners) listener(next, previous);
+  }
+
+  subscribe(listener: StoreListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+}

@@ -1,0 +1,347 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { Segment } from '../article/segment.js';
+import type { EngineKind, EngineLoadOptions } from '../engines/engine.js';
+import { clampRate, SpeechEngine, type SpeechEngineOptions } from '../engines/speech.js';
+import { voicesFor } from '../engines/voices.js';
+import { PlaybackController, type HighlightMode } from '../player/playback.js';
+import type { PlayerState } from '../player/store.js';
+import { nextIcon, pauseIcon, playIcon, previousIcon, retryIcon } from './icons.js';
+import { en, type Strings } from './strings.js';
+import { playerStyles } from './styles.js';
+import { formatClock, spokenTime } from './time.js';
+
+/** Speeds offered in the menu and stepped through by `<` and `>`. */
+export const RATES = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2, 2.5, 3] as const;
+/** Above this many voices on the device, the menu lists only the article's language (Linux has thousands). */
+const ALL_VOICES_LIMIT = 200;
+
+/**
+ * Reads an article of the page aloud and highlights the paragraph being read.
+ *
+ * @fires listen-statechange - `{ state }` whenever `state` changes.
+ * @fires listen-segmentchange - `{ index, time }` when another segment (paragraph) becomes active.
+ * @fires listen-error - `{ code, message }` when reading fails.
+ * @fires listen-ended - when the end of the article is reached.
+ * @csspart base - the player's box.
+ * @csspart play-button - the play/pause button.
+ * @csspart controls - the row of secondary controls.
+ * @csspart previous-button - previous paragraph.
+ * @csspart next-button - next paragraph.
+ * @csspart seek - the position slider.
+ * @csspart time - elapsed and total time.
+ * @csspart speed - the speed menu and its label.
+ * @csspart voice - the voice menu and its label.
+ * @csspart status - the live status line (loading, errors).
+ * @cssprop --listen-accent - brand colour of the play button, slider and focus.
+ * @cssprop --listen-on-accent - icon colour on the accent.
+ * @cssprop --listen-surface - background of the player.
+ * @cssprop --listen-text - text and icon colour.
+ * @cssprop --listen-muted - secondary text colour.
+ * @cssprop --listen-error - colour of error messages.
+ * @cssprop --listen-radius - corner radius of the player.
+ * @cssprop --listen-focus-ring - focus outline colour.
+ * @cssprop --listen-button-size - size of the play button.
+ * @cssprop --listen-font - the player's font shorthand.
+ * @cssprop --listen-paragraph-highlight - (on the page) background of the paragraph being read.
+ */
+export class ListenPlayer extends LitElement {
+  static override styles = playerStyles;
+
+  /** Test seam: options passed to the Web Speech engine (a fake synthesiser, shorter timeouts). */
+  static speechOptions: SpeechEngineOptions | undefined;
+
+  readonly #playback = new PlaybackController(this, {
+    article: () => this.#findArticle(),
+    loadOptions: () => this.#loadOptions(),
+    highlight: () => this.highlight,
+    exclude: () => [this],
+    speech: ListenPlayer.speechOptions,
+  });
+
+  /** Id of the article element to read; absent: the nearest `article` ancestor, else the next `article` sibling. */
+  @property({ attribute: 'for' }) for = '';
+
+  /** URL of a timing manifest for pre-rendered audio; absent: the browser's speech. */
+  @property({ attribute: 'src' }) src = '';
+
+  /** Language of the article (BCP 47); absent: the article's or the document's `lang`. */
+  @property({ attribute: 'lang' }) override lang = '';
+
+  /** Name of the voice to read with; absent or unknown: the best voice for the language. */
+  @property({ attribute: 'voice' }) voice = '';
+
+  /** Speaking rate, 0.5–3. */
+  @property({ attribute: 'rate', type: Number, reflect: true }) rate = 1;
+
+  /** What is highlighted while reading: `paragraph`, `word` or `none`. */
+  @property({ attribute: 'highlight' }) highlight: HighlightMode = 'paragraph';
+
+  #strings: Strings = en;
+  /** Slider value while the reader drags it (the position is applied on release). */
+  #scrub: number | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener('keydown', this.#onKeyDown);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener('keydown', this.#onKeyDown);
+  }
+
+  protected override willUpdate(): void {
+    // Read the article and load the engine before the first render: the total time shows, and a device
+    // that cannot speak says so before anyone presses play.
+    if (!this.hasUpdated && this.#findArticle()) this.#playback.prepare();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (!this.hasUpdated) return;
+    if ((changed.has('for') && changed.get('for') !== undefined) || (changed.has('lang') && changed.get('lang') !== undefined)) {
+      this.#playback.reset();
+      if (this.#findArticle()) this.#playback.prepare();
+    }
+    if (changed.has('rate') && changed.get('rate') !== undefined) this.#playback.setRate(this.rate);
+    if (changed.has('voice') && changed.get('voice') !== undefined && this.voice) this.#playback.setVoice(this.voice);
+  }
+
+  /** `idle`, `loading`, `playing`, `paused`, `ended` or `error` (also the host attribute `state`). */
+  get state(): PlayerState {
+    return this.#playback.snapshot.state;
+  }
+
+  /** The engine reading: `speech`, `audio`, or null before one is loaded. */
+  get activeEngine(): EngineKind | null {
+    return this.#playback.snapshot.engine;
+  }
+
+  /** Position in seconds (estimated for speech). */
+  get currentTime(): number {
+    return this.#playback.engine?.currentTime ?? 0;
+  }
+
+  /** Length in seconds (estimated for speech, corrected as it speaks). */
+  get duration(): number {
+    return this.#playback.engine?.duration ?? 0;
+  }
+
+  /** Index of the segment being read, −1 when none. */
+  get segmentIndex(): number {
+    return this.#playback.snapshot.segmentIndex;
+  }
+
+  /** What is read, in order: `{ text, element, lang }` per heading, paragraph, list item or quote. */
+  get segments(): readonly Segment[] {
+    return this.#playback.segments;
+  }
+
+  /** Starts or resumes reading. */
+  play(): void {
+    this.#playback.play();
+  }
+
+  pause(): void {
+    this.#playback.pause();
+  }
+
+  toggle(): void {
+    this.#playback.toggle();
+  }
+
+  /** Moves to `seconds` (speech: to the sentence at that estimated time); keeps playing or paused. */
+  seek(seconds: number): void {
+    this.#playback.seek(seconds);
+  }
+
+  /** Starts reading at segment `index`. */
+  playSegment(index: number): void {
+    this.#playback.playSegment(index);
+  }
+
+  next(): void {
+    this.#playback.step(1);
+  }
+
+  previous(): void {
+    this.#playback.step(-1);
+  }
+
+  #findArticle(): Element | null {
+    if (this.for) {
+      const root = this.getRootNode() as Document | ShadowRoot;
+      return root.getElementById?.(this.for) ?? document.getElementById(this.for);
+    }
+    const ancestor = this.closest('article');
+    if (ancestor) return ancestor;
+    for (let sibling = this.nextElementSibling; sibling; sibling = sibling.nextElementSibling) {
+      if (sibling.localName === 'article') return sibling;
+    }
+    return null;
+  }
+
+  #loadOptions(): EngineLoadOptions {
+    const article = this.#findArticle();
+    const lang =
+      this.lang ||
+      article?.closest('[lang]')?.getAttribute('lang') ||
+      document.documentElement.lang ||
+      navigator.language;
+    return { lang, voice: this.voice || undefined, rate: clampRate(this.rate) };
+  }
+
+  #changeRate(direction: -1 | 1): void {
+    const current = clampRate(this.rate);
+    const next =
+      direction > 0 ? RATES.find((rate) => rate > current + 1e-9) : [...RATES].reverse().find((rate) => rate < current - 1e-9);
+    if (next !== undefined) this.rate = next;
+  }
+
+  readonly #onKeyDown = (event: KeyboardEvent): void => {
+    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+    const target = event.composedPath()[0] as Element | undefined;
+    const tag = target?.localName;
+    // Menus keep their own keys (typing selects a voice); buttons keep Space and Enter.
+    if (tag === 'select') return;
+    switch (event.key) {
+      case ' ':
+        if (tag === 'button') return;
+        this.toggle();
+        break;
+      case 'k':
+      case 'K':
+        this.toggle();
+        break;
+      case 'ArrowLeft':
+      case 'ArrowRight': {
+        const direction = event.key === 'ArrowLeft' ? -1 : 1;
+        if (event.shiftKey) this.#playback.step(direction);
+        else this.#playback.skip(direction);
+        break;
+      }
+      case 'p':
+      case 'P':
+        this.previous();
+        break;
+      case 'n':
+      case 'N':
+        this.next();
+        break;
+      case '<':
+        this.#changeRate(-1);
+        break;
+      case '>':
+        this.#changeRate(1);
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+  };
+
+  #onSeekInput(event: Event): void {
+    this.#scrub = (event.target as HTMLInputElement).valueAsNumber;
+    this.requestUpdate();
+  }
+
+  #onSeekChange(event: Event): void {
+    this.#scrub = null;
+    this.seek((event.target as HTMLInputElement).valueAsNumber);
+  }
+
+  #onRateChange(event: Event): void {
+    this.rate = Number((event.target as HTMLSelectElement).value);
+  }
+
+  #onVoiceChange(event: Event): void {
+    this.voice = (event.target as HTMLSelectElement).value;
+  }
+
+  #statusText(state: PlayerState): string {
+    const s = this.#strings;
+    switch (state) {
+      case 'loading':
+        return s.loading;
+      case 'playing':
+        return s.playing;
+      case 'paused':
+        return s.paused;
+      case 'ended':
+        return s.ended;
+      case 'error':
+        return this.#playback.snapshot.error?.message ?? '';
+      default:
+        return '';
+    }
+  }
+
+  #renderVoices() {
+    const engine = this.#playback.engine;
+    if (!(engine instanceof SpeechEngine) || !engine.voices.length) return nothing;
+    const { lang } = this.#loadOptions();
+    const own = voicesFor(engine.voices, lang);
+    const others = engine.voices.length <= ALL_VOICES_LIMIT ? engine.voices.filter((voice) => !own.includes(voice)) : [];
+    const current = engine.voice?.name ?? '';
+    const option = (voice: SpeechSynthesisVoice) =>
+      html`<option value=${voice.name} ?selected=${voice.name === current}>${voice.name}</option>`;
+    return html`<label part="voice"
+      >${this.#strings.voice}
+      <select @change=${this.#onVoiceChange}>
+        ${own.map(option)}
+        ${others.length ? html`<optgroup label=${this.#strings.otherLanguages}>${others.map(option)}</optgroup>` : nothing}
+      </select></label
+    >`;
+  }
+
+  protected override render() {
+    const s = this.#strings;
+    const { state } = this.#playback.snapshot;
+    const locale = this.#loadOptions().lang;
+    const duration = this.duration;
+    const time = this.#scrub ?? Math.min(this.currentTime, duration);
+    const active = state === 'playing' || state === 'loading';
+    const rate = clampRate(this.rate);
+    const rates: readonly number[] = RATES.includes(rate as (typeof RATES)[number]) ? RATES : [...RATES, rate].sort((a, b) => a - b);
+    const playLabel = state === 'error' ? s.retry : active ? s.pause : s.play;
+    return html`<div class="player" part="base" role="group" aria-label=${s.label}>
+      <button class="play" part="play-button" aria-label=${playLabel} @click=${this.toggle}>
+        ${state === 'error' ? retryIcon : active ? pauseIcon : playIcon}
+      </button>
+      <div class="top">
+        <span class="label">${s.label}</span>
+        <span class="time" part="time">${formatClock(time)} / ${formatClock(duration)}</span>
+      </div>
+      <div class="bar" part="controls">
+        <button part="previous-button" aria-label=${s.previous} @click=${this.previous}>${previousIcon}</button>
+        <input
+          type="range"
+          part="seek"
+          aria-label=${s.position}
+          min="0"
+          max=${Math.max(duration, 0)}
+          step="any"
+          .value=${String(time)}
+          aria-valuetext=${s.timeOf(spokenTime(time, locale), spokenTime(duration, locale))}
+          @input=${this.#onSeekInput}
+          @change=${this.#onSeekChange}
+        />
+        <button part="next-button" aria-label=${s.next} @click=${this.next}>${nextIcon}</button>
+        <label part="speed"
+          >${s.speed}
+          <select @change=${this.#onRateChange}>
+            ${rates.map((r) => html`<option value=${r} ?selected=${r === rate}>${r}×</option>`)}
+          </select></label
+        >
+        ${this.#renderVoices()}
+      </div>
+      <div class="status ${state === 'error' ? 'error' : ''}" part="status" role="status">${this.#statusText(state)}</div>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'listen-player': ListenPlayer;
+  }
+}

@@ -1,0 +1,37 @@
+/** UI strings, one table per language. */
+export interface Strings {
+  readonly label: string;
+  readonly play: string;
+  readonly pause: string;
+  readonly retry: string;
+  readonly previous: string;
+  readonly next: string;
+  readonly position: string;
+  readonly speed: string;
+  readonly voice: string;
+  readonly otherLanguages: string;
+  readonly loading: string;
+  readonly playing: string;
+  readonly paused: string;
+  readonly ended: string;
+  /** "1 minute 5 seconds of 5 minutes 40 seconds" */
+  readonly timeOf: (elapsed: string, total: string) => string;
+}
+
+export const en: Strings = {
+  label: 'Listen to this article',
+  play: 'Play',
+  pause: 'Pause',
+  retry: 'Try again',
+  previous: 'Previous paragraph',
+  next: 'Next paragraph',
+  position: 'Position',
+  speed: 'Speed',
+  voice: 'Voice',
+  otherLanguages: 'Other languages',
+  loading: 'Loading audio…',
+  playing: 'Playing',
+  paused: 'Paused',
+  ended: 'Finished',
+  timeOf: (elapsed, total) => `${elapsed} of ${total}`,
+};
