@@ -25,9 +25,20 @@ export type EngineEvent =
   | { readonly type: 'ended' }
   /** The engine's clock moved; `segment` is the index being spoken at `time` seconds. */
   | { readonly type: 'position'; readonly time: number; readonly segment: number }
+  /** Another word is being spoken (index into the segment's words; −1 between words). Only with word timing. */
+  | { readonly type: 'word'; readonly segment: number; readonly word: number; readonly time: number }
   /** The total length changed (speech: the estimate was corrected by the measured rate). */
   | { readonly type: 'duration'; readonly duration: number }
-  | { readonly type: 'error'; readonly code: ListenErrorCode; readonly message: string };
+  /**
+   * Playback failed. With `fallback: 'speech'` the player goes on with Web Speech from the same paragraph
+   * instead of stopping.
+   */
+  | {
+      readonly type: 'error';
+      readonly code: ListenErrorCode;
+      readonly message: string;
+      readonly fallback?: 'speech' | undefined;
+    };
 
 export type EngineListener = (event: EngineEvent) => void;
 
@@ -57,6 +68,8 @@ export interface Engine {
   seek(seconds: number): void;
   /** Skip back or forward: audio by 15 s, speech by one chunk (a sentence; its clock is only an estimate). */
   skip(direction: -1 | 1): void;
+  /** Jump to the start of segment `index` (works before `load` has finished: applied once ready). */
+  seekSegment(index: number): void;
   /** Start of segment `index` on the engine's timeline. */
   segmentStart(index: number): number;
   setRate(rate: number): void;

@@ -74,6 +74,7 @@ export class SpeechEngine implements Engine {
   /** Utterances in flight, referenced so Chrome does not collect them mid-speech. */
   readonly #live = new Set<SpeechSynthesisUtterance>();
   #chunkStartedAt = 0;
+  #voicesAbort: AbortController | null = null;
   #watchdog: ReturnType<typeof setTimeout> | undefined;
   #ticker: ReturnType<typeof setInterval> | undefined;
   #destroyed = false;
@@ -140,7 +141,9 @@ export class SpeechEngine implements Engine {
       this.#fail('no-speech', 'This browser cannot read aloud: it has no speech synthesis.');
       return false;
     }
-    this.#voices = await loadVoices(synth, this.#voiceTimeout);
+    this.#voicesAbort?.abort();
+    this.#voicesAbort = new AbortController();
+    this.#voices = await loadVoices(synth, this.#voiceTimeout, undefined, this.#voicesAbort.signal);
     if (this.#destroyed) return false;
     if (!this.#voices.length) {
       this.#fail('no-speech', 'No voices for reading aloud are installed on this device.');
@@ -165,6 +168,7 @@ export class SpeechEngine implements Engine {
   play(): void {
     if (this.#destroyed || !this.#chunks.length) return;
     this.#wantPlay = true;
+    if (this.#speaking) return;
     if (this.#index >= this.#chunks.length) this.#index = 0;
     this.#listener({ type: 'loading' });
     void this.#ready?.then((ok) => {
@@ -173,6 +177,7 @@ export class SpeechEngine implements Engine {
   }
 
   pause(): void {
+    if (this.#destroyed) return;
     const wasActive = this.#wantPlay || this.#speaking;
     this.#wantPlay = false;
     this.#cancel();
@@ -181,14 +186,20 @@ export class SpeechEngine implements Engine {
   }
 
   seek(seconds: number): void {
-    if (!this.#chunks.length || !Number.isFinite(seconds)) return;
+    if (this.#destroyed || !this.#chunks.length || !Number.isFinite(seconds)) return;
     this.#jumpTo(this.#chunkAt(seconds));
   }
 
   /** Speech has no exact clock, so skipping moves a whole chunk (a sentence) back or forward. */
   skip(direction: -1 | 1): void {
-    if (!this.#chunks.length) return;
+    if (this.#destroyed || !this.#chunks.length) return;
     this.#jumpTo(Math.min(Math.max(this.#index + direction, 0), this.#chunks.length - 1));
+  }
+
+  seekSegment(index: number): void {
+    if (this.#destroyed) return;
+    const chunk = this.#segmentFirstChunk[index];
+    if (chunk !== undefined && chunk < this.#chunks.length) this.#jumpTo(chunk);
   }
 
   segmentStart(index: number): number {
@@ -205,6 +216,7 @@ export class SpeechEngine implements Engine {
   destroy(): void {
     this.#destroyed = true;
     this.#wantPlay = false;
+    this.#voicesAbort?.abort();
     this.#cancel();
     this.#window?.removeEventListener('pagehide', this.#onPageHide);
     this.#live.clear();

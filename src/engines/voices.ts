@@ -5,17 +5,28 @@
  * always chosen by the article's language, never taken as the default.
  */
 
-/** Resolves with the device's voices: at once if known, else when they arrive, else `[]` after `timeout` ms. */
-export function loadVoices(synth: SpeechSynthesis, timeout = 5000, interval = 250): Promise<SpeechSynthesisVoice[]> {
+/**
+ * Resolves with the device's voices: at once if known, else when they arrive, else `[]` after `timeout` ms
+ * (or as soon as `signal` aborts; every timer and listener is released either way).
+ */
+export function loadVoices(
+  synth: SpeechSynthesis,
+  timeout = 5000,
+  interval = 250,
+  signal?: AbortSignal,
+): Promise<SpeechSynthesisVoice[]> {
   const now = synth.getVoices();
-  if (now.length) return Promise.resolve(now);
+  if (now.length || signal?.aborted) return Promise.resolve(now);
   return new Promise((resolve) => {
     const done = (voices: SpeechSynthesisVoice[]) => {
       clearInterval(poll);
       clearTimeout(giveUp);
       synth.removeEventListener('voiceschanged', check);
+      signal?.removeEventListener('abort', abort);
       resolve(voices);
     };
+    const abort = () => done([]);
+    signal?.addEventListener('abort', abort);
     const check = () => {
       const voices = synth.getVoices();
       if (voices.length) done(voices);

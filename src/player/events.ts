@@ -11,9 +11,19 @@ export interface ListenSegmentChangeDetail {
   /** The engine's clock (seconds) when the segment became active. */
   readonly time: number;
 }
+export interface ListenWordChangeDetail {
+  /** Index into `player.segments`. */
+  readonly segment: number;
+  /** Index of the word within the segment (words as the timing gives them). */
+  readonly word: number;
+  /** The engine's clock (seconds) when the word became active. */
+  readonly time: number;
+}
 export interface ListenErrorDetail {
   readonly code: ListenErrorCode;
   readonly message: string;
+  /** Set when the player goes on with another engine instead of stopping (audio failed → Web Speech). */
+  readonly fallback?: 'speech' | undefined;
 }
 
 export function emit<T>(target: EventTarget, type: string, detail: T): void {
@@ -24,6 +34,7 @@ declare global {
   interface HTMLElementEventMap {
     'listen-statechange': CustomEvent<ListenStateChangeDetail>;
     'listen-segmentchange': CustomEvent<ListenSegmentChangeDetail>;
+    'listen-wordchange': CustomEvent<ListenWordChangeDetail>;
     'listen-error': CustomEvent<ListenErrorDetail>;
     'listen-ended': CustomEvent<Record<string, never>>;
   }

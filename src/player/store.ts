@@ -19,6 +19,8 @@ export interface PlayerSnapshot {
   readonly duration: number;
   /** Index of the segment being (or last) read; −1 before the first. */
   readonly segmentIndex: number;
+  /** Index of the word being read within that segment, −1 when unknown or between words. */
+  readonly wordIndex: number;
   readonly error: PlayerError | null;
 }
 
@@ -28,6 +30,7 @@ export const initialSnapshot: PlayerSnapshot = {
   currentTime: 0,
   duration: 0,
   segmentIndex: -1,
+  wordIndex: -1,
   error: null,
 };
 
@@ -39,12 +42,12 @@ export type StoreAction =
 
 /** Which engine-reported states each state accepts; anything else is ignored (a stale or impossible event). */
 const accepts: Record<PlayerState, ReadonlySet<PlayerState>> = {
-  idle: new Set(['loading', 'playing', 'error']),
-  loading: new Set(['playing', 'paused', 'ended', 'error', 'idle']),
-  playing: new Set(['loading', 'paused', 'ended', 'error']),
-  paused: new Set(['loading', 'playing', 'ended', 'error']),
-  ended: new Set(['loading', 'playing', 'paused', 'error']),
-  error: new Set(['loading', 'playing', 'idle']),
+  idle: new Set(['loading', 'playing']),
+  loading: new Set(['playing', 'paused', 'ended']),
+  playing: new Set(['loading', 'paused', 'ended']),
+  paused: new Set(['loading', 'playing', 'ended']),
+  ended: new Set(['loading', 'playing', 'paused']),
+  error: new Set(['loading', 'playing']),
 };
 
 function move(snapshot: PlayerSnapshot, state: PlayerState): PlayerSnapshot {
@@ -63,7 +66,15 @@ export function reduce(snapshot: PlayerSnapshot, action: StoreAction): PlayerSna
       return { ...snapshot, state: 'error', error: { code: action.code, message: action.message } };
     case 'position':
       if (action.time === snapshot.currentTime && action.segment === snapshot.segmentIndex) return snapshot;
-      return { ...snapshot, currentTime: action.time, segmentIndex: action.segment };
+      return {
+        ...snapshot,
+        currentTime: action.time,
+        segmentIndex: action.segment,
+        wordIndex: action.segment === snapshot.segmentIndex ? snapshot.wordIndex : -1,
+      };
+    case 'word':
+      if (action.segment === snapshot.segmentIndex && action.word === snapshot.wordIndex) return snapshot;
+      return { ...snapshot, segmentIndex: action.segment, wordIndex: action.word, currentTime: action.time };
     case 'duration':
       return action.duration === snapshot.duration ? snapshot : { ...snapshot, duration: action.duration };
     case 'engine':
