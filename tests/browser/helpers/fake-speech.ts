@@ -1,0 +1,41 @@
+/**
+ * Puts the fake speech synthesiser behind the player (through its static test seam), for tests of the UI that
+ * must not depend on the timing of a real voice. Call before the player is created; undone after the test.
+ */
+import { onTestFinished } from 'vitest';
+import { FakeSpeechSynthesis, type FakeSpeechSynthesisOptions } from '../../fakes/speech-synthesis.js';
+import type { SpeechEngineOptions } from '../../../src/engines/speech.js';
+import { ListenPlayer } from './player.js';
+
+export interface FakeSpeechSetup extends FakeSpeechSynthesisOptions {
+  /** How long the engine waits for a chunk's `start` before failing, in ms. Default: 2000. */
+  readonly startTimeout?: number;
+  /** How long the engine waits for voices, in ms. Default: 300. */
+  readonly voiceTimeout?: number;
+}
+
+function useSpeechOptions(options: SpeechEngineOptions): void {
+  ListenPlayer.speechOptions = options;
+  onTestFinished(() => {
+    ListenPlayer.speechOptions = undefined;
+  });
+}
+
+/** Players created from now on in this test speak with a fake synthesiser, which is returned. */
+export function useFakeSpeech(setup: FakeSpeechSetup = {}): FakeSpeechSynthesis {
+  const { startTimeout = 2000, voiceTimeout = 300, ...options } = setup;
+  const fake = new FakeSpeechSynthesis(options);
+  useSpeechOptions({ ...fake.engineOptions(), window: null, startTimeout, voiceTimeout });
+  onTestFinished(() => fake.cancel());
+  return fake;
+}
+
+/** Players created from now on in this test find no speech synthesis at all. */
+export function useNoSpeech(): void {
+  useSpeechOptions({ synth: null, window: null, voiceTimeout: 300 });
+}
+
+/** Speed of a fake voice that finishes any short article in a few milliseconds. */
+export const INSTANT = 100_000;
+/** Speed of a fake voice slow enough that a chunk is still being spoken while the test looks (≥ 2 s a chunk). */
+export const SLOW = 5;
