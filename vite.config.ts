@@ -1,4 +1,7 @@
 /// <reference types="vitest/config" />
+import { cpSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import basicSsl from '@vitejs/plugin-basic-ssl';
 import { playwright } from '@vitest/browser-playwright';
@@ -6,10 +9,23 @@ import { speechEnvironment } from './tests/setup/speech-env.js';
 
 const speech = speechEnvironment();
 
+/** The dev server serves `audio/` from the project root; the built demo gets a copy of it. */
+function copyAudio(): Plugin {
+  return {
+    name: 'listen:copy-audio',
+    apply: 'build',
+    writeBundle(options) {
+      if (existsSync('audio') && options.dir) cpSync('audio', join(options.dir, 'audio'), { recursive: true });
+    },
+  };
+}
+
 export default defineConfig({
   // The demo is served over HTTPS (media keys, Media Session and speech behave as on a real site).
-  plugins: process.env.VITEST ? [] : [basicSsl()],
+  plugins: process.env.VITEST ? [] : [basicSsl(), copyAudio()],
   server: { host: 'localhost' },
+  // Pre-bundled up front, so the first test importing them does not make Vite reload the page.
+  optimizeDeps: { include: ['lit', 'lit/decorators.js', 'howler', 'axe-core'] },
   build: { target: 'es2022', sourcemap: true },
   test: {
     projects: [

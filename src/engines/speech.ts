@@ -78,6 +78,8 @@ export class SpeechEngine implements Engine {
   #watchdog: ReturnType<typeof setTimeout> | undefined;
   #ticker: ReturnType<typeof setInterval> | undefined;
   #destroyed = false;
+  /** Loading failed (reported once); play does nothing until the next load. */
+  #failed = false;
 
   constructor(listener: EngineListener, options: SpeechEngineOptions = {}) {
     this.#listener = listener;
@@ -131,6 +133,7 @@ export class SpeechEngine implements Engine {
     });
     this.#index = 0;
     this.#retime();
+    this.#failed = false;
     this.#ready = this.#prepare(options);
     return this.#ready.then(() => undefined);
   }
@@ -138,7 +141,7 @@ export class SpeechEngine implements Engine {
   async #prepare(options: EngineLoadOptions): Promise<boolean> {
     const synth = this.#synth;
     if (!synth || !this.#Utterance) {
-      this.#fail('no-speech', 'This browser cannot read aloud: it has no speech synthesis.');
+      this.#failLoad( 'This browser cannot read aloud: it has no speech synthesis.');
       return false;
     }
     this.#voicesAbort?.abort();
@@ -146,12 +149,12 @@ export class SpeechEngine implements Engine {
     this.#voices = await loadVoices(synth, this.#voiceTimeout, undefined, this.#voicesAbort.signal);
     if (this.#destroyed) return false;
     if (!this.#voices.length) {
-      this.#fail('no-speech', 'No voices for reading aloud are installed on this device.');
+      this.#failLoad( 'No voices for reading aloud are installed on this device.');
       return false;
     }
     this.#voice = chooseVoice(this.#voices, options.lang, options.voice);
     if (!this.#voice) {
-      this.#fail('no-speech', `No voice for ${languageName(options.lang)} is installed on this device.`);
+      this.#failLoad( `No voice for ${languageName(options.lang)} is installed on this device.`);
       return false;
     }
     return true;
@@ -166,7 +169,7 @@ export class SpeechEngine implements Engine {
   }
 
   play(): void {
-    if (this.#destroyed || !this.#chunks.length) return;
+    if (this.#destroyed || this.#failed || !this.#chunks.length) return;
     this.#wantPlay = true;
     if (this.#speaking) return;
     if (this.#index >= this.#chunks.length) this.#index = 0;
@@ -275,9 +278,9 @@ export class SpeechEngine implements Engine {
 
   #onStart(): void {
     this.#chunkStartedAt = this.#now();
-    // A chunk gets its estimate three times over, plus slack, before it counts as hung.
+    // A chunk gets its estimate three times over, plus slack (5 s by default), before it counts as hung.
     const length = (this.#starts[this.#index + 1]! - this.#starts[this.#index]!) / this.#rate;
-    this.#arm(length * 3000 + 5000);
+    this.#arm(length * 3000 + this.#startTimeout / 2);
     this.#listener({ type: 'playing' });
     this.#emitPosition();
     this.#ticker ??= setInterval(() => this.#emitPosition(), TICK_MS);
@@ -315,6 +318,12 @@ export class SpeechEngine implements Engine {
       return;
     }
     this.#fail('speech-failed', `The browser could not speak this text (${error}).`);
+  }
+
+  /** The device cannot speak this article: reported once; `play()` stays silent until the next `load()`. */
+  #failLoad(message: string): void {
+    this.#failed = true;
+    this.#fail('no-speech', message);
   }
 
   #fail(code: ListenErrorCode, message: string): void {

@@ -7,7 +7,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { extractSegments } from '../article/extract.js';
 import { ParagraphHighlighter, adoptHighlightStyle } from '../article/highlight.js';
 import type { Segment } from '../article/segment.js';
-import type { Engine, EngineEvent, EngineLoadOptions } from '../engines/engine.js';
+import { AudioEngine, type AudioEngineOptions } from '../engines/audio.js';
+import type { Engine, EngineEvent, EngineLoadOptions, ListenErrorCode } from '../engines/engine.js';
 import { SpeechEngine, clampRate, type SpeechEngineOptions } from '../engines/speech.js';
 import { emit } from './events.js';
 import { PlayerStore, type PlayerSnapshot } from './store.js';
@@ -17,13 +18,16 @@ export type HighlightMode = 'paragraph' | 'word' | 'none';
 export interface PlaybackOptions {
   /** The article element to read, or null when it cannot be found. */
   article(): Element | null;
+  /** Timing manifest URL of pre-rendered audio, or '' for Web Speech. */
+  src(): string;
   /** Language, voice and rate for the engine. */
   loadOptions(): EngineLoadOptions;
   highlight(): HighlightMode;
   /** Elements inside the article that are not read (the player itself). */
   exclude(): readonly Element[];
-  /** Test seam: options for the speech engine. */
-  speech?: SpeechEngineOptions;
+  /** Test seams: options for the engines. */
+  speech?: SpeechEngineOptions | undefined;
+  audio?: () => Partial<AudioEngineOptions>;
 }
 
 export class PlaybackController implements ReactiveController {
@@ -33,6 +37,8 @@ export class PlaybackController implements ReactiveController {
   readonly #highlighter = new ParagraphHighlighter();
   #segments: readonly Segment[] | null = null;
   #engine: Engine | null = null;
+  /** Why the engine in use is not the one asked for (audio fell back to speech), shown to the reader. */
+  #notice = '';
   #unsubscribe: (() => void) | null = null;
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: PlaybackOptions) {
@@ -47,12 +53,9 @@ export class PlaybackController implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this.#engine?.destroy();
-    this.#engine = null;
-    this.#highlighter.set(null);
+    this.#unload();
     this.#unsubscribe?.();
     this.#unsubscribe = null;
-    this.store.dispatch({ type: 'reset' });
   }
 
   get snapshot(): PlayerSnapshot {
@@ -61,6 +64,10 @@ export class PlaybackController implements ReactiveController {
 
   get engine(): Engine | null {
     return this.#engine;
+  }
+
+  get notice(): string {
+    return this.#notice;
   }
 
   /** The article's segments, read from the page on first use. */
@@ -87,16 +94,16 @@ export class PlaybackController implements ReactiveController {
     }
     const root = article.getRootNode();
     if (root instanceof Document || root instanceof ShadowRoot) adoptHighlightStyle(root);
-    const engine = new SpeechEngine((event) => engine === this.#engine && this.#report(event), this.#options.speech);
-    this.#engine = engine;
-    this.store.dispatch({ type: 'engine', engine: engine.kind });
-    // Voices arrive asynchronously; render again when they are known.
-    void engine.load(this.segments, this.#options.loadOptions()).then(() => this.#host.requestUpdate());
-    return engine;
+    const src = this.#options.src();
+    return this.#use(src ? this.#audio(src) : this.#speech());
   }
 
   play(): void {
-    if (this.snapshot.state === 'error') this.#unload();
+    if (this.snapshot.state === 'error') {
+      // Try again from scratch, visibly: "Loading audio…" until the new engine plays or fails again.
+      this.#unload();
+      this.store.dispatch({ type: 'loading' });
+    }
     this.prepare()?.play();
   }
 
@@ -122,7 +129,7 @@ export class PlaybackController implements ReactiveController {
   playSegment(index: number): void {
     const engine = this.prepare();
     if (!engine || !Number.isInteger(index) || index < 0 || index >= this.segments.length) return;
-    engine.seek(engine.segmentStart(index));
+    engine.seekSegment(index);
     engine.play();
   }
 
@@ -130,8 +137,9 @@ export class PlaybackController implements ReactiveController {
   step(direction: -1 | 1): void {
     const engine = this.prepare();
     if (!engine) return;
-    const index = Math.min(Math.max(this.snapshot.segmentIndex + direction, 0), this.segments.length - 1);
-    engine.seek(engine.segmentStart(index));
+    // Before the first play (index −1) "next" means the second segment, as if the first were current.
+    const from = Math.max(this.snapshot.segmentIndex, 0);
+    engine.seekSegment(Math.min(Math.max(from + direction, 0), this.segments.length - 1));
   }
 
   setRate(rate: number): void {
@@ -142,17 +150,74 @@ export class PlaybackController implements ReactiveController {
     if (this.#engine instanceof SpeechEngine) this.#engine.setVoice(name);
   }
 
-  /** Forgets the segments and engine so the next play reads the page again (after an error, or a new `for`). */
+  /** Forgets the segments and engine so the next play reads the page again (a new `for`, `src` or `lang`). */
   reset(): void {
     this.#unload();
     this.#segments = null;
   }
 
+  #speech(): SpeechEngine {
+    const engine: SpeechEngine = new SpeechEngine((event) => this.#fromEngine(engine, event), this.#options.speech);
+    return engine;
+  }
+
+  #audio(src: string): AudioEngine {
+    const engine: AudioEngine = new AudioEngine((event) => this.#fromEngine(engine, event), {
+      ...this.#options.audio?.(),
+      src,
+    });
+    return engine;
+  }
+
+  #use(engine: Engine): Engine {
+    this.#engine = engine;
+    this.store.dispatch({ type: 'engine', engine: engine.kind });
+    // Voices and manifests arrive asynchronously; render again when they are known.
+    void engine.load(this.segments, this.#options.loadOptions()).then(() => this.#host.requestUpdate());
+    return engine;
+  }
+
   #unload(): void {
     this.#engine?.destroy();
     this.#engine = null;
+    this.#notice = '';
     this.#highlighter.set(null);
     this.store.dispatch({ type: 'reset' });
+  }
+
+  /** Events of a replaced engine are dropped; an audio failure with a fallback switches to speech. */
+  #fromEngine(engine: Engine, event: EngineEvent): void {
+    if (engine !== this.#engine) return;
+    if (event.type === 'error' && event.fallback === 'speech') this.#fallBack(engine, event.code, event.message);
+    else this.#report(event);
+  }
+
+  #fallBack(failed: Engine, code: ListenErrorCode, message: string): void {
+    const { state, segmentIndex } = this.snapshot;
+    const resume = state === 'playing' || state === 'loading';
+    failed.destroy();
+    this.#notice = `${message} Reading with the browser's voice instead.`;
+    emit(this.#host, 'listen-error', { code, message, fallback: 'speech' });
+    this.#continueWith(this.#use(this.#speech()), segmentIndex, resume);
+    this.#host.requestUpdate();
+  }
+
+  /**
+   * Loads a fresh engine (the source, article or language changed) and carries on from the same paragraph,
+   * playing if it was playing.
+   */
+  reload(): void {
+    const { state, segmentIndex } = this.snapshot;
+    const resume = state === 'playing' || state === 'loading';
+    this.reset();
+    if (!this.#options.article()) return;
+    const engine = this.prepare();
+    if (engine) this.#continueWith(engine, segmentIndex, resume);
+  }
+
+  #continueWith(engine: Engine, segmentIndex: number, resume: boolean): void {
+    if (segmentIndex > 0) engine.seekSegment(segmentIndex);
+    if (resume) engine.play();
   }
 
   #report(event: EngineEvent): void {
@@ -165,6 +230,9 @@ export class PlaybackController implements ReactiveController {
       const element = this.segments[next.segmentIndex]?.element ?? null;
       this.#highlighter.set(this.#options.highlight() === 'none' || next.state === 'ended' ? null : element);
       if (next.segmentIndex >= 0) emit(host, 'listen-segmentchange', { index: next.segmentIndex, time: next.currentTime });
+    }
+    if (next.wordIndex >= 0 && (next.wordIndex !== previous.wordIndex || next.segmentIndex !== previous.segmentIndex)) {
+      emit(host, 'listen-wordchange', { segment: next.segmentIndex, word: next.wordIndex, time: next.currentTime });
     }
     if (next.state !== previous.state) {
       host.setAttribute('state', next.state);

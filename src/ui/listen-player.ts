@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Segment } from '../article/segment.js';
+import { AudioEngine, type AudioEngineOptions } from '../engines/audio.js';
 import type { EngineKind, EngineLoadOptions } from '../engines/engine.js';
 import { clampRate, SpeechEngine, type SpeechEngineOptions } from '../engines/speech.js';
 import { voicesFor } from '../engines/voices.js';
@@ -8,6 +9,7 @@ import { PlaybackController, type HighlightMode } from '../player/playback.js';
 import type { PlayerState } from '../player/store.js';
 import { nextIcon, pauseIcon, playIcon, previousIcon, retryIcon } from './icons.js';
 import { en, type Strings } from './strings.js';
+import { ShortcutController } from './shortcuts.js';
 import { playerStyles } from './styles.js';
 import { formatClock, spokenTime } from './time.js';
 
@@ -33,6 +35,7 @@ const ALL_VOICES_LIMIT = 200;
  * @csspart speed - the speed menu and its label.
  * @csspart voice - the voice menu and its label.
  * @csspart status - the live status line (loading, errors).
+ * @csspart download - the link to download the audio file (pre-rendered audio only).
  * @cssprop --listen-accent - brand colour of the play button, slider and focus.
  * @cssprop --listen-on-accent - icon colour on the accent.
  * @cssprop --listen-surface - background of the player.
@@ -50,20 +53,28 @@ export class ListenPlayer extends LitElement {
 
   /** Test seam: options passed to the Web Speech engine (a fake synthesiser, shorter timeouts). */
   static speechOptions: SpeechEngineOptions | undefined;
+  /** Test seam: options passed to the audio engine. */
+  static audioOptions: Partial<AudioEngineOptions> | undefined;
 
   readonly #playback = new PlaybackController(this, {
     article: () => this.#findArticle(),
+    src: () => this.src,
     loadOptions: () => this.#loadOptions(),
     highlight: () => this.highlight,
     exclude: () => [this],
     speech: ListenPlayer.speechOptions,
+    audio: () => ({ ...ListenPlayer.audioOptions, allowCrossOrigin: this.allowCrossOrigin }),
   });
+
 
   /** Id of the article element to read; absent: the nearest `article` ancestor, else the next `article` sibling. */
   @property({ attribute: 'for' }) for = '';
 
   /** URL of a timing manifest for pre-rendered audio; absent: the browser's speech. */
   @property({ attribute: 'src' }) src = '';
+
+  /** Allow a manifest and audio on another origin than the page (they are refused otherwise). */
+  @property({ attribute: 'allow-cross-origin', type: Boolean }) allowCrossOrigin = false;
 
   /** Language of the article (BCP 47); absent: the article's or the document's `lang`. */
   @property({ attribute: 'lang' }) override lang = '';
@@ -78,33 +89,33 @@ export class ListenPlayer extends LitElement {
   @property({ attribute: 'highlight' }) highlight: HighlightMode = 'paragraph';
 
   #strings: Strings = en;
+
+  constructor() {
+    super();
+    new ShortcutController(this, {
+      toggle: () => this.toggle(),
+      skip: (direction) => this.#playback.skip(direction),
+      step: (direction) => this.#playback.step(direction),
+      changeRate: (direction) => this.#changeRate(direction),
+    });
+  }
+
   /** Slider value while the reader drags it (the position is applied on release). */
   #scrub: number | null = null;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.addEventListener('keydown', this.#onKeyDown);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.removeEventListener('keydown', this.#onKeyDown);
-  }
-
-  protected override willUpdate(): void {
-    // Read the article and load the engine before the first render: the total time shows, and a device
-    // that cannot speak says so before anyone presses play.
-    if (!this.hasUpdated && this.#findArticle()) this.#playback.prepare();
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    if (!this.hasUpdated) return;
-    if ((changed.has('for') && changed.get('for') !== undefined) || (changed.has('lang') && changed.get('lang') !== undefined)) {
-      this.#playback.reset();
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.hasUpdated) {
+      // Read the article and load the engine before the first render: the total time shows, and a device
+      // that cannot speak says so before anyone presses play.
       if (this.#findArticle()) this.#playback.prepare();
+      return;
     }
-    if (changed.has('rate') && changed.get('rate') !== undefined) this.#playback.setRate(this.rate);
-    if (changed.has('voice') && changed.get('voice') !== undefined && this.voice) this.#playback.setVoice(this.voice);
+    const changedAfterStart = (key: 'for' | 'lang' | 'src') => changed.has(key) && changed.get(key) !== undefined;
+    if (changedAfterStart('for') || changedAfterStart('lang') || changedAfterStart('src')) {
+      this.#playback.reload();
+    }
+    if (changed.has('rate')) this.#playback.setRate(this.rate);
+    if (changed.has('voice') && this.voice) this.#playback.setVoice(this.voice);
   }
 
   /** `idle`, `loading`, `playing`, `paused`, `ended` or `error` (also the host attribute `state`). */
@@ -198,48 +209,6 @@ export class ListenPlayer extends LitElement {
     if (next !== undefined) this.rate = next;
   }
 
-  readonly #onKeyDown = (event: KeyboardEvent): void => {
-    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
-    const target = event.composedPath()[0] as Element | undefined;
-    const tag = target?.localName;
-    // Menus keep their own keys (typing selects a voice); buttons keep Space and Enter.
-    if (tag === 'select') return;
-    switch (event.key) {
-      case ' ':
-        if (tag === 'button') return;
-        this.toggle();
-        break;
-      case 'k':
-      case 'K':
-        this.toggle();
-        break;
-      case 'ArrowLeft':
-      case 'ArrowRight': {
-        const direction = event.key === 'ArrowLeft' ? -1 : 1;
-        if (event.shiftKey) this.#playback.step(direction);
-        else this.#playback.skip(direction);
-        break;
-      }
-      case 'p':
-      case 'P':
-        this.previous();
-        break;
-      case 'n':
-      case 'N':
-        this.next();
-        break;
-      case '<':
-        this.#changeRate(-1);
-        break;
-      case '>':
-        this.#changeRate(1);
-        break;
-      default:
-        return;
-    }
-    event.preventDefault();
-  };
-
   #onSeekInput(event: Event): void {
     this.#scrub = (event.target as HTMLInputElement).valueAsNumber;
     this.requestUpdate();
@@ -259,6 +228,12 @@ export class ListenPlayer extends LitElement {
   }
 
   #statusText(state: PlayerState): string {
+    const notice = this.#playback.notice;
+    const text = this.#stateText(state);
+    return notice && state !== 'error' ? `${notice} ${text}`.trim() : text;
+  }
+
+  #stateText(state: PlayerState): string {
     const s = this.#strings;
     switch (state) {
       case 'loading':
@@ -294,6 +269,13 @@ export class ListenPlayer extends LitElement {
     >`;
   }
 
+  #renderDownload() {
+    const engine = this.#playback.engine;
+    const source = engine instanceof AudioEngine ? engine.source : null;
+    if (!source) return nothing;
+    return html`<a part="download" class="download" href=${source.url} download>${this.#strings.download}</a>`;
+  }
+
   protected override render() {
     const s = this.#strings;
     const { state } = this.#playback.snapshot;
@@ -304,7 +286,8 @@ export class ListenPlayer extends LitElement {
     const rate = clampRate(this.rate);
     const rates: readonly number[] = RATES.includes(rate as (typeof RATES)[number]) ? RATES : [...RATES, rate].sort((a, b) => a - b);
     const playLabel = state === 'error' ? s.retry : active ? s.pause : s.play;
-    return html`<div class="player" part="base" role="group" aria-label=${s.label}>
+    // The host's `lang` is the article's; the controls speak the UI's language.
+    return html`<div class="player" part="base" role="group" aria-label=${s.label} lang=${s.lang}>
       <button class="play" part="play-button" aria-label=${playLabel} @click=${this.toggle}>
         ${state === 'error' ? retryIcon : active ? pauseIcon : playIcon}
       </button>
@@ -333,7 +316,7 @@ export class ListenPlayer extends LitElement {
             ${rates.map((r) => html`<option value=${r} ?selected=${r === rate}>${r}×</option>`)}
           </select></label
         >
-        ${this.#renderVoices()}
+        ${this.#renderVoices()} ${this.#renderDownload()}
       </div>
       <div class="status ${state === 'error' ? 'error' : ''}" part="status" role="status">${this.#statusText(state)}</div>
     </div>`;

@@ -1,5 +1,7 @@
 /** UI strings, one table per language. */
 export interface Strings {
+  /** The language of these strings (BCP 47). */
+  readonly lang: string;
   readonly label: string;
   readonly play: string;
   readonly pause: string;
@@ -10,6 +12,7 @@ export interface Strings {
   readonly speed: string;
   readonly voice: string;
   readonly otherLanguages: string;
+  readonly download: string;
   readonly loading: string;
   readonly playing: string;
   readonly paused: string;
@@ -19,6 +22,7 @@ export interface Strings {
 }
 
 export const en: Strings = {
+  lang: 'en',
   label: 'Listen to this article',
   play: 'Play',
   pause: 'Pause',
@@ -29,6 +33,7 @@ export const en: Strings = {
   speed: 'Speed',
   voice: 'Voice',
   otherLanguages: 'Other languages',
+  download: 'Download audio',
   loading: 'Loading audio…',
   playing: 'Playing',
   paused: 'Paused',

@@ -129,6 +129,12 @@ export const playerStyles = css`
     color: initial;
     background: initial;
   }
+  .download {
+    color: var(--_accent);
+    margin-inline-start: auto;
+    padding: 0.25rem;
+    border-radius: 4px;
+  }
   .status {
     grid-column: 1 / -1;
     color: var(--_muted);

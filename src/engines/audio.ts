@@ -1,0 +1,272 @@
+/**
+ * The pre-rendered audio engine: plays an article's audio with howler (HTML5 audio, so long files stream)
+ * and maps the audio clock to segments and words through the timing manifest.
+ *
+ * - howler is imported on the first play only: a page that never plays never downloads it.
+ * - The highlight follows the clock from `requestAnimationFrame`, not `timeupdate` (which lags up to 250 ms).
+ * - A manifest or audio that fails reports an error with `fallback: 'speech'`; the player then reads on
+ *   with Web Speech from the same paragraph.
+ */
+import type { Howl } from 'howler';
+import type { Segment } from '../article/segment.js';
+import type { Engine, EngineListener, EngineLoadOptions, ListenErrorCode } from './engine.js';
+import { clampRate } from './speech.js';
+import { loadTimings, type AudioSource, type Timings, TimingsError } from './timings.js';
+
+export interface AudioEngineOptions {
+  /** URL of the timing manifest. */
+  readonly src: string;
+  /** Accept audio on another origin (the host opted in). */
+  readonly allowCrossOrigin?: boolean;
+  /** Test seam: how howler is loaded. */
+  readonly loadHowler?: () => Promise<typeof import('howler')>;
+}
+
+/** Seconds moved by skip back/forward. */
+export const SKIP_SECONDS = 15;
+/** How often (in seconds of audio) the clock is reported for the time display; highlights move every frame. */
+const CLOCK_STEP = 0.25;
+
+export class AudioEngine implements Engine {
+  readonly kind = 'audio' as const;
+
+  readonly #listener: EngineListener;
+  readonly #options: AudioEngineOptions;
+  #timings: Timings | null = null;
+  #source: AudioSource | null = null;
+  #ready: Promise<boolean> | null = null;
+  #howl: Howl | null = null;
+  #howlReady: Promise<Howl | null> | null = null;
+  #rate = 1;
+  /** Position while no sound exists yet (before the first play) or while seeking before load. */
+  #position = 0;
+  #wantPlay = false;
+  /** A paragraph asked for before the manifest arrived. */
+  #pendingSegment = -1;
+  #frame = 0;
+  #segment = -1;
+  #word = -1;
+  #clockStep = -1;
+  #destroyed = false;
+
+  constructor(listener: EngineListener, options: AudioEngineOptions) {
+    this.#listener = listener;
+    this.#options = options;
+  }
+
+  get duration(): number {
+    return this.#timings?.duration ?? 0;
+  }
+
+  get currentTime(): number {
+    const howl = this.#howl;
+    if (howl && howl.state() === 'loaded') {
+      const time = howl.seek();
+      if (typeof time === 'number' && Number.isFinite(time)) return time;
+    }
+    return this.#position;
+  }
+
+  /** The audio file being played (for the download link), once known. */
+  get source(): AudioSource | null {
+    return this.#source;
+  }
+
+  load(segments: readonly Segment[], options: EngineLoadOptions): Promise<void> {
+    this.#rate = clampRate(options.rate);
+    this.#ready = this.#prepare(segments);
+    return this.#ready.then(() => undefined);
+  }
+
+  async #prepare(segments: readonly Segment[]): Promise<boolean> {
+    try {
+      const timings = await loadTimings(this.#options.src, segments, {
+        allowCrossOrigin: this.#options.allowCrossOrigin ?? false,
+      });
+      if (this.#destroyed) return false;
+      this.#timings = timings;
+      this.#source = pickSource(timings.sources);
+      if (!this.#source) {
+        this.#fail('audio-decode', 'This browser cannot play any of the audio formats offered.');
+        return false;
+      }
+      this.#listener({ type: 'duration', duration: timings.duration });
+      if (this.#pendingSegment >= 0) this.seekSegment(this.#pendingSegment);
+      return true;
+    } catch (error) {
+      if (this.#destroyed) return false;
+      if (error instanceof TimingsError) this.#fail(error.code, error.message);
+      else this.#fail('audio-load', `The audio could not be loaded (${String(error)}).`);
+      return false;
+    }
+  }
+
+  play(): void {
+    if (this.#destroyed) return;
+    this.#wantPlay = true;
+    this.#listener({ type: 'loading' });
+    void this.#sound().then((howl) => {
+      if (!howl || !this.#wantPlay || howl.playing()) return;
+      if (this.#position >= this.duration - 0.01) this.#position = 0;
+      howl.seek(this.#position);
+      howl.play();
+    });
+  }
+
+  pause(): void {
+    const wasActive = this.#wantPlay;
+    this.#wantPlay = false;
+    this.#position = this.currentTime;
+    this.#stopFrames();
+    if (this.#howl?.playing()) this.#howl.pause();
+    else if (wasActive) this.#listener({ type: 'paused' });
+  }
+
+  seek(seconds: number): void {
+    if (!Number.isFinite(seconds)) return;
+    this.#position = Math.min(Math.max(seconds, 0), this.duration);
+    const howl = this.#howl;
+    if (howl && howl.state() === 'loaded') howl.seek(this.#position);
+    this.#update(this.#position, true);
+  }
+
+  skip(direction: -1 | 1): void {
+    this.seek(this.currentTime + direction * SKIP_SECONDS);
+  }
+
+  seekSegment(index: number): void {
+    if (this.#timings) this.seek(this.segmentStart(index));
+    else this.#pendingSegment = index;
+  }
+
+  segmentStart(index: number): number {
+    return this.#timings?.segments[index]?.start ?? 0;
+  }
+
+  setRate(rate: number): void {
+    this.#rate = clampRate(rate);
+    this.#howl?.rate(this.#rate);
+  }
+
+  destroy(): void {
+    this.#destroyed = true;
+    this.#wantPlay = false;
+    this.#stopFrames();
+    this.#howl?.off();
+    this.#howl?.unload();
+    this.#howl = null;
+  }
+
+  /** The howler sound, created (and howler imported) on first need. */
+  #sound(): Promise<Howl | null> {
+    this.#howlReady ??= (async () => {
+      if (!(await this.#ready) || this.#destroyed) return null;
+      const source = this.#source!;
+      const { Howl } = await (this.#options.loadHowler ?? (() => import('howler')))();
+      if (this.#destroyed) return null;
+      return new Promise<Howl | null>((resolve) => {
+        const howl = new Howl({
+          src: [source.url],
+          format: [source.format],
+          html5: true,
+          preload: true,
+          rate: this.#rate,
+          onload: () => resolve(howl),
+          onloaderror: (_id, error: unknown) => {
+            resolve(null);
+            void this.#loadFailed(source.url, error);
+          },
+          onplayerror: (_id, error: unknown) => {
+            // Autoplay policy: howler retries on the next user gesture; report it rather than hang.
+            this.#fail('not-allowed', `The browser did not allow audio to start (${String(error)}). Press play.`, false);
+          },
+          onplay: () => this.#onPlay(),
+          onpause: () => this.#listener({ type: 'paused' }),
+          onend: () => this.#onEnd(),
+        });
+        this.#howl = howl;
+      });
+    })();
+    return this.#howlReady;
+  }
+
+  /** Tells a missing file (404, network) from one that cannot be decoded. */
+  async #loadFailed(url: string, error: unknown): Promise<void> {
+    if (this.#destroyed) return;
+    const at = this.currentTime;
+    let reachable = false;
+    try {
+      reachable = (await fetch(url, { method: 'HEAD', cache: 'no-store' })).ok;
+    } catch {
+      reachable = false;
+    }
+    this.#position = at;
+    if (reachable && (error === 3 || error === 4)) {
+      this.#fail('audio-decode', 'The audio file could not be decoded.');
+    } else {
+      this.#fail('audio-load', 'The audio file could not be loaded.');
+    }
+  }
+
+  #onPlay(): void {
+    if (!this.#wantPlay) {
+      this.#howl?.pause();
+      return;
+    }
+    this.#listener({ type: 'playing' });
+    this.#update(this.currentTime, true);
+    this.#stopFrames();
+    this.#frame = requestAnimationFrame(this.#tick);
+  }
+
+  #onEnd(): void {
+    this.#wantPlay = false;
+    this.#stopFrames();
+    this.#position = this.duration;
+    this.#update(this.duration, true);
+    this.#listener({ type: 'ended' });
+  }
+
+  readonly #tick = (): void => {
+    this.#frame = requestAnimationFrame(this.#tick);
+    this.#update(this.currentTime, false);
+  };
+
+  #stopFrames(): void {
+    cancelAnimationFrame(this.#frame);
+    this.#frame = 0;
+  }
+
+  /** Maps the clock to segment and word and reports what changed (read in the same task as the clock). */
+  #update(time: number, force: boolean): void {
+    const timings = this.#timings;
+    if (!timings) return;
+    const segment = timings.segmentAt(time);
+    const word = segment >= 0 ? timings.wordAt(segment, time) : -1;
+    const step = Math.floor(time / CLOCK_STEP);
+    if (force || segment !== this.#segment || step !== this.#clockStep) {
+      this.#segment = segment;
+      this.#clockStep = step;
+      this.#listener({ type: 'position', time, segment });
+    }
+    if (word !== this.#word || force) {
+      this.#word = word;
+      this.#listener({ type: 'word', segment, word, time });
+    }
+  }
+
+  #fail(code: ListenErrorCode, message: string, fallback = true): void {
+    this.#wantPlay = false;
+    this.#stopFrames();
+    this.#howl?.stop();
+    this.#listener({ type: 'error', code, message, fallback: fallback ? 'speech' : undefined });
+  }
+}
+
+/** Opus where the browser plays it (smaller), else MP3, else whatever it can play. */
+export function pickSource(sources: readonly AudioSource[]): AudioSource | null {
+  if (typeof document === 'undefined') return sources[0] ?? null;
+  const probe = document.createElement('audio');
+  const playable = sources.filter((source) => probe.canPlayType(source.type) !== '');
+  return playable.find((s) => s.type.includes('opus')) ?? playable[0] ?? null;
+}

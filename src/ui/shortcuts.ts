@@ -1,0 +1,75 @@
+/**
+ * Keyboard shortcuts while focus is anywhere in the player. A controller: it listens on the host from
+ * connect to disconnect. Menus keep their own keys (typing selects a voice), buttons keep Space and Enter.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+export interface ShortcutActions {
+  toggle(): void;
+  /** Skip back/forward (audio 15 s, speech one sentence). */
+  skip(direction: -1 | 1): void;
+  /** Previous/next paragraph. */
+  step(direction: -1 | 1): void;
+  /** Slower/faster. */
+  changeRate(direction: -1 | 1): void;
+}
+
+export class ShortcutController implements ReactiveController {
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #actions: ShortcutActions;
+
+  constructor(host: ReactiveControllerHost & HTMLElement, actions: ShortcutActions) {
+    this.#host = host;
+    this.#actions = actions;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.#host.addEventListener('keydown', this.#onKeyDown);
+  }
+
+  hostDisconnected(): void {
+    this.#host.removeEventListener('keydown', this.#onKeyDown);
+  }
+
+  readonly #onKeyDown = (event: KeyboardEvent): void => {
+    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+    const tag = (event.composedPath()[0] as Element | undefined)?.localName;
+    if (tag === 'select') return;
+    const actions = this.#actions;
+    switch (event.key) {
+      case ' ':
+        if (tag === 'button' || tag === 'a') return;
+        actions.toggle();
+        break;
+      case 'k':
+      case 'K':
+        actions.toggle();
+        break;
+      case 'ArrowLeft':
+      case 'ArrowRight': {
+        const direction = event.key === 'ArrowLeft' ? -1 : 1;
+        if (event.shiftKey) actions.step(direction);
+        else actions.skip(direction);
+        break;
+      }
+      case 'p':
+      case 'P':
+        actions.step(-1);
+        break;
+      case 'n':
+      case 'N':
+        actions.step(1);
+        break;
+      case '<':
+        actions.changeRate(-1);
+        break;
+      case '>':
+        actions.changeRate(1);
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+  };
+}
