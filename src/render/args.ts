@@ -1,0 +1,105 @@
+/** The render command's command line. */
+import { availableParallelism } from 'node:os';
+import { basename, extname } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { AudioFormat } from './encode.js';
+
+export const USAGE = `Usage: npm run render -- <article.html …> [options]
+
+Renders each article to audio and a timing manifest: <out>/<name>.mp3, .opus and .json.
+
+Options:
+  --out <dir>         where to write (default: audio/)
+  --voice <voice>     eSpeak NG voice or language, e.g. en-gb (default: the article's lang, else en)
+  --rate <wpm>        speaking rate in words per minute, 80–450 (default: 175)
+  --selector <css>    the article element (default: [data-listen-article], else article, else main,
+                      else body)
+  --name <name>       output base name, for a single input (default: the file's name without .html)
+  --format <list>     mp3,opus (default), or any of mp3, opus, wav separated by commas
+  --jobs <n>          articles rendered at once (default: one per CPU core)
+  --force             render even when the text, voice and rate are unchanged
+  --help              show this help
+`;
+
+export interface RenderOptions {
+  readonly inputs: readonly { readonly path: string; readonly name: string }[];
+  readonly outDir: string;
+  /** Undefined: follow each article's language. */
+  readonly voice: string | undefined;
+  readonly rate: number;
+  readonly selector: string | undefined;
+  readonly formats: readonly AudioFormat[];
+  readonly jobs: number;
+  readonly force: boolean;
+}
+
+/** A command line that cannot be run: the message says why (exit code 2). */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+const FORMAT_NAMES: readonly AudioFormat[] = ['mp3', 'opus', 'wav'];
+const SAFE_NAME = /^[\w.-]+$/;
+
+/** Parses `argv` (without node and script); returns null for --help. Throws UsageError. */
+export function parseRenderArgs(argv: readonly string[]): RenderOptions | null {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        out: { type: 'string', default: 'audio' },
+        voice: { type: 'string' },
+        rate: { type: 'string', default: '175' },
+        selector: { type: 'string' },
+        name: { type: 'string' },
+        format: { type: 'string', default: 'mp3,opus' },
+        jobs: { type: 'string' },
+        force: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return null;
+  if (positionals.length === 0) throw new UsageError('no article HTML files given');
+
+  const rate = Number(values.rate);
+  if (!Number.isInteger(rate) || rate < 80 || rate > 450) throw new UsageError(`--rate must be 80–450 words per minute, not ${values.rate}`);
+
+  const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a whole number ≥ 1, not ${values.jobs}`);
+
+  const formats = [...new Set(values.format.split(',').map((f) => f.trim().toLowerCase()))];
+  for (const format of formats) {
+    if (!FORMAT_NAMES.includes(format as AudioFormat)) throw new UsageError(`unknown --format ${format} (mp3, opus or wav)`);
+  }
+
+  if (values.name !== undefined) {
+    if (positionals.length !== 1) throw new UsageError('--name needs exactly one input file');
+    if (!SAFE_NAME.test(values.name)) throw new UsageError(`--name must be a plain file name (letters, digits, . _ -), not ${values.name}`);
+  }
+  const inputs = positionals.map((path) => ({ path, name: values.name ?? basename(path, extname(path)) }));
+  const seen = new Map<string, string>();
+  for (const input of inputs) {
+    const other = seen.get(input.name);
+    if (other !== undefined) throw new UsageError(`${other} and ${input.path} would both write ${input.name}.*`);
+    seen.set(input.name, input.path);
+  }
+
+  if (values.voice !== undefined && !values.voice.trim()) throw new UsageError('--voice is empty');
+  return {
+    inputs,
+    outDir: values.out,
+    voice: values.voice,
+    rate,
+    selector: values.selector,
+    formats: formats as AudioFormat[],
+    jobs,
+    force: values.force,
+  };
+}
