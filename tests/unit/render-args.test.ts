@@ -14,9 +14,14 @@ describe('parseRenderArgs', () => {
       rate: 175,
       selector: undefined,
       formats: ['mp3', 'opus'],
-      jobs: availableParallelism(),
+      jobs: Math.ceil(availableParallelism() / 2),
       force: false,
     });
+  });
+
+  it('synthesises on every core only when no ffmpeg encoder needs the others', () => {
+    expect(parseRenderArgs(['a.html', '--format', 'wav'])?.jobs).toBe(availableParallelism());
+    expect(parseRenderArgs(['a.html', '--format', 'wav,opus'])?.jobs).toBe(Math.ceil(availableParallelism() / 2));
   });
 
   it('reads every option', () => {
