@@ -18,6 +18,8 @@ export interface AudioEngineOptions {
   readonly src: string;
   /** Accept audio on another origin (the host opted in). */
   readonly allowCrossOrigin?: boolean;
+  /** Test seam: how the manifest is fetched. */
+  readonly fetch?: typeof fetch;
   /** Test seam: how howler is loaded. */
   readonly loadHowler?: () => Promise<typeof import('howler')>;
 }
@@ -26,6 +28,8 @@ export interface AudioEngineOptions {
 export const SKIP_SECONDS = 15;
 /** How often (in seconds of audio) the clock is reported for the time display; highlights move every frame. */
 const CLOCK_STEP = 0.25;
+/** One display frame at 60 Hz, in ms. */
+const FRAME_MS = 1000 / 60;
 
 export class AudioEngine implements Engine {
   readonly kind = 'audio' as const;
@@ -44,6 +48,7 @@ export class AudioEngine implements Engine {
   /** A paragraph asked for before the manifest arrived. */
   #pendingSegment = -1;
   #frame = 0;
+  #precise: ReturnType<typeof setTimeout> | undefined;
   #segment = -1;
   #word = -1;
   #clockStep = -1;
@@ -82,6 +87,7 @@ export class AudioEngine implements Engine {
     try {
       const timings = await loadTimings(this.#options.src, segments, {
         allowCrossOrigin: this.#options.allowCrossOrigin ?? false,
+        ...(this.#options.fetch ? { fetch: this.#options.fetch } : {}),
       });
       if (this.#destroyed) return false;
       this.#timings = timings;
@@ -229,12 +235,35 @@ export class AudioEngine implements Engine {
 
   readonly #tick = (): void => {
     this.#frame = requestAnimationFrame(this.#tick);
-    this.#update(this.currentTime, false);
+    const time = this.currentTime;
+    this.#update(time, false);
+    this.#aim(time);
+  };
+
+  /**
+   * A frame comes every ~16 ms, ×rate of audio: too coarse for word sync. When the next word or segment
+   * starts before the next frame, a timer fires at that moment instead (timers are ~1 ms precise), so the
+   * change is reported with the clock read right at the boundary.
+   */
+  #aim(time: number): void {
+    const timings = this.#timings;
+    if (!timings || this.#precise) return;
+    const delay = ((timings.nextBoundary(time) - time) / this.#rate) * 1000;
+    if (delay < FRAME_MS * 1.5) this.#precise = setTimeout(this.#onBoundary, Math.max(0, delay));
+  }
+
+  readonly #onBoundary = (): void => {
+    this.#precise = undefined;
+    const time = this.currentTime;
+    this.#update(time, false);
+    this.#aim(time);
   };
 
   #stopFrames(): void {
     cancelAnimationFrame(this.#frame);
+    clearTimeout(this.#precise);
     this.#frame = 0;
+    this.#precise = undefined;
   }
 
   /** Maps the clock to segment and word and reports what changed (read in the same task as the clock). */

@@ -337,7 +337,8 @@ export function findWordAt(segment: Pick<ManifestSegment, 'words'>, time: number
   return index >= 0 && time < segment.words[index]!.end ? index : -1;
 }
 
-function lastStartedAt(items: readonly { readonly start: number }[], time: number): number {
+/** Index of the last item started at or before `time` (−1 if none): a binary search, no allocation. */
+export function lastStartedAt(items: readonly { readonly start: number }[], time: number): number {
   let low = 0;
   let high = items.length - 1;
   let found = -1;

@@ -9,6 +9,7 @@ import {
   checkManifestAgainst,
   findSegmentAt,
   findWordAt,
+  lastStartedAt,
   parseManifest,
   type Manifest,
   type ManifestSource,
@@ -38,6 +39,8 @@ export interface Timings {
   segmentAt(time: number): number;
   /** Word of `segment` at `time` (−1 between words). O(log n), no allocation. */
   wordAt(segment: number, time: number): number;
+  /** The next time after `time` at which a segment or word starts (Infinity after the last). O(log n). */
+  nextBoundary(time: number): number;
 }
 
 export interface LoadTimingsOptions {
@@ -99,6 +102,13 @@ export async function loadTimings(
     wordAt: (segment, time) => {
       const entry = manifest.segments[segment];
       return entry ? findWordAt(entry, time) : -1;
+    },
+    nextBoundary: (time) => {
+      const index = findSegmentAt(manifest, time);
+      const nextSegment = manifest.segments[index + 1]?.start ?? Infinity;
+      const words = manifest.segments[index]?.words;
+      const nextWord = words ? (words[lastStartedAt(words, time) + 1]?.start ?? Infinity) : Infinity;
+      return Math.min(nextSegment, nextWord);
     },
   };
 }

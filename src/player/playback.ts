@@ -39,6 +39,8 @@ export class PlaybackController implements ReactiveController {
   #engine: Engine | null = null;
   /** Why the engine in use is not the one asked for (audio fell back to speech), shown to the reader. */
   #notice = '';
+  /** The segment last asked for (play from, next, previous) until the engine reports a position. */
+  #requested = -1;
   #unsubscribe: (() => void) | null = null;
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: PlaybackOptions) {
@@ -129,6 +131,7 @@ export class PlaybackController implements ReactiveController {
   playSegment(index: number): void {
     const engine = this.prepare();
     if (!engine || !Number.isInteger(index) || index < 0 || index >= this.segments.length) return;
+    this.#requested = index;
     engine.seekSegment(index);
     engine.play();
   }
@@ -138,8 +141,9 @@ export class PlaybackController implements ReactiveController {
     const engine = this.prepare();
     if (!engine) return;
     // Before the first play (index −1) "next" means the second segment, as if the first were current.
-    const from = Math.max(this.snapshot.segmentIndex, 0);
-    engine.seekSegment(Math.min(Math.max(from + direction, 0), this.segments.length - 1));
+    const from = Math.max(this.#requested >= 0 ? this.#requested : this.snapshot.segmentIndex, 0);
+    this.#requested = Math.min(Math.max(from + direction, 0), this.segments.length - 1);
+    engine.seekSegment(this.#requested);
   }
 
   setRate(rate: number): void {
@@ -181,6 +185,7 @@ export class PlaybackController implements ReactiveController {
     this.#engine?.destroy();
     this.#engine = null;
     this.#notice = '';
+    this.#requested = -1;
     this.#highlighter.set(null);
     this.store.dispatch({ type: 'reset' });
   }
@@ -193,7 +198,8 @@ export class PlaybackController implements ReactiveController {
   }
 
   #fallBack(failed: Engine, code: ListenErrorCode, message: string): void {
-    const { state, segmentIndex } = this.snapshot;
+    const { state } = this.snapshot;
+    const segmentIndex = this.#requested >= 0 ? this.#requested : this.snapshot.segmentIndex;
     const resume = state === 'playing' || state === 'loading';
     failed.destroy();
     this.#notice = `${message} Reading with the browser's voice instead.`;
@@ -221,6 +227,7 @@ export class PlaybackController implements ReactiveController {
   }
 
   #report(event: EngineEvent): void {
+    if (event.type === 'position') this.#requested = -1;
     this.store.dispatch(event);
   }
 
