@@ -10,9 +10,9 @@
  *   and events of an older generation are ignored.
  * - Some platforms never send `end` (or hang after `start`): a watchdog treats such a chunk as failed.
  */
-import { chunkText } from '../article/chunk.js';
 import type { Segment } from '../article/segment.js';
 import type { Engine, EngineListener, EngineLoadOptions, ListenErrorCode } from './engine.js';
+import { SpeechTimeline, type TimedChunk } from './speech-timeline.js';
 import { chooseVoice, languageName, loadVoices } from './voices.js';
 
 export interface SpeechEngineOptions {
@@ -30,16 +30,6 @@ export interface SpeechEngineOptions {
   readonly window?: EventTarget | null;
 }
 
-interface TimedChunk {
-  readonly segment: number;
-  readonly text: string;
-  readonly lang: string;
-}
-
-/** ~170 words a minute at rate 1, a typical synthetic voice; corrected as chunks are measured. */
-const INITIAL_CHARS_PER_SECOND = 14.5;
-/** Weight of the initial guess, in characters, against measured speech. */
-const PRIOR_CHARS = 120;
 /** How often the clock is reported while speaking, in ms (UI time only; highlights move on chunk events). */
 const TICK_MS = 250;
 
@@ -54,16 +44,10 @@ export class SpeechEngine implements Engine {
   readonly #now: () => number;
   readonly #window: EventTarget | null;
 
-  #chunks: TimedChunk[] = [];
-  /** Start of each chunk on the timeline, plus the total at the end (length = chunks + 1). */
-  #starts = new Float64Array(1);
-  /** First chunk of each segment. */
-  #segmentFirstChunk: number[] = [];
+  #timeline = new SpeechTimeline([], '');
   #voices: SpeechSynthesisVoice[] = [];
   #voice: SpeechSynthesisVoice | null = null;
   #rate = 1;
-  #measuredChars = 0;
-  #measuredSeconds = 0;
 
   #index = 0;
   #speaking = false;
@@ -104,35 +88,25 @@ export class SpeechEngine implements Engine {
   }
 
   get duration(): number {
-    return this.#starts[this.#chunks.length] ?? 0;
+    return this.#timeline.duration;
   }
 
   get currentTime(): number {
-    const start = this.#starts[this.#index] ?? this.duration;
+    const start = this.#timeline.start(this.#index);
     if (!this.#speaking || !this.#chunkStartedAt) return start;
-    const length = (this.#starts[this.#index + 1] ?? start) - start;
+    const length = this.#timeline.start(this.#index + 1) - start;
     const elapsed = ((this.#now() - this.#chunkStartedAt) / 1000) * this.#rate;
     // Never run past the chunk's estimate: the next chunk's `start` moves the clock on.
     return start + Math.min(elapsed, length * 0.99);
   }
 
-  get #charsPerSecond(): number {
-    return (PRIOR_CHARS + this.#measuredChars) / (PRIOR_CHARS / INITIAL_CHARS_PER_SECOND + this.#measuredSeconds);
-  }
-
   load(segments: readonly Segment[], options: EngineLoadOptions): Promise<void> {
     this.#cancel();
     this.#rate = clampRate(options.rate);
-    this.#chunks = [];
-    this.#segmentFirstChunk = [];
-    segments.forEach((segment, i) => {
-      this.#segmentFirstChunk.push(this.#chunks.length);
-      for (const chunk of chunkText(segment.text, segment.lang || options.lang)) {
-        this.#chunks.push({ segment: i, text: chunk.text, lang: segment.lang || options.lang });
-      }
-    });
+    const previous = this.duration;
+    this.#timeline = new SpeechTimeline(segments, options.lang);
     this.#index = 0;
-    this.#retime();
+    if (this.duration !== previous) this.#listener({ type: 'duration', duration: this.duration });
     this.#failed = false;
     this.#ready = this.#prepare(options);
     return this.#ready.then(() => undefined);
@@ -169,10 +143,10 @@ export class SpeechEngine implements Engine {
   }
 
   play(): void {
-    if (this.#destroyed || this.#failed || !this.#chunks.length) return;
+    if (this.#destroyed || this.#failed || !this.#timeline.length) return;
     this.#wantPlay = true;
     if (this.#speaking) return;
-    if (this.#index >= this.#chunks.length) this.#index = 0;
+    if (this.#index >= this.#timeline.length) this.#index = 0;
     this.#listener({ type: 'loading' });
     void this.#ready?.then((ok) => {
       if (ok && this.#wantPlay && !this.#speaking) this.#speakCurrent();
@@ -189,24 +163,25 @@ export class SpeechEngine implements Engine {
   }
 
   seek(seconds: number): void {
-    if (this.#destroyed || !this.#chunks.length || !Number.isFinite(seconds)) return;
-    this.#jumpTo(this.#chunkAt(seconds));
+    if (this.#destroyed || !this.#timeline.length || !Number.isFinite(seconds)) return;
+    this.#jumpTo(this.#timeline.chunkAt(seconds));
   }
 
   /** Speech has no exact clock, so skipping moves a whole chunk (a sentence) back or forward. */
   skip(direction: -1 | 1): void {
-    if (this.#destroyed || !this.#chunks.length) return;
-    this.#jumpTo(Math.min(Math.max(this.#index + direction, 0), this.#chunks.length - 1));
+    if (this.#destroyed || !this.#timeline.length) return;
+    this.#jumpTo(Math.min(Math.max(this.#index + direction, 0), this.#timeline.length - 1));
   }
 
   seekSegment(index: number): void {
     if (this.#destroyed) return;
-    const chunk = this.#segmentFirstChunk[index];
-    if (chunk !== undefined && chunk < this.#chunks.length) this.#jumpTo(chunk);
+    const chunk = this.#timeline.firstChunkOf(index);
+    if (chunk !== undefined) this.#jumpTo(chunk);
   }
 
   segmentStart(index: number): number {
-    return this.#starts[this.#segmentFirstChunk[index] ?? this.#chunks.length] ?? 0;
+    const chunk = this.#timeline.firstChunkOf(index);
+    return this.#timeline.start(chunk ?? this.#timeline.length);
   }
 
   setRate(rate: number): void {
@@ -234,21 +209,9 @@ export class SpeechEngine implements Engine {
     }
   }
 
-  /** Index of the chunk playing at `seconds` (binary search over the start times). */
-  #chunkAt(seconds: number): number {
-    let lo = 0;
-    let hi = this.#chunks.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.#starts[mid]! <= seconds) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  }
-
   #speakCurrent(): void {
     const synth = this.#synth;
-    const chunk = this.#chunks[this.#index];
+    const chunk = this.#timeline.chunks[this.#index];
     if (!synth || !this.#Utterance || !chunk) return;
     this.#cancel();
     this.#speaking = true;
@@ -279,7 +242,7 @@ export class SpeechEngine implements Engine {
   #onStart(): void {
     this.#chunkStartedAt = this.#now();
     // A chunk gets its estimate three times over, plus slack (5 s by default), before it counts as hung.
-    const length = (this.#starts[this.#index + 1]! - this.#starts[this.#index]!) / this.#rate;
+    const length = (this.#timeline.start(this.#index + 1) - this.#timeline.start(this.#index)) / this.#rate;
     this.#arm(length * 3000 + this.#startTimeout / 2);
     this.#listener({ type: 'playing' });
     this.#emitPosition();
@@ -290,14 +253,14 @@ export class SpeechEngine implements Engine {
     if (this.#chunkStartedAt) {
       const seconds = ((this.#now() - this.#chunkStartedAt) / 1000) * this.#rate;
       if (seconds > 0.05) {
-        this.#measuredChars += chunk.text.length;
-        this.#measuredSeconds += seconds;
-        this.#retime();
+        const previous = this.duration;
+        this.#timeline.measure(chunk, seconds);
+        if (this.duration !== previous) this.#listener({ type: 'duration', duration: this.duration });
       }
     }
     this.#chunkStartedAt = 0;
     this.#index++;
-    if (this.#index < this.#chunks.length) {
+    if (this.#index < this.#timeline.length) {
       this.#speakCurrent();
       return;
     }
@@ -353,18 +316,8 @@ export class SpeechEngine implements Engine {
     }, ms);
   }
 
-  /** Recomputes chunk start times from the current characters-per-second estimate. */
-  #retime(): void {
-    const cps = this.#charsPerSecond;
-    const starts = new Float64Array(this.#chunks.length + 1);
-    for (let i = 0; i < this.#chunks.length; i++) starts[i + 1] = starts[i]! + this.#chunks[i]!.text.length / cps;
-    const previous = this.duration;
-    this.#starts = starts;
-    if (this.duration !== previous) this.#listener({ type: 'duration', duration: this.duration });
-  }
-
   #emitPosition(): void {
-    const chunk = this.#chunks[Math.min(this.#index, this.#chunks.length - 1)];
+    const chunk = this.#timeline.chunks[Math.min(this.#index, this.#timeline.length - 1)];
     this.#listener({ type: 'position', time: this.currentTime, segment: chunk ? chunk.segment : -1 });
   }
 
