@@ -17,7 +17,7 @@ export const MAX_CHUNK_LENGTH = 200;
 
 const segmenters = new Map<string, { sentence: Intl.Segmenter; word: Intl.Segmenter }>();
 
-function segmentersFor(lang: string) {
+export function segmentersFor(lang: string): { sentence: Intl.Segmenter; word: Intl.Segmenter } {
   let cached = segmenters.get(lang);
   if (!cached) {
     let locale: string | undefined = lang || undefined;
@@ -61,4 +61,31 @@ function pushTrimmed(chunks: Chunk[], text: string, start: number, end: number):
   while (start < end && /\s/.test(text[start]!)) start++;
   while (end > start && /\s/.test(text[end - 1]!)) end--;
   if (end > start) chunks.push({ start, end, text: text.slice(start, end) });
+}
+
+/**
+ * Offsets of the words in `text` (word-like segments of `Intl.Segmenter`, so CJK without spaces works),
+ * ascending. Used to snap a voice's `charIndex` to a real word start: some voices report wrong indices.
+ */
+export function wordStarts(text: string, lang = ''): Int32Array {
+  const starts: number[] = [];
+  for (const w of segmentersFor(lang).word.segment(text)) if (w.isWordLike) starts.push(w.index);
+  return Int32Array.from(starts);
+}
+
+/** Index of the word containing offset `at` (the last word starting at or before it), −1 before the first. */
+export function wordIndexAt(starts: Int32Array, at: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (starts[mid]! <= at) {
+      found = mid;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return found;
 }

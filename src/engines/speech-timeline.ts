@@ -9,6 +9,8 @@ import type { Segment } from '../article/segment.js';
 export interface TimedChunk {
   /** Index of the segment the chunk belongs to. */
   readonly segment: number;
+  /** Offset of the chunk's first character in the segment's text. */
+  readonly offset: number;
   readonly text: string;
   readonly lang: string;
 }
@@ -33,7 +35,7 @@ export class SpeechTimeline {
     segments.forEach((segment, i) => {
       first.push(chunks.length);
       const chunkLang = segment.lang || lang;
-      for (const chunk of chunkText(segment.text, chunkLang)) chunks.push({ segment: i, text: chunk.text, lang: chunkLang });
+      for (const chunk of chunkText(segment.text, chunkLang)) chunks.push({ segment: i, offset: chunk.start, text: chunk.text, lang: chunkLang });
     });
     this.chunks = chunks;
     this.#segmentFirstChunk = first;

@@ -12,6 +12,7 @@
  */
 import type { Segment } from '../article/segment.js';
 import type { Engine, EngineListener, EngineLoadOptions, ListenErrorCode } from './engine.js';
+import { wordIndexAt, wordStarts } from '../article/chunk.js';
 import { SpeechTimeline, type TimedChunk } from './speech-timeline.js';
 import { chooseVoice, languageName, loadVoices } from './voices.js';
 
@@ -45,6 +46,9 @@ export class SpeechEngine implements Engine {
   readonly #window: EventTarget | null;
 
   #timeline = new SpeechTimeline([], '');
+  #segments: readonly Segment[] = [];
+  /** Word starts per segment, computed when a voice first reports a boundary in it. */
+  readonly #words = new Map<number, Int32Array>();
   #voices: SpeechSynthesisVoice[] = [];
   #voice: SpeechSynthesisVoice | null = null;
   #rate = 1;
@@ -105,6 +109,8 @@ export class SpeechEngine implements Engine {
     this.#rate = clampRate(options.rate);
     const previous = this.duration;
     this.#timeline = new SpeechTimeline(segments, options.lang);
+    this.#segments = segments;
+    this.#words.clear();
     this.#index = 0;
     if (this.duration !== previous) this.#listener({ type: 'duration', duration: this.duration });
     this.#failed = false;
@@ -225,6 +231,7 @@ export class SpeechEngine implements Engine {
       this.#live.delete(utterance);
       if (this.#current(generation)) this.#onEnd(chunk);
     };
+    utterance.onboundary = (event) => this.#current(generation) && this.#onBoundary(chunk, event);
     utterance.onerror = (event) => {
       this.#live.delete(utterance);
       if (this.#current(generation)) this.#onError(event.error);
@@ -247,6 +254,18 @@ export class SpeechEngine implements Engine {
     this.#listener({ type: 'playing' });
     this.#emitPosition();
     this.#ticker ??= setInterval(() => this.#emitPosition(), TICK_MS);
+  }
+
+  /** A voice that reports word boundaries gives exact word timing; its index is snapped to a real word. */
+  #onBoundary(chunk: TimedChunk, event: SpeechSynthesisEvent): void {
+    if (event.name && event.name !== 'word') return;
+    let starts = this.#words.get(chunk.segment);
+    if (!starts) {
+      starts = wordStarts(this.#segments[chunk.segment]?.text ?? '', chunk.lang);
+      this.#words.set(chunk.segment, starts);
+    }
+    const word = wordIndexAt(starts, chunk.offset + Math.min(Math.max(event.charIndex, 0), chunk.text.length - 1));
+    if (word >= 0) this.#listener({ type: 'word', segment: chunk.segment, word, time: this.currentTime });
   }
 
   #onEnd(chunk: TimedChunk): void {
