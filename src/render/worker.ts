@@ -13,9 +13,8 @@ if (!port) throw new Error('src/render/worker.ts runs in a worker thread only');
 
 /**
  * A fresh eSpeak NG for every article, so an article sounds the same whatever was rendered before it in
- * this worker (espeak's output varies slightly with its internal state). Each is prepared while the
- * previous article is being synthesised (WebAssembly compiles and the voice data loads off this thread)
- * and warmed up with one short sentence, as its first synthesis carries ~0.3 s of one-off set-up.
+ * this worker (espeak's output drifts slightly with its internal state). Each is warmed up with one short
+ * sentence, as its first synthesis carries ~0.3 s of one-off set-up.
  */
 function prepare(): Promise<Espeak> {
   const ready = Espeak.create().then((instance) => {
@@ -27,7 +26,8 @@ function prepare(): Promise<Espeak> {
   return ready;
 }
 
-let next = prepare();
+/** The first instance loads at once, while the main thread is still reading the articles. */
+let first: Promise<Espeak> | null = prepare();
 
 const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []): void => port.postMessage(message, transfer);
 
@@ -35,8 +35,8 @@ port.on('message', (job: RenderJob) => {
   void (async () => {
     const { id } = job;
     try {
-      const espeak = await next;
-      next = prepare();
+      const espeak = await (first ?? prepare());
+      first = null;
       const manifest = synthesizeArticle(job, espeak, {
         start: (sampleRate) => post({ type: 'start', id, sampleRate }),
         audio: (samples, pause) => post({ type: 'audio', id, samples, pause }, [samples.buffer as ArrayBuffer]),
