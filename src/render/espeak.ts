@@ -1,7 +1,8 @@
 /**
  * eSpeak NG, compiled to WebAssembly (@echogarden/espeak-ng-emscripten), as a synchronous synthesiser:
- * text in, 16-bit mono samples and word spans out. One instance per worker thread; it holds ~25 MB of
- * voice data. GPL-3.0, so only the render command (build time, Node) ever loads it.
+ * text in, 16-bit mono samples and word spans out. The render worker makes one per article (see
+ * worker.ts); each holds ~25 MB of voice data. GPL-3.0, so only the render command (build time, Node)
+ * ever loads it.
  */
 import createEspeakModule, {
   type EspeakModule,
