@@ -1,7 +1,7 @@
 /**
  * The timing manifest of pre-rendered audio: its format, validation, and the look-ups the player's frame
  * loop makes. Pure and browser-safe (no Node or DOM imports); the render command writes this format and
- * `schema/manifest.schema.json` describes the same JSON for other tools.
+ * `audio/manifest.schema.json` describes the same JSON for other tools.
  *
  * ```jsonc
  * {

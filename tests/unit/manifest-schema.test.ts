@@ -1,11 +1,11 @@
-// schema/manifest.schema.json documents the manifest for other tools: it must accept what the renderer
+// audio/manifest.schema.json documents the manifest for other tools: it must accept what the renderer
 // writes and refuse what parseManifest refuses (as far as a schema can say it).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildManifest } from '../../src/render/timeline.js';
 
 type Schema = Record<string, unknown>;
-const schema = JSON.parse(readFileSync(new URL('../../schema/manifest.schema.json', import.meta.url), 'utf8')) as Schema;
+const schema = JSON.parse(readFileSync(new URL('../../audio/manifest.schema.json', import.meta.url), 'utf8')) as Schema;
 
 /** The keywords the schema may use: the small validator below implements exactly these. */
 const ANNOTATIONS = new Set(['$schema', 'title', 'description']);

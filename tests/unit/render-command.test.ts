@@ -1,4 +1,4 @@
-// The render command end to end: `node scripts/render.mjs` on the fixture articles, as `npm run render` runs it.
+// The render command end to end: `node src/render/main.mjs` on the fixture articles, as `npm run render` runs it.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,7 +27,7 @@ interface Run {
 
 function render(args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'scripts/render.mjs'), ...args], { cwd: ROOT, env });
+    const child = spawn(process.execPath, [join(ROOT, 'src/render/main.mjs'), ...args], { cwd: ROOT, env });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (data: string) => (stdout += data));

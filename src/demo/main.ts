@@ -1,6 +1,6 @@
 // The demo page's entry: registers the player and wires the "Read by" switch (recorded audio or the
 // browser's own voice). The page's styles come with it.
-import './define.js';
+import '../define.js';
 import './demo.css';
 
 const player = document.querySelector('listen-player');

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread } from 'node:worker_threads';
 import { runnerImport } from 'vite';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
 const self = new URL(import.meta.url);
 
 /** Imports a TypeScript module of this project (static imports only: the runner closes once loaded). */
@@ -21,7 +21,7 @@ if (isMainThread) {
   let early = new Worker(self);
   early.on('error', () => {}); // reported by the pool once it owns the worker; before that, just not used
   early.once('exit', () => (early = null));
-  const { main } = await load('../src/render/cli.ts');
+  const { main } = await load('./cli.ts');
   process.exitCode = await main(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,
@@ -33,5 +33,5 @@ if (isMainThread) {
   });
   await early?.terminate();
 } else {
-  await load('../src/render/worker.ts');
+  await load('./worker.ts');
 }
