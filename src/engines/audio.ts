@@ -45,6 +45,8 @@ export class AudioEngine implements Engine {
   /** Position while no sound exists yet (before the first play) or while seeking before load. */
   #position = 0;
   #wantPlay = false;
+  /** Played to the end (and not moved since). */
+  #ended = false;
   /** A paragraph asked for before the manifest arrived. */
   #pendingSegment = -1;
   #frame = 0;
@@ -65,7 +67,8 @@ export class AudioEngine implements Engine {
 
   get currentTime(): number {
     const howl = this.#howl;
-    if (howl && howl.state() === 'loaded') {
+    // At the end howler rewinds the element; the position stays at the end until the reader moves it.
+    if (howl && howl.state() === 'loaded' && !this.#ended) {
       const time = howl.seek();
       if (typeof time === 'number' && Number.isFinite(time)) return time;
     }
@@ -110,6 +113,7 @@ export class AudioEngine implements Engine {
   play(): void {
     if (this.#destroyed) return;
     this.#wantPlay = true;
+    this.#ended = false;
     this.#listener({ type: 'loading' });
     void this.#sound().then((howl) => {
       if (!howl || !this.#wantPlay || howl.playing()) return;
@@ -131,6 +135,7 @@ export class AudioEngine implements Engine {
   seek(seconds: number): void {
     if (!Number.isFinite(seconds)) return;
     this.#position = Math.min(Math.max(seconds, 0), this.duration);
+    this.#ended = false;
     const howl = this.#howl;
     if (howl && howl.state() === 'loaded') howl.seek(this.#position);
     this.#update(this.#position, true);
@@ -202,7 +207,9 @@ export class AudioEngine implements Engine {
     const at = this.currentTime;
     let reachable = false;
     try {
-      reachable = (await fetch(url, { method: 'HEAD', cache: 'no-store' })).ok;
+      const response = await fetch(url, { method: 'HEAD', cache: 'no-store', headers: { Accept: 'audio/*' } });
+      // A web page in place of the file (a host's "not found" page with status 200) is a missing file.
+      reachable = response.ok && !/^text\/html\b/i.test(response.headers.get('content-type') ?? '');
     } catch {
       reachable = false;
     }
@@ -227,6 +234,7 @@ export class AudioEngine implements Engine {
 
   #onEnd(): void {
     this.#wantPlay = false;
+    this.#ended = true;
     this.#stopFrames();
     this.#position = this.duration;
     this.#update(this.duration, true);

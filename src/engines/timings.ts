@@ -62,12 +62,16 @@ export async function loadTimings(
   }
   let response: Response;
   try {
-    response = await (options.fetch ?? fetch)(url, { credentials: 'same-origin' });
+    response = await (options.fetch ?? fetch)(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
   } catch {
     throw new TimingsError('audio-load', 'The audio timing file could not be loaded (network error).');
   }
   if (!response.ok) {
     throw new TimingsError('audio-load', `The audio timing file could not be loaded (HTTP ${response.status}).`);
+  }
+  // Many hosts (single-page apps, dev servers) answer a missing file with their HTML page and status 200.
+  if (/^text\/html\b/i.test(response.headers.get('content-type') ?? '')) {
+    throw new TimingsError('audio-load', 'The audio timing file was not found (the server sent a web page).');
   }
   let json: unknown;
   try {
