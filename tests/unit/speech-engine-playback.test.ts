@@ -1,27 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MAX_CHUNK_LENGTH } from '../../src/article/chunk.js';
-import type { Segment } from '../../src/article/segment.js';
 import type { EngineEvent } from '../../src/engines/engine.js';
-import { SpeechEngine, type SpeechEngineOptions } from '../../src/engines/speech.js';
-import { FakeSpeechSynthesis, type FakeSpeechSynthesisOptions } from '../fakes/speech-synthesis.js';
-
-/** The engine reads only a segment's text and language, never its element. */
-const NO_ELEMENT = {} as Element;
-
-function segments(...texts: string[]): Segment[] {
-  return texts.map((text) => ({ text, lang: '', element: NO_ELEMENT }));
-}
+import { segments, setupSpeech, useFakeClock } from './helpers/speech-engine.js';
+import type { SpeechEngineOptions } from '../../src/engines/speech.js';
+import type { FakeSpeechSynthesisOptions } from '../fakes/speech-synthesis.js';
 
 function setup(fake: FakeSpeechSynthesisOptions = {}, options: SpeechEngineOptions = {}) {
-  const synth = new FakeSpeechSynthesis({ charsPerSecond: 10, ...fake });
-  const events: EngineEvent[] = [];
-  const engine = new SpeechEngine((event) => events.push(event), {
-    ...synth.engineOptions(),
-    window: null,
-    now: () => Date.now(),
-    ...options,
-  });
-  return { synth, engine, events };
+  return setupSpeech({ charsPerSecond: 10, ...fake }, options);
 }
 
 function types(events: readonly EngineEvent[]): string[] {
@@ -59,14 +44,7 @@ async function playing(fake: FakeSpeechSynthesisOptions = {}, options: SpeechEng
   return context;
 }
 
-beforeEach(() => {
-  vi.useFakeTimers();
-  vi.setSystemTime(new Date('2026-03-01T09:00:00Z'));
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-});
+useFakeClock();
 
 describe('SpeechEngine: reading an article', () => {
   it('reports loading, then playing only on the speech start event, never before', async () => {

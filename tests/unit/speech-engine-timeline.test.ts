@@ -1,26 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Segment } from '../../src/article/segment.js';
-import type { EngineEvent } from '../../src/engines/engine.js';
-import { SpeechEngine, clampRate, type SpeechEngineOptions } from '../../src/engines/speech.js';
-import { FakeSpeechSynthesis, type FakeSpeechSynthesisOptions } from '../fakes/speech-synthesis.js';
-
-/** The engine reads only a segment's text and language, never its element. */
-const NO_ELEMENT = {} as Element;
-
-function segments(...texts: string[]): Segment[] {
-  return texts.map((text) => ({ text, lang: '', element: NO_ELEMENT }));
-}
+import { describe, expect, it, vi } from 'vitest';
+import { segments, setupSpeech, useFakeClock } from './helpers/speech-engine.js';
+import { clampRate, type SpeechEngineOptions } from '../../src/engines/speech.js';
+import type { FakeSpeechSynthesisOptions } from '../fakes/speech-synthesis.js';
 
 function setup(fake: FakeSpeechSynthesisOptions = {}, options: SpeechEngineOptions = {}) {
-  const synth = new FakeSpeechSynthesis({ charsPerSecond: 10, ...fake });
-  const events: EngineEvent[] = [];
-  const engine = new SpeechEngine((event) => events.push(event), {
-    ...synth.engineOptions(),
-    window: null,
-    now: () => Date.now(),
-    ...options,
-  });
-  return { synth, engine, events };
+  return setupSpeech({ charsPerSecond: 10, ...fake }, options);
 }
 
 /** The engine's first guess: 14.5 characters a second at rate 1. */
@@ -48,14 +32,7 @@ async function loaded(fake: FakeSpeechSynthesisOptions = {}, rate = 1) {
   return context;
 }
 
-beforeEach(() => {
-  vi.useFakeTimers();
-  vi.setSystemTime(new Date('2026-03-01T09:00:00Z'));
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-});
+useFakeClock();
 
 describe('SpeechEngine: estimated timeline', () => {
   it('estimates the duration from the text before anything is spoken, and reports it', async () => {

@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Segment } from '../../src/article/segment.js';
+import { describe, expect, it, vi } from 'vitest';
 import type { EngineEvent } from '../../src/engines/engine.js';
+import { segments, setupSpeech, useFakeClock } from './helpers/speech-engine.js';
 import { SpeechEngine, type SpeechEngineOptions } from '../../src/engines/speech.js';
 import {
   FakeSpeechSynthesis,
@@ -9,24 +9,8 @@ import {
   type FakeSpeechSynthesisOptions,
 } from '../fakes/speech-synthesis.js';
 
-/** The engine reads only a segment's text and language, never its element. */
-const NO_ELEMENT = {} as Element;
-
-function segments(...texts: string[]): Segment[] {
-  return texts.map((text) => ({ text, lang: '', element: NO_ELEMENT }));
-}
-
 function setup(fake: FakeSpeechSynthesisOptions = {}, options: SpeechEngineOptions = {}) {
-  const synth = new FakeSpeechSynthesis(fake);
-  const events: EngineEvent[] = [];
-  const engine = new SpeechEngine((event) => events.push(event), {
-    ...synth.engineOptions(),
-    window: null,
-    now: () => Date.now(),
-    ...options,
-  });
-  const errors = () => events.filter((event) => event.type === 'error');
-  return { synth, engine, events, errors };
+  return setupSpeech(fake, options);
 }
 
 /** Tracks whether a promise has settled, for checking *when* it does under fake timers. */
@@ -38,14 +22,7 @@ function settled(promise: Promise<unknown>): { readonly done: boolean } {
 
 const TEXT = segments('Hello there. This is the article.');
 
-beforeEach(() => {
-  vi.useFakeTimers();
-  vi.setSystemTime(new Date('2026-03-01T09:00:00Z'));
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-});
+useFakeClock();
 
 describe('SpeechEngine: loading voices', () => {
   it('uses voices that are there at once', async () => {
