@@ -25,6 +25,10 @@ export interface ListenErrorDetail {
   /** Set when the player goes on with another engine instead of stopping (audio failed → Web Speech). */
   readonly fallback?: 'speech' | undefined;
 }
+export interface ListenProgressDetail {
+  /** Share of the article reached through playback (25, 50, 75), or 100 at the end; each once per listen. */
+  readonly percent: 25 | 50 | 75 | 100;
+}
 
 export function emit<T>(target: EventTarget, type: string, detail: T): void {
   target.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
@@ -37,5 +41,6 @@ declare global {
     'listen-wordchange': CustomEvent<ListenWordChangeDetail>;
     'listen-error': CustomEvent<ListenErrorDetail>;
     'listen-ended': CustomEvent<Record<string, never>>;
+    'listen-progress': CustomEvent<ListenProgressDetail>;
   }
 }

@@ -5,7 +5,9 @@ import { AudioEngine, type AudioEngineOptions } from '../engines/audio.js';
 import type { EngineKind, EngineLoadOptions } from '../engines/engine.js';
 import { clampRate, SpeechEngine, type SpeechEngineOptions } from '../engines/speech.js';
 import { voicesFor } from '../engines/voices.js';
+import { MediaSessionController } from '../player/media-session.js';
 import { PlaybackController, type HighlightMode } from '../player/playback.js';
+import { ProgressController } from '../player/progress.js';
 import type { PlayerState } from '../player/store.js';
 import { nextIcon, pauseIcon, playIcon, previousIcon, retryIcon } from './icons.js';
 import { en, type Strings } from './strings.js';
@@ -25,6 +27,7 @@ const ALL_VOICES_LIMIT = 200;
  * @fires listen-segmentchange - `{ index, time }` when another segment (paragraph) becomes active.
  * @fires listen-error - `{ code, message }` when reading fails.
  * @fires listen-ended - when the end of the article is reached.
+ * @fires listen-progress - `{ percent }` (25, 50, 75, 100) once per listen, as playback reaches it.
  * @csspart base - the player's box.
  * @csspart play-button - the play/pause button.
  * @csspart controls - the row of secondary controls.
@@ -98,6 +101,8 @@ export class ListenPlayer extends LitElement {
       step: (direction) => this.#playback.step(direction),
       changeRate: (direction) => this.#changeRate(direction),
     });
+    new MediaSessionController(this, this.#playback, { article: () => this.#findArticle(), rate: () => clampRate(this.rate) });
+    new ProgressController(this, this.#playback, { rate: () => clampRate(this.rate) });
   }
 
   /** Slider value while the reader drags it (the position is applied on release). */

@@ -1,0 +1,252 @@
+/**
+ * The Media Session: the article's headline, byline and picture on the lock screen, in the system's media
+ * controls and on headset buttons, and those controls driving the player.
+ *
+ * - Only one player of a page holds `navigator.mediaSession`: the last one to start playing. It gives the
+ *   session up (clears what it set) when it ends, fails, is stopped, reset or removed; pausing keeps it, so the
+ *   lock screen can resume.
+ * - `playbackState` and the position state are updated on play, pause, seek, rate, duration and paragraph
+ *   changes, not on every clock tick: the browser extrapolates the position from the rate meanwhile.
+ * - With Web Speech a near-silent looping audio element plays while speaking (see silence.ts), since browsers
+ *   route media keys only to pages that play media.
+ * - Everything is guarded: no Media Session API, an action the browser does not support (`setActionHandler`
+ *   throws), or a value it refuses never throws into the page.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { type ArticleMetadata, describeArticle } from './media-session-metadata.js';
+import type { PlaybackController } from './playback.js';
+import { SilentAudio } from './silence.js';
+import type { PlayerSnapshot, PlayerState } from './store.js';
+
+export interface MediaSessionOptions {
+  /** The article element read (for its byline and picture), or null. */
+  article(): Element | null;
+  /** The playback rate in use. */
+  rate(): number;
+}
+
+export const MEDIA_ACTIONS = [
+  'play',
+  'pause',
+  'stop',
+  'seekbackward',
+  'seekforward',
+  'seekto',
+  'previoustrack',
+  'nexttrack',
+] as const satisfies readonly MediaSessionAction[];
+
+/** A reported position further than this (seconds) from where the browser extrapolates it is a seek. */
+const DRIFT = 1;
+
+/** The player holding the page's Media Session: the last one to start playing. */
+let owner: MediaSessionController | null = null;
+
+export class MediaSessionController implements ReactiveController {
+  readonly #playback: PlaybackController;
+  readonly #options: MediaSessionOptions;
+  readonly #silence: SilentAudio;
+  #unsubscribe: (() => void) | null = null;
+  #owned = false;
+  /** Actions whose handler this player set, to clear exactly those. */
+  readonly #handled = new Set<MediaSessionAction>();
+  /** Metadata per reading of the article (the segments array is replaced when the page is read again). */
+  #metadataFor: readonly unknown[] | null = null;
+  /** The last position state sent, and when (ms), to tell a seek from the clock running. */
+  #sent: { position: number; rate: number; at: number; playing: boolean } | null = null;
+  #rate = 1;
+
+  constructor(host: ReactiveControllerHost & HTMLElement, playback: PlaybackController, options: MediaSessionOptions) {
+    this.#playback = playback;
+    this.#options = options;
+    // The system paused our media (a call, another app): pause speech with it.
+    this.#silence = new SilentAudio(() => this.#playback.pause());
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.#unsubscribe = this.#playback.store.subscribe((next, previous) => this.#onChange(next, previous));
+  }
+
+  hostDisconnected(): void {
+    this.#unsubscribe?.();
+    this.#unsubscribe = null;
+    this.#release();
+    this.#silence.dispose();
+  }
+
+  hostUpdated(): void {
+    // The rate lives on the host, not in the store: a render after a rate change is where it shows.
+    const rate = this.#options.rate();
+    if (rate === this.#rate) return;
+    this.#rate = rate;
+    if (this.#owned) this.#sendPosition();
+  }
+
+  #onChange(next: PlayerSnapshot, previous: PlayerSnapshot): void {
+    if (isActive(next.state) && !isActive(previous.state)) this.#claim();
+    if (!this.#owned) return;
+    if (next.state === 'ended' || next.state === 'error' || next.state === 'idle') {
+      this.#release();
+      return;
+    }
+    this.#keepAlive(next);
+    if (next.state !== previous.state) this.#setPlaybackState(next.state);
+    if (
+      next.state !== previous.state ||
+      next.duration !== previous.duration ||
+      next.segmentIndex !== previous.segmentIndex ||
+      this.#jumped(next.currentTime)
+    ) {
+      this.#sendPosition();
+    }
+  }
+
+  /** Takes the session from whichever player had it, and fills it for this article. */
+  #claim(): void {
+    const session = this.#session();
+    const segments = this.#playback.segments;
+    if (!session || (this.#owned && this.#metadataFor === segments)) return;
+    if (owner && owner !== this) owner.#yield();
+    owner = this;
+    this.#owned = true;
+    this.#metadataFor = segments;
+    setMetadata(session, describeArticle(this.#options.article(), segments));
+    for (const action of MEDIA_ACTIONS) {
+      try {
+        session.setActionHandler(action, this.#handlers[action]);
+        this.#handled.add(action);
+      } catch {
+        // This browser does not support the action: the others still work.
+      }
+    }
+    this.#sent = null;
+  }
+
+  /** Another player took the session: stop touching it (the new owner replaces everything). */
+  #yield(): void {
+    this.#owned = false;
+    this.#handled.clear();
+    this.#silence.stop();
+  }
+
+  /** Gives the session up, clearing what this player set. */
+  #release(): void {
+    this.#silence.stop();
+    if (!this.#owned) return;
+    this.#owned = false;
+    owner = null;
+    this.#sent = null;
+    this.#metadataFor = null;
+    const session = this.#session();
+    if (!session) return;
+    guard(() => (session.metadata = null));
+    guard(() => (session.playbackState = 'none'));
+    for (const action of this.#handled) guard(() => session.setActionHandler(action, null));
+    this.#handled.clear();
+    // No argument clears the position state.
+    guard(() => session.setPositionState?.());
+  }
+
+  #keepAlive(snapshot: PlayerSnapshot): void {
+    if (snapshot.engine === 'speech' && isActive(snapshot.state)) this.#silence.start();
+    else this.#silence.stop();
+  }
+
+  #setPlaybackState(state: PlayerState): void {
+    const session = this.#session();
+    if (session) guard(() => (session.playbackState = isActive(state) ? 'playing' : 'paused'));
+  }
+
+  /** Whether `time` is off from where the browser thinks the position is by now: a seek or a correction. */
+  #jumped(time: number): boolean {
+    const sent = this.#sent;
+    if (!sent) return true;
+    const expected = sent.position + (sent.playing ? ((performance.now() - sent.at) / 1000) * sent.rate : 0);
+    return Math.abs(time - expected) > DRIFT;
+  }
+
+  #sendPosition(): void {
+    const session = this.#session();
+    if (!session || typeof session.setPositionState !== 'function') return;
+    const snapshot = this.#playback.snapshot;
+    const engine = this.#playback.engine;
+    const duration = engine?.duration ?? snapshot.duration;
+    const state = positionState(duration, engine?.currentTime ?? snapshot.currentTime, this.#options.rate());
+    if (!state) return;
+    try {
+      session.setPositionState(state);
+      const playing = snapshot.state === 'playing';
+      this.#sent = { position: state.position, rate: state.playbackRate, at: performance.now(), playing };
+    } catch {
+      // Refused (a browser stricter than the checks above): the session works without a position.
+    }
+  }
+
+  /** Looked up at each use: a test (or a polyfill) may replace it. */
+  #session(): MediaSession | null {
+    return typeof navigator !== 'undefined' && navigator.mediaSession ? navigator.mediaSession : null;
+  }
+
+  readonly #handlers: Record<(typeof MEDIA_ACTIONS)[number], MediaSessionActionHandler> = {
+    play: () => this.#playback.play(),
+    pause: () => this.#playback.pause(),
+    stop: () => {
+      this.#playback.pause();
+      this.#playback.seek(0);
+      this.#release();
+    },
+    seekbackward: (details) => this.#seekBy(-1, details.seekOffset),
+    seekforward: (details) => this.#seekBy(1, details.seekOffset),
+    seekto: (details) => {
+      if (Number.isFinite(details.seekTime)) this.#playback.seek(details.seekTime!);
+    },
+    previoustrack: () => this.#playback.step(-1),
+    nexttrack: () => this.#playback.step(1),
+  };
+
+  /** The system's offset where it gives one (seconds), else the engine's own skip (15 s, or a sentence). */
+  #seekBy(direction: -1 | 1, offset: number | undefined): void {
+    if (offset !== undefined && Number.isFinite(offset) && offset > 0) {
+      const now = this.#playback.engine?.currentTime ?? this.#playback.snapshot.currentTime;
+      this.#playback.seek(now + direction * offset);
+    } else {
+      this.#playback.skip(direction);
+    }
+  }
+}
+
+function isActive(state: PlayerState): boolean {
+  return state === 'playing' || state === 'loading';
+}
+
+function guard(action: () => unknown): void {
+  try {
+    action();
+  } catch {
+    // A browser without this part of the API: nothing to do.
+  }
+}
+
+/**
+ * A position state the browser accepts (it throws otherwise): duration finite and > 0, position within
+ * [0, duration], rate finite and > 0. Null when there is no duration to give yet.
+ */
+export function positionState(duration: number, position: number, rate: number): Required<MediaPositionState> | null {
+  if (!Number.isFinite(duration) || duration <= 0) return null;
+  return {
+    duration,
+    position: Number.isFinite(position) ? Math.min(Math.max(position, 0), duration) : 0,
+    playbackRate: Number.isFinite(rate) && rate > 0 ? rate : 1,
+  };
+}
+
+function setMetadata(session: MediaSession, data: ArticleMetadata): void {
+  if (typeof MediaMetadata !== 'function') return;
+  try {
+    session.metadata = new MediaMetadata({ ...data, artwork: [...data.artwork] });
+  } catch {
+    // An artwork URL the browser refuses: the words alone are still worth showing.
+    guard(() => (session.metadata = new MediaMetadata({ ...data, artwork: [] })));
+  }
+}
