@@ -63,14 +63,33 @@ function pushTrimmed(chunks: Chunk[], text: string, start: number, end: number):
   if (end > start) chunks.push({ start, end, text: text.slice(start, end) });
 }
 
+/** The words of a text by UTF-16 offsets: word `i` is `text.slice(starts[i], ends[i])`. */
+export interface WordSpans {
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+}
+
 /**
- * Offsets of the words in `text` (word-like segments of `Intl.Segmenter`, so CJK without spaces works),
- * ascending. Used to snap a voice's `charIndex` to a real word start: some voices report wrong indices.
+ * The words of `text` (word-like segments of `Intl.Segmenter`, so CJK without spaces works), ascending.
+ * Punctuation and spaces are not words; "don't" and "2pm" are one word each.
+ */
+export function wordSpans(text: string, lang = ''): WordSpans {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const w of segmentersFor(lang).word.segment(text)) {
+    if (!w.isWordLike) continue;
+    starts.push(w.index);
+    ends.push(w.index + w.segment.length);
+  }
+  return { starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+}
+
+/**
+ * Offsets of the words in `text` (see `wordSpans`), ascending. Used to snap a voice's `charIndex` to a real
+ * word start: some voices report wrong indices.
  */
 export function wordStarts(text: string, lang = ''): Int32Array {
-  const starts: number[] = [];
-  for (const w of segmentersFor(lang).word.segment(text)) if (w.isWordLike) starts.push(w.index);
-  return Int32Array.from(starts);
+  return wordSpans(text, lang).starts;
 }
 
 /** Index of the word containing offset `at` (the last word starting at or before it), −1 before the first. */

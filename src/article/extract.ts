@@ -8,6 +8,7 @@
  * realms and iframes), no computed styles.
  */
 import type { Segment } from './segment.js';
+import { TextMap } from './text-map.js';
 
 export interface ExtractOptions {
   /** Elements to leave out with everything inside them (e.g. a pull quote the page repeats). */
@@ -102,12 +103,23 @@ interface Open {
   readonly lang: string;
   /** Pieces joined once at the end, so long paragraphs never build strings piece by piece. */
   readonly parts: string[];
+  /** Only when mapping a segment back to the page: per piece, its text node (null for an added space). */
+  readonly nodes: (Text | null)[] | null;
+}
+
+/** A segment read again by `mapSegment`, with where its text came from. */
+interface MappedSegment extends Segment {
+  readonly map?: TextMap;
 }
 
 class Walker {
   readonly segments: Segment[] = [];
 
-  constructor(private readonly exclude: ReadonlySet<Element> | null) {}
+  /** @param record also note each piece's text node, for `mapSegment` (never while extracting a whole article) */
+  constructor(
+    private readonly exclude: ReadonlySet<Element> | null,
+    private readonly record = false,
+  ) {}
 
   /**
    * Visits `element` with the state inherited from its ancestors, so nothing is looked up again per node.
@@ -131,13 +143,13 @@ class Walker {
     // Listener-only text outside any paragraph would otherwise have nowhere to go: it is its own segment.
     if (READABLE.has(name) || (listenOnly && open === null)) {
       const mark = this.segments.length;
-      const own: Open = { element, lang, parts: [] };
+      const own: Open = { element, lang, parts: [], nodes: this.record ? [] : null };
       this.children(element, lang, hidden, own);
       this.flush(own);
       if (!open) return;
       if (this.segments.length === mark) {
         // Nothing read inside (hidden or empty): the container's text simply runs on past it.
-        open.parts.push(' ');
+        this.space(open);
       } else {
         // The container's text so far comes before this block's segments, as a segment of its own.
         const before = this.take(open);
@@ -147,14 +159,14 @@ class Walker {
     }
 
     if (name === 'br') {
-      if (open && !hidden) open.parts.push(' ');
+      if (open && !hidden) this.space(open);
       return;
     }
 
     const boundary = open !== null && !hidden && BOUNDARY.has(name);
-    if (boundary) open.parts.push(' ');
+    if (boundary) this.space(open);
     this.children(element, lang, hidden, open);
-    if (boundary) open.parts.push(' ');
+    if (boundary) this.space(open);
   }
 
   private children(element: Element, lang: string, hidden: boolean, open: Open | null): void {
@@ -162,11 +174,19 @@ class Walker {
     for (let i = 0; i < nodes.length; i++) {
       const node = nodes[i]!;
       if (node.nodeType === TEXT_NODE) {
-        if (open && !hidden) open.parts.push(node.nodeValue ?? '');
+        if (open && !hidden) {
+          open.parts.push(node.nodeValue ?? '');
+          open.nodes?.push(node as Text);
+        }
       } else if (node.nodeType === ELEMENT_NODE) {
         this.visit(node as Element, lang, hidden, open);
       }
     }
+  }
+
+  private space(open: Open): void {
+    open.parts.push(' ');
+    open.nodes?.push(null);
   }
 
   /** Ends the text collected so far in `open` as a segment, if any is left after normalising. */
@@ -176,11 +196,15 @@ class Walker {
   }
 
   /** The text collected so far in `open` as a segment (null when blank); starts `open` afresh. */
-  private take(open: Open): Segment | null {
+  private take(open: Open): MappedSegment | null {
     if (open.parts.length === 0) return null;
     const text = normaliseText(open.parts.join(''));
+    const map = open.nodes ? new TextMap(open.parts.slice(), open.nodes.splice(0)) : null;
     open.parts.length = 0;
-    return text ? { text, element: open.element, lang: open.lang } : null;
+    if (!text) return null;
+    const segment: MappedSegment = { text, element: open.element, lang: open.lang };
+    // Both are made from the same pieces by the same rule; should they ever differ, no map beats a wrong one.
+    return map && map.text === text ? { ...segment, map } : segment;
   }
 }
 
@@ -203,4 +227,48 @@ export function extractSegments(root: Element, options: ExtractOptions = {}): Se
   const lang = root.parentElement?.closest('[lang]')?.getAttribute('lang') ?? '';
   walker.visit(root, lang, false, null);
   return walker.segments;
+}
+
+/**
+ * Where the text of `segments[index]` (as `extractSegments(root, options)` returned them) is on the page: its
+ * element is read again with the very same rules, this time noting which text node each piece came from, so
+ * a word of the segment's normalised text can be found in the page. Only that element is walked and nothing
+ * is kept, so it costs one paragraph's walk, for the one segment being read. Null when the page has changed
+ * since and that element no longer gives this text.
+ */
+export function mapSegment(
+  root: Element,
+  segments: readonly Segment[],
+  index: number,
+  options: ExtractOptions = {},
+): TextMap | null {
+  const segment = segments[index];
+  if (!segment) return null;
+  const { element } = segment;
+  if (element !== root && !root.contains(element)) return null;
+  // A container's loose text runs (around its nested paragraphs) share its element: which run is this?
+  // They sit among segments of the container's descendants, so the count stops at the first one outside.
+  let run = 0;
+  for (let i = index - 1; i >= 0; i--) {
+    const other = segments[i]!.element;
+    if (other === element) run++;
+    else if (!element.contains(other)) break;
+  }
+  const exclude = options.exclude?.length ? new Set(options.exclude) : null;
+  const walker = new Walker(exclude, true);
+  walker.visit(element, segment.lang, hiddenAbove(element, root), null);
+  const again = walker.segments.filter((s) => s.element === element)[run] as MappedSegment | undefined;
+  return again && again.text === segment.text ? (again.map ?? null) : null;
+}
+
+/**
+ * The `hidden` state the walk carries into `element`: the nearest ancestor (up to `root`) that is either
+ * `data-listen-only` (read: not hidden) or `hidden`/`aria-hidden="true"` (hidden) decides.
+ */
+function hiddenAbove(element: Element, root: Element): boolean {
+  for (let node = element === root ? null : element.parentElement; node; node = node === root ? null : node.parentElement) {
+    if (node.hasAttribute('data-listen-only')) return false;
+    if (node.hasAttribute('hidden') || node.getAttribute('aria-hidden') === 'true') return true;
+  }
+  return false;
 }

@@ -1,10 +1,30 @@
 /**
  * Paragraph highlighting in the host page: the segment being read carries `data-listen-active`. A default
  * style for it is added once per document as an adopted stylesheet (works under `style-src 'self'`: no
- * `<style>` element, no inline style). It has zero specificity (`:where`), so any host rule wins.
+ * `<style>` element, no inline style). It has zero specificity (`:where`), so any host rule wins. The same
+ * sheet styles the word highlight (`::highlight(listen-word)`, see word-highlight.ts).
  */
 
+import { WORD_HIGHLIGHT } from './word-highlight.js';
+
 export const ACTIVE_ATTRIBUTE = 'data-listen-active';
+
+/**
+ * The word being read (`highlight="word"`, CSS Custom Highlight API). `::highlight()` cannot be put in
+ * `:where()`, and an adopted sheet comes after the page's own in the cascade, so the default sits in a
+ * cascade layer instead: any unlayered `::highlight(${WORD_HIGHLIGHT})` rule of the page wins over it.
+ */
+const WORD_STYLE = `
+@layer listen {
+  ::highlight(${WORD_HIGHLIGHT}) { background-color: var(--listen-word-highlight, rgb(255 170 0 / 0.5)); }
+  @media (prefers-color-scheme: dark) {
+    ::highlight(${WORD_HIGHLIGHT}) { background-color: var(--listen-word-highlight, rgb(255 190 40 / 0.38)); }
+  }
+  @media (forced-colors: active) {
+    ::highlight(${WORD_HIGHLIGHT}) { background-color: Highlight; color: HighlightText; }
+  }
+}
+`;
 
 const DEFAULT_STYLE = `
 :where([${ACTIVE_ATTRIBUTE}]) {
@@ -26,7 +46,7 @@ const DEFAULT_STYLE = `
 @media (prefers-reduced-motion: reduce) {
   :where([${ACTIVE_ATTRIBUTE}]) { transition: none; }
 }
-`;
+${WORD_STYLE}`;
 
 const styled = new WeakSet<Document | ShadowRoot>();
 

@@ -9,7 +9,7 @@
  */
 import type { Howl } from 'howler';
 import type { Segment } from '../article/segment.js';
-import type { Engine, EngineListener, EngineLoadOptions, ListenErrorCode } from './engine.js';
+import type { Engine, EngineListener, EngineLoadOptions, ListenErrorCode, WordTiming } from './engine.js';
 import { clampRate } from './speech.js';
 import { loadTimings, type AudioSource, type Timings, TimingsError } from './timings.js';
 
@@ -63,6 +63,11 @@ export class AudioEngine implements Engine {
 
   get duration(): number {
     return this.#timings?.duration ?? 0;
+  }
+
+  /** `exact` once a manifest with word times is loaded (the renderer measured every word); else null. */
+  get wordTiming(): WordTiming | null {
+    return this.#timings?.segments.some((segment) => segment.words.length > 0) ? 'exact' : null;
   }
 
   get currentTime(): number {
@@ -288,7 +293,9 @@ export class AudioEngine implements Engine {
     }
     if (word !== this.#word || force) {
       this.#word = word;
-      this.#listener({ type: 'word', segment, word, time });
+      // Words the voice ran together share one entry, and so one range of the text.
+      const entry = word >= 0 ? timings.segments[segment]?.words[word] : undefined;
+      this.#listener({ type: 'word', segment, word, time, offset: entry?.offset, length: entry?.length });
     }
   }
 

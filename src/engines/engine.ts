@@ -25,8 +25,19 @@ export type EngineEvent =
   | { readonly type: 'ended' }
   /** The engine's clock moved; `segment` is the index being spoken at `time` seconds. */
   | { readonly type: 'position'; readonly time: number; readonly segment: number }
-  /** Another word is being spoken (index into the segment's words; −1 between words). Only with word timing. */
-  | { readonly type: 'word'; readonly segment: number; readonly word: number; readonly time: number }
+  /**
+   * Another word is being spoken (index into the segment's words; −1 between words). Only with word timing.
+   * `offset` and `length` locate the word in the segment's (normalised) text, so the page can highlight it
+   * whatever the engine; absent between words, or from an engine that cannot tell.
+   */
+  | {
+      readonly type: 'word';
+      readonly segment: number;
+      readonly word: number;
+      readonly time: number;
+      readonly offset?: number | undefined;
+      readonly length?: number | undefined;
+    }
   /** The total length changed (speech: the estimate was corrected by the measured rate). */
   | { readonly type: 'duration'; readonly duration: number }
   /**
@@ -39,6 +50,12 @@ export type EngineEvent =
       readonly message: string;
       readonly fallback?: 'speech' | undefined;
     };
+
+/**
+ * How word times are known: `exact` from the engine's own clock (a timing manifest, or a voice's `boundary`
+ * events), `estimated` spread over a sentence from its estimated duration (voices that send no boundaries).
+ */
+export type WordTiming = 'exact' | 'estimated';
 
 export type EngineListener = (event: EngineEvent) => void;
 
@@ -60,6 +77,8 @@ export interface Engine {
   /** Seconds; for speech an estimate that improves as speech is measured. */
   readonly duration: number;
   readonly currentTime: number;
+  /** How word times are known; null while unknown (nothing spoken yet) or when there are none. */
+  readonly wordTiming: WordTiming | null;
   /** Prepare to play `segments`; resolves when ready, rejects never (errors arrive as events). */
   load(segments: readonly Segment[], options: EngineLoadOptions): Promise<void>;
   play(): void;

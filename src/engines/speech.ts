@@ -11,9 +11,9 @@
  * - Some platforms never send `end` (or hang after `start`): a watchdog treats such a chunk as failed.
  */
 import type { Segment } from '../article/segment.js';
-import type { Engine, EngineListener, EngineLoadOptions, ListenErrorCode } from './engine.js';
-import { wordIndexAt, wordStarts } from '../article/chunk.js';
+import type { Engine, EngineListener, EngineLoadOptions, ListenErrorCode, WordTiming } from './engine.js';
 import { SpeechTimeline, type TimedChunk } from './speech-timeline.js';
+import { SpeechWords } from './speech-words.js';
 import { chooseVoice, languageName, loadVoices } from './voices.js';
 
 export interface SpeechEngineOptions {
@@ -46,9 +46,8 @@ export class SpeechEngine implements Engine {
   readonly #window: EventTarget | null;
 
   #timeline = new SpeechTimeline([], '');
-  #segments: readonly Segment[] = [];
-  /** Word starts per segment, computed when a voice first reports a boundary in it. */
-  readonly #words = new Map<number, Int32Array>();
+  /** Word events: the voice's boundaries where it sends them, else estimated over each chunk. */
+  readonly #words: SpeechWords;
   #voices: SpeechSynthesisVoice[] = [];
   #voice: SpeechSynthesisVoice | null = null;
   #rate = 1;
@@ -79,6 +78,10 @@ export class SpeechEngine implements Engine {
     this.#now = options.now ?? (() => performance.now());
     this.#window = options.window === undefined ? (typeof window === 'undefined' ? null : window) : options.window;
     this.#window?.addEventListener('pagehide', this.#onPageHide);
+    this.#words = new SpeechWords(
+      (segment, word, offset, length) => this.#listener({ type: 'word', segment, word, offset, length, time: this.currentTime }),
+      this.#now,
+    );
   }
 
   /** Voices on this device (after `load`). */
@@ -95,6 +98,11 @@ export class SpeechEngine implements Engine {
     return this.#timeline.duration;
   }
 
+  /** `exact` once the voice sends word boundaries, `estimated` while it speaks without; null before it speaks. */
+  get wordTiming(): WordTiming | null {
+    return this.#words.timing;
+  }
+
   get currentTime(): number {
     const start = this.#timeline.start(this.#index);
     if (!this.#speaking || !this.#chunkStartedAt) return start;
@@ -109,8 +117,7 @@ export class SpeechEngine implements Engine {
     this.#rate = clampRate(options.rate);
     const previous = this.duration;
     this.#timeline = new SpeechTimeline(segments, options.lang);
-    this.#segments = segments;
-    this.#words.clear();
+    this.#words.reset(segments);
     this.#index = 0;
     if (this.duration !== previous) this.#listener({ type: 'duration', duration: this.duration });
     this.#failed = false;
@@ -145,6 +152,7 @@ export class SpeechEngine implements Engine {
     const voice = this.#voices.find((v) => v.name === name || v.voiceURI === name);
     if (!voice || voice === this.#voice) return;
     this.#voice = voice;
+    this.#words.voiceChanged();
     if (this.#speaking) this.#speakCurrent();
   }
 
@@ -254,18 +262,13 @@ export class SpeechEngine implements Engine {
     this.#listener({ type: 'playing' });
     this.#emitPosition();
     this.#ticker ??= setInterval(() => this.#emitPosition(), TICK_MS);
+    const chunk = this.#timeline.chunks[this.#index];
+    if (chunk) this.#words.started(chunk, length);
   }
 
   /** A voice that reports word boundaries gives exact word timing; its index is snapped to a real word. */
   #onBoundary(chunk: TimedChunk, event: SpeechSynthesisEvent): void {
-    if (event.name && event.name !== 'word') return;
-    let starts = this.#words.get(chunk.segment);
-    if (!starts) {
-      starts = wordStarts(this.#segments[chunk.segment]?.text ?? '', chunk.lang);
-      this.#words.set(chunk.segment, starts);
-    }
-    const word = wordIndexAt(starts, chunk.offset + Math.min(Math.max(event.charIndex, 0), chunk.text.length - 1));
-    if (word >= 0) this.#listener({ type: 'word', segment: chunk.segment, word, time: this.currentTime });
+    this.#words.boundary(chunk, event.charIndex, event.name);
   }
 
   #onEnd(chunk: TimedChunk): void {
@@ -323,6 +326,7 @@ export class SpeechEngine implements Engine {
     clearInterval(this.#ticker);
     this.#watchdog = undefined;
     this.#ticker = undefined;
+    this.#words.stop();
     this.#live.clear();
     const synth = this.#synth;
     if (synth && (synth.speaking || synth.pending)) synth.cancel();

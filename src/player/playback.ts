@@ -7,6 +7,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { extractSegments } from '../article/extract.js';
 import { ParagraphHighlighter, adoptHighlightStyle } from '../article/highlight.js';
 import type { Segment } from '../article/segment.js';
+import { WordHighlighter } from '../article/word-highlight.js';
 import { AudioEngine, type AudioEngineOptions } from '../engines/audio.js';
 import type { Engine, EngineEvent, EngineLoadOptions, ListenErrorCode } from '../engines/engine.js';
 import { SpeechEngine, clampRate, type SpeechEngineOptions } from '../engines/speech.js';
@@ -35,6 +36,7 @@ export class PlaybackController implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #options: PlaybackOptions;
   readonly #highlighter = new ParagraphHighlighter();
+  readonly #words: WordHighlighter;
   #segments: readonly Segment[] | null = null;
   #engine: Engine | null = null;
   /** Why the engine in use is not the one asked for (audio fell back to speech), shown to the reader. */
@@ -46,6 +48,7 @@ export class PlaybackController implements ReactiveController {
   constructor(host: ReactiveControllerHost & HTMLElement, options: PlaybackOptions) {
     this.#host = host;
     this.#options = options;
+    this.#words = new WordHighlighter(options);
     host.addController(this);
   }
 
@@ -187,6 +190,7 @@ export class PlaybackController implements ReactiveController {
     this.#notice = '';
     this.#requested = -1;
     this.#highlighter.set(null);
+    this.#words.clear();
     this.store.dispatch({ type: 'reset' });
   }
 
@@ -238,6 +242,9 @@ export class PlaybackController implements ReactiveController {
       this.#highlighter.set(this.#options.highlight() === 'none' || next.state === 'ended' ? null : element);
       if (next.segmentIndex >= 0) emit(host, 'listen-segmentchange', { index: next.segmentIndex, time: next.currentTime });
     }
+    // Before `listen-wordchange`, so a listener finds the word already highlighted.
+    const words = next.segmentIndex >= 0 && next.state !== 'ended' && this.#options.highlight() === 'word' ? this.segments : [];
+    this.#words.follow(words, next.segmentIndex, next.wordOffset, next.wordLength);
     if (next.wordIndex >= 0 && (next.wordIndex !== previous.wordIndex || next.segmentIndex !== previous.segmentIndex)) {
       emit(host, 'listen-wordchange', { segment: next.segmentIndex, word: next.wordIndex, time: next.currentTime });
     }

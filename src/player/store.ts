@@ -21,6 +21,9 @@ export interface PlayerSnapshot {
   readonly segmentIndex: number;
   /** Index of the word being read within that segment, −1 when unknown or between words. */
   readonly wordIndex: number;
+  /** Where that word is in the segment's text (UTF-16 offset, −1 when unknown) and its length. */
+  readonly wordOffset: number;
+  readonly wordLength: number;
   readonly error: PlayerError | null;
 }
 
@@ -31,6 +34,8 @@ export const initialSnapshot: PlayerSnapshot = {
   duration: 0,
   segmentIndex: -1,
   wordIndex: -1,
+  wordOffset: -1,
+  wordLength: 0,
   error: null,
 };
 
@@ -70,11 +75,18 @@ export function reduce(snapshot: PlayerSnapshot, action: StoreAction): PlayerSna
         ...snapshot,
         currentTime: action.time,
         segmentIndex: action.segment,
-        wordIndex: action.segment === snapshot.segmentIndex ? snapshot.wordIndex : -1,
+        ...(action.segment === snapshot.segmentIndex ? null : { wordIndex: -1, wordOffset: -1, wordLength: 0 }),
       };
     case 'word':
       if (action.segment === snapshot.segmentIndex && action.word === snapshot.wordIndex) return snapshot;
-      return { ...snapshot, segmentIndex: action.segment, wordIndex: action.word, currentTime: action.time };
+      return {
+        ...snapshot,
+        segmentIndex: action.segment,
+        wordIndex: action.word,
+        wordOffset: action.word >= 0 ? (action.offset ?? -1) : -1,
+        wordLength: action.word >= 0 ? (action.length ?? 0) : 0,
+        currentTime: action.time,
+      };
     case 'duration':
       return action.duration === snapshot.duration ? snapshot : { ...snapshot, duration: action.duration };
     case 'engine':

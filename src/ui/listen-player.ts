@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Segment } from '../article/segment.js';
 import { AudioEngine, type AudioEngineOptions } from '../engines/audio.js';
-import type { EngineKind, EngineLoadOptions } from '../engines/engine.js';
+import type { EngineKind, EngineLoadOptions, WordTiming } from '../engines/engine.js';
 import { clampRate, SpeechEngine, type SpeechEngineOptions } from '../engines/speech.js';
 import { voicesFor } from '../engines/voices.js';
 import { MediaSessionController } from '../player/media-session.js';
@@ -50,6 +50,7 @@ const ALL_VOICES_LIMIT = 200;
  * @cssprop --listen-button-size - size of the play button.
  * @cssprop --listen-font - the player's font shorthand.
  * @cssprop --listen-paragraph-highlight - (on the page) background of the paragraph being read.
+ * @cssprop --listen-word-highlight - (on the page) background of the word being read, with `highlight="word"`.
  */
 export class ListenPlayer extends LitElement {
   static override styles = playerStyles;
@@ -151,6 +152,14 @@ export class ListenPlayer extends LitElement {
   /** What is read, in order: `{ text, element, lang }` per heading, paragraph, list item or quote. */
   get segments(): readonly Segment[] {
     return this.#playback.segments;
+  }
+
+  /**
+   * How word times are known: `exact` (recorded audio's manifest, or a voice that sends word boundaries),
+   * `estimated` (a voice that sends none: words spread over each sentence), null before it is known.
+   */
+  get wordTiming(): WordTiming | null {
+    return this.#playback.engine?.wordTiming ?? null;
   }
 
   /** Starts or resumes reading. */

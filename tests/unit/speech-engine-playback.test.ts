@@ -13,9 +13,9 @@ function types(events: readonly EngineEvent[]): string[] {
   return events.map((event) => event.type);
 }
 
-/** State changes only: what the store acts on, without the clock. */
+/** State changes only: what the store acts on, without the clock (nor words, which move with it). */
 function states(events: readonly EngineEvent[]): string[] {
-  return types(events).filter((type) => type !== 'position' && type !== 'duration');
+  return types(events).filter((type) => type !== 'position' && type !== 'duration' && type !== 'word');
 }
 
 function segmentsReported(events: readonly EngineEvent[]): number[] {

@@ -181,9 +181,11 @@ describe('SpeechEngine: rate', () => {
     engine.setRate(0.1);
     expect(synth.log.map((entry) => entry.rate)).toEqual([1, 1, 2, 0.5]);
     await vi.advanceTimersByTimeAsync(1);
-    expect(events.at(-2)).toEqual({ type: 'playing' });
+    // (Word events, estimated for this voice, follow the restarted sentence: not what this is about.)
+    const moves = events.filter((event) => event.type !== 'word');
+    expect(moves.at(-2)).toEqual({ type: 'playing' });
     // The position is not moved by a change of rate.
-    expect(events.at(-1)).toMatchObject({ type: 'position', segment: 1 });
+    expect(moves.at(-1)).toMatchObject({ type: 'position', segment: 1 });
   });
 
   it('setRate() while paused speaks nothing, and the next play uses the new rate', async () => {
