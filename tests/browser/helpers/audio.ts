@@ -8,6 +8,7 @@ import demo from '../../../index.html?raw';
 import type { AudioEngineOptions } from '../../../src/engines/audio.js';
 import type { ManifestJson } from '../../../src/engines/manifest.js';
 import type { ListenWordChangeDetail } from '../../../src/player/events.js';
+import { SILENCE_URL } from '../../../src/player/silence.js';
 import { ListenPlayer, sleep } from './player.js';
 
 /** The committed seed audio's manifest, as the demo page refers to it. */
@@ -98,13 +99,17 @@ export interface MediaWatch {
   played(): string[];
 }
 
-/** Notes every media element the page loads or plays from now on, until the test finishes. */
+/**
+ * Notes every media element the page loads or plays from now on, until the test finishes; all but the
+ * near-silent element the player keeps playing under Web Speech for the system's media controls (silence.ts).
+ */
 export function watchMedia(): MediaWatch {
   const { load, play } = HTMLMediaElement.prototype;
   const elements = new Set<HTMLMediaElement>();
   const played: string[] = [];
   const note = (element: HTMLMediaElement): string => {
     const src = element.currentSrc || element.src;
+    if (src === SILENCE_URL) return '';
     if (/^https?:/.test(src)) elements.add(element);
     return src;
   };

@@ -4,6 +4,7 @@
  * the near-silent element it plays under Web Speech.
  */
 import { onTestFinished, vi } from 'vitest';
+import { SILENCE_URL } from '../../../src/player/silence.js';
 
 export interface SessionSpy {
   /** The last handler set for each action (null once cleared). */
@@ -68,7 +69,7 @@ export function watchSilence(): () => HTMLMediaElement[] {
   const { play } = HTMLMediaElement.prototype;
   const elements = new Set<HTMLMediaElement>();
   const spy = vi.spyOn(HTMLMediaElement.prototype, 'play').mockImplementation(function (this: HTMLMediaElement) {
-    if (/\/silence[^/]*\.mp3(\?|$)/.test(this.src)) elements.add(this);
+    if (this.src === SILENCE_URL) elements.add(this);
     return play.call(this);
   });
   onTestFinished(() => spy.mockRestore());
