@@ -85,6 +85,11 @@ export class AudioEngine implements Engine {
     return this.#source;
   }
 
+  /** The timing manifest's content hash (once loaded, if it has one): tells one recording from another. */
+  get hash(): string | undefined {
+    return this.#timings?.manifest.hash;
+  }
+
   load(segments: readonly Segment[], options: EngineLoadOptions): Promise<void> {
     this.#rate = clampRate(options.rate);
     this.#ready = this.#prepare(segments);

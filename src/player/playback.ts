@@ -16,6 +16,13 @@ import { PlayerStore, type PlayerSnapshot } from './store.js';
 
 export type HighlightMode = 'paragraph' | 'word' | 'none';
 
+/** Where `play()` starts instead of the current position: a segment, and a time on the engine's timeline in it. */
+export interface StartPoint {
+  readonly segment: number;
+  /** Seconds; absent: the segment's start. */
+  readonly time?: number | undefined;
+}
+
 export interface PlaybackOptions {
   /** The article element to read, or null when it cannot be found. */
   article(): Element | null;
@@ -44,6 +51,8 @@ export class PlaybackController implements ReactiveController {
   /** The segment last asked for (play from, next, previous) until the engine reports a position. */
   #requested = -1;
   #unsubscribe: (() => void) | null = null;
+  /** Asked in turn by `play()` where to start (a selection in the article, a remembered position); see `startFrom`. */
+  readonly #starts = new Set<() => StartPoint | null>();
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: PlaybackOptions) {
     this.#host = host;
@@ -109,7 +118,40 @@ export class PlaybackController implements ReactiveController {
       this.#unload();
       this.store.dispatch({ type: 'loading' });
     }
-    this.prepare()?.play();
+    const engine = this.prepare();
+    if (!engine) return;
+    for (const choose of this.#starts) {
+      const at = choose();
+      if (at) {
+        this.#moveTo(engine, at);
+        break;
+      }
+    }
+    engine.play();
+  }
+
+  /**
+   * Lets a controller choose where `play()` starts (the first non-null answer wins); returns its removal.
+   * Not asked by `playFrom`, `playSegment` or `toggle` to pause.
+   */
+  startFrom(choose: () => StartPoint | null): () => void {
+    this.#starts.add(choose);
+    return () => this.#starts.delete(choose);
+  }
+
+  /** Starts reading at `at` (a remembered position), whatever any `startFrom` would choose. */
+  playFrom(at: StartPoint): void {
+    const engine = this.prepare();
+    if (!engine) return;
+    this.#moveTo(engine, at);
+    engine.play();
+  }
+
+  #moveTo(engine: Engine, at: StartPoint): void {
+    if (!Number.isInteger(at.segment) || at.segment < 0 || at.segment >= this.segments.length) return;
+    this.#requested = at.segment;
+    if (at.time === undefined || !Number.isFinite(at.time)) engine.seekSegment(at.segment);
+    else engine.seek(Math.min(Math.max(at.time, 0), engine.duration));
   }
 
   pause(): void {

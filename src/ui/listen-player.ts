@@ -8,8 +8,13 @@ import { voicesFor } from '../engines/voices.js';
 import { MediaSessionController } from '../player/media-session.js';
 import { PlaybackController, type HighlightMode } from '../player/playback.js';
 import { ProgressController } from '../player/progress.js';
+import { PreferencesController } from '../player/preferences.js';
+import { ResumeController } from '../player/resume.js';
 import type { PlayerState } from '../player/store.js';
 import { nextIcon, pauseIcon, playIcon, previousIcon, retryIcon } from './icons.js';
+import { PlayFromHereController } from './play-from-here.js';
+import { ParagraphListController, paragraphListStyles } from './play-from-here-list.js';
+import { renderResumeOffer, resumeStatus, resumeStyles } from './resume-offer.js';
 import { en, type Strings } from './strings.js';
 import { ShortcutController } from './shortcuts.js';
 import { playerStyles } from './styles.js';
@@ -39,6 +44,11 @@ const ALL_VOICES_LIMIT = 200;
  * @csspart voice - the voice menu and its label.
  * @csspart status - the live status line (loading, errors).
  * @csspart download - the link to download the audio file (pre-rendered audio only).
+ * @csspart paragraphs-button - opens the list of paragraphs to play from.
+ * @csspart paragraphs - the list of paragraphs to play from.
+ * @csspart resume - the resume offer ("Resume at 2:31", "Start over"), shown when the reader comes back.
+ * @csspart resume-button - "Resume at …".
+ * @csspart start-over-button - "Start over".
  * @cssprop --listen-accent - brand colour of the play button, slider and focus.
  * @cssprop --listen-on-accent - icon colour on the accent.
  * @cssprop --listen-surface - background of the player.
@@ -53,7 +63,7 @@ const ALL_VOICES_LIMIT = 200;
  * @cssprop --listen-word-highlight - (on the page) background of the word being read, with `highlight="word"`.
  */
 export class ListenPlayer extends LitElement {
-  static override styles = playerStyles;
+  static override styles = [playerStyles, resumeStyles, paragraphListStyles];
 
   /** Test seam: options passed to the Web Speech engine (a fake synthesiser, shorter timeouts). */
   static speechOptions: SpeechEngineOptions | undefined;
@@ -93,6 +103,8 @@ export class ListenPlayer extends LitElement {
   @property({ attribute: 'highlight' }) highlight: HighlightMode = 'paragraph';
 
   #strings: Strings = en;
+  readonly #resume: ResumeController;
+  readonly #paragraphs: ParagraphListController;
 
   constructor() {
     super();
@@ -104,6 +116,11 @@ export class ListenPlayer extends LitElement {
     });
     new MediaSessionController(this, this.#playback, { article: () => this.#findArticle(), rate: () => clampRate(this.rate) });
     new ProgressController(this, this.#playback, { rate: () => clampRate(this.rate) });
+    new PreferencesController(this, { lang: () => this.#loadOptions().lang });
+    // Before the resume offer: where play starts, a fresh selection in the article says more than a saved place.
+    new PlayFromHereController(this, this.#playback);
+    this.#resume = new ResumeController(this, this.#playback);
+    this.#paragraphs = new ParagraphListController(this, this.#playback);
   }
 
   /** Slider value while the reader drags it (the position is applied on release). */
@@ -260,6 +277,8 @@ export class ListenPlayer extends LitElement {
         return s.ended;
       case 'error':
         return this.#playback.snapshot.error?.message ?? '';
+      case 'idle':
+        return resumeStatus(this.#resume, s);
       default:
         return '';
     }
@@ -324,6 +343,7 @@ export class ListenPlayer extends LitElement {
           @change=${this.#onSeekChange}
         />
         <button part="next-button" aria-label=${s.next} @click=${this.next}>${nextIcon}</button>
+        ${this.#paragraphs.render(s)}
         <label part="speed"
           >${s.speed}
           <select @change=${this.#onRateChange}>
@@ -332,6 +352,7 @@ export class ListenPlayer extends LitElement {
         >
         ${this.#renderVoices()} ${this.#renderDownload()}
       </div>
+      ${renderResumeOffer(this.#resume, s)}
       <div class="status ${state === 'error' ? 'error' : ''}" part="status" role="status">${this.#statusText(state)}</div>
     </div>`;
   }

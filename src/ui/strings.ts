@@ -19,6 +19,13 @@ export interface Strings {
   readonly ended: string;
   /** "1 minute 5 seconds of 5 minutes 40 seconds" */
   readonly timeOf: (elapsed: string, total: string) => string;
+  /** "Resume at 2:31": plays from where the reader stopped last time. */
+  readonly resumeAt: (time: string) => string;
+  readonly startOver: string;
+  /** The status line while "Resume at" is offered. */
+  readonly resumeOffered: (time: string) => string;
+  /** Opens the list of paragraphs to play from, and names it. */
+  readonly playFromParagraph: string;
 }
 
 export const en: Strings = {
@@ -39,4 +46,8 @@ export const en: Strings = {
   paused: 'Paused',
   ended: 'Finished',
   timeOf: (elapsed, total) => `${elapsed} of ${total}`,
+  resumeAt: (time) => `Resume at ${time}`,
+  startOver: 'Start over',
+  resumeOffered: (time) => `You stopped at ${time} last time. Play resumes there.`,
+  playFromParagraph: 'Play from a paragraph',
 };

@@ -56,7 +56,8 @@ describe('keyboard', () => {
   it('reaches every control with Tab, in order, each with a visible focus ring', async () => {
     const { player } = await setUp();
     const c = controls(player);
-    const order = [c.play, c.previous, c.seek, c.next, c.speed, c.voice!];
+    const paragraphs = player.shadowRoot!.querySelector<HTMLButtonElement>('[part~="paragraphs-button"]')!;
+    const order = [c.play, c.previous, c.seek, c.next, paragraphs, c.speed, c.voice!];
     for (const control of order) {
       await userEvent.tab();
       expect(focused(player)).toBe(control);

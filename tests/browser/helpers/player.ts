@@ -5,6 +5,7 @@
 import { expect, onTestFinished } from 'vitest';
 import '../../../src/define.js';
 import type { ListenErrorDetail, ListenSegmentChangeDetail } from '../../../src/player/events.js';
+import { POSITIONS_KEY, PREFERENCES_KEY } from '../../../src/player/persistence.js';
 import type { PlayerState } from '../../../src/player/store.js';
 import { ListenPlayer } from '../../../src/ui/listen-player.js';
 
@@ -37,9 +38,23 @@ export async function mount(markup: string): Promise<ListenPlayer> {
   return player;
 }
 
-/** Empties the page (disconnecting any player, which stops its speech). */
+/**
+ * Empties the page (disconnecting any player, which stops its speech and saves its place), then forgets what
+ * players remembered in storage (places, speed, voice), so that every test starts as a first visit.
+ */
 export function unmount(): void {
   document.body.replaceChildren();
+  forgetRemembered();
+}
+
+/** Removes the players' records from `localStorage` (harmless where a test made storage fail). */
+export function forgetRemembered(): void {
+  try {
+    localStorage.removeItem(POSITIONS_KEY);
+    localStorage.removeItem(PREFERENCES_KEY);
+  } catch {
+    // Storage is failing on purpose in this test; there is nothing in it to forget.
+  }
 }
 
 export interface Controls {
