@@ -11,7 +11,9 @@ import { ProgressController } from '../player/progress.js';
 import { PreferencesController } from '../player/preferences.js';
 import { ResumeController } from '../player/resume.js';
 import type { PlayerState } from '../player/store.js';
+import { FollowController, followStyles } from './follow.js';
 import { nextIcon, pauseIcon, playIcon, previousIcon, retryIcon } from './icons.js';
+import { MiniPlayerController, miniPlayerStyles } from './mini-player.js';
 import { PlayFromHereController } from './play-from-here.js';
 import { ParagraphListController, paragraphListStyles } from './play-from-here-list.js';
 import { renderResumeOffer, resumeStatus, resumeStyles } from './resume-offer.js';
@@ -49,6 +51,8 @@ const ALL_VOICES_LIMIT = 200;
  * @csspart resume - the resume offer ("Resume at 2:31", "Start over"), shown when the reader comes back.
  * @csspart resume-button - "Resume at …".
  * @csspart start-over-button - "Start over".
+ * @csspart back-to-current - "Back to the current paragraph", while following waits for the reader (inline and in the mini player).
+ * @csspart mini-player - the compact bar fixed to the viewport while the inline player is out of view.
  * @cssprop --listen-accent - brand colour of the play button, slider and focus.
  * @cssprop --listen-on-accent - icon colour on the accent.
  * @cssprop --listen-surface - background of the player.
@@ -63,7 +67,7 @@ const ALL_VOICES_LIMIT = 200;
  * @cssprop --listen-word-highlight - (on the page) background of the word being read, with `highlight="word"`.
  */
 export class ListenPlayer extends LitElement {
-  static override styles = [playerStyles, resumeStyles, paragraphListStyles];
+  static override styles = [playerStyles, followStyles, miniPlayerStyles, resumeStyles, paragraphListStyles];
 
   /** Test seam: options passed to the Web Speech engine (a fake synthesiser, shorter timeouts). */
   static speechOptions: SpeechEngineOptions | undefined;
@@ -102,12 +106,19 @@ export class ListenPlayer extends LitElement {
   /** What is highlighted while reading: `paragraph`, `word` or `none`. */
   @property({ attribute: 'highlight' }) highlight: HighlightMode = 'paragraph';
 
+  /** Do not scroll the page to keep the paragraph being read in view. */
+  @property({ attribute: 'no-follow', type: Boolean }) noFollow = false;
+
   #strings: Strings = en;
+  readonly #follow: FollowController;
+  readonly #mini: MiniPlayerController;
   readonly #resume: ResumeController;
   readonly #paragraphs: ParagraphListController;
 
   constructor() {
     super();
+    this.#follow = new FollowController(this, { playback: this.#playback, enabled: () => !this.noFollow });
+    this.#mini = new MiniPlayerController(this, { playback: this.#playback, follow: this.#follow, toggle: () => this.toggle() });
     new ShortcutController(this, {
       toggle: () => this.toggle(),
       skip: (direction) => this.#playback.skip(direction),
@@ -325,7 +336,7 @@ export class ListenPlayer extends LitElement {
         ${state === 'error' ? retryIcon : active ? pauseIcon : playIcon}
       </button>
       <div class="top">
-        <span class="label">${s.label}</span>
+        ${this.#follow.suspended ? this.#follow.renderBackButton(s, 'back-inline') : html`<span class="label">${s.label}</span>`}
         <span class="time" part="time">${formatClock(time)} / ${formatClock(duration)}</span>
       </div>
       <div class="bar" part="controls">
@@ -354,7 +365,8 @@ export class ListenPlayer extends LitElement {
       </div>
       ${renderResumeOffer(this.#resume, s)}
       <div class="status ${state === 'error' ? 'error' : ''}" part="status" role="status">${this.#statusText(state)}</div>
-    </div>`;
+    </div>
+    ${this.#mini.render({ strings: s, time, duration, locale })}`;
   }
 }
 

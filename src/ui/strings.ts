@@ -19,6 +19,11 @@ export interface Strings {
   readonly ended: string;
   /** "1 minute 5 seconds of 5 minutes 40 seconds" */
   readonly timeOf: (elapsed: string, total: string) => string;
+  /** Scrolls back to the paragraph being read after the reader scrolled away. */
+  readonly backToCurrent: string;
+  /** Name of the mini player's region. */
+  readonly miniPlayer: string;
+  readonly closeMiniPlayer: string;
   /** "Resume at 2:31": plays from where the reader stopped last time. */
   readonly resumeAt: (time: string) => string;
   readonly startOver: string;
@@ -46,6 +51,9 @@ export const en: Strings = {
   paused: 'Paused',
   ended: 'Finished',
   timeOf: (elapsed, total) => `${elapsed} of ${total}`,
+  backToCurrent: 'Back to the current paragraph',
+  miniPlayer: 'Listen to this article: mini player',
+  closeMiniPlayer: 'Close the mini player',
   resumeAt: (time) => `Resume at ${time}`,
   startOver: 'Start over',
   resumeOffered: (time) => `You stopped at ${time} last time. Play resumes there.`,

@@ -1,0 +1,246 @@
+/**
+ * The mini player: while the article is being read and the inline player is scrolled out of view, a compact
+ * bar fixed to the bottom of the viewport (at the inline end on wide screens) with play/pause, the progress,
+ * the first words of the paragraph being read, "Back to the current paragraph" while following waits, and a
+ * close button. It lives in the player's own shadow root and is `position: fixed`, so the host page gains no
+ * element and nothing on it moves.
+ *
+ * When to show it: it appears when the inline player leaves the view while playing; it stays while paused
+ * there (so the reader can resume from it); it goes when the inline player is back in view, when reading
+ * stops, ends or fails, and when the reader closes it — then for the rest of this listen, or until play is
+ * pressed with the inline player in view.
+ */
+import { css, html, nothing, svg, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import type { PlaybackController } from '../player/playback.js';
+import type { PlayerSnapshot } from '../player/store.js';
+import type { FollowController } from './follow.js';
+import { pauseIcon, playIcon } from './icons.js';
+import type { Strings } from './strings.js';
+import { spokenTime } from './time.js';
+
+export interface MiniPlayerOptions {
+  readonly playback: Pick<PlaybackController, 'store' | 'segments'>;
+  readonly follow: FollowController;
+  toggle(): void;
+}
+
+/** What the element knows at render time and the mini player shows. */
+export interface MiniPlayerView {
+  readonly strings: Strings;
+  /** Position and length in seconds. */
+  readonly time: number;
+  readonly duration: number;
+  /** Locale for spoken times. */
+  readonly locale: string;
+}
+
+/** How much of a paragraph's text goes into the DOM; CSS truncates what shows to the bar's width. */
+const PREVIEW_CHARACTERS = 160;
+
+export class MiniPlayerController implements ReactiveController {
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #options: MiniPlayerOptions;
+  #observer: IntersectionObserver | null = null;
+  #unsubscribe: (() => void) | null = null;
+  /** Less than half of the inline player is in view. */
+  #offscreen = false;
+  #dismissed = false;
+  #visible = false;
+  /** Whether the last state seen was playing or loading (to tell when play is pressed). */
+  #wasReading = false;
+  /** The control focused in the shadow root before a render, to put focus somewhere sensible if it is removed. */
+  #focused: Element | null = null;
+
+  constructor(host: ReactiveControllerHost & HTMLElement, options: MiniPlayerOptions) {
+    this.#host = host;
+    this.#options = options;
+    host.addController(this);
+  }
+
+  /** Whether the mini player is showing. */
+  get visible(): boolean {
+    return this.#visible;
+  }
+
+  hostConnected(): void {
+    // Implicit root: what the reader sees, even when the page is framed.
+    this.#observer = new IntersectionObserver(this.#onIntersection, { threshold: 0.5 });
+    this.#observer.observe(this.#host);
+    this.#unsubscribe = this.#options.playback.store.subscribe((next) => this.#sync(next));
+  }
+
+  hostDisconnected(): void {
+    this.#observer?.disconnect();
+    this.#observer = null;
+    this.#unsubscribe?.();
+    this.#unsubscribe = null;
+    this.#offscreen = false;
+    this.#visible = false;
+  }
+
+  hostUpdate(): void {
+    this.#focused = this.#host.shadowRoot?.activeElement ?? null;
+  }
+
+  /**
+   * A render that removed the focused control (the mini player closed or hid, a back button went) leaves focus
+   * on nothing: put it on the mini player's play button if that is still there, else on the inline one —
+   * without scrolling the page, which would lose the reader's place (and their next Tab goes on from there).
+   */
+  hostUpdated(): void {
+    const lost = this.#focused;
+    this.#focused = null;
+    const root = this.#host.shadowRoot;
+    if (!lost || lost.isConnected || !root || root.activeElement) return;
+    const active = this.#host.ownerDocument.activeElement;
+    if (active && active !== this.#host.ownerDocument.body && active !== this.#host) return;
+    const target = root.querySelector<HTMLElement>('.mini-play') ?? root.querySelector<HTMLElement>('[part~="play-button"]');
+    target?.focus({ preventScroll: true });
+  }
+
+  /** Hides the mini player for the rest of this listen. */
+  dismiss(): void {
+    this.#dismissed = true;
+    this.#sync(this.#options.playback.store.snapshot);
+  }
+
+  readonly #onIntersection = (entries: IntersectionObserverEntry[]): void => {
+    const entry = entries.at(-1);
+    if (!entry) return;
+    this.#offscreen = entry.intersectionRatio < 0.5;
+    this.#sync(this.#options.playback.store.snapshot);
+  };
+
+  #sync({ state }: PlayerSnapshot): void {
+    const reading = state === 'playing' || state === 'loading';
+    const started = reading && !this.#wasReading;
+    this.#wasReading = reading;
+    // A listen that is over, or play pressed where the inline player can be seen, starts afresh.
+    if ((!reading && state !== 'paused') || (started && !this.#offscreen)) this.#dismissed = false;
+    const visible = this.#offscreen && !this.#dismissed && (reading || (state === 'paused' && this.#visible));
+    if (visible === this.#visible) return;
+    this.#visible = visible;
+    this.#host.requestUpdate();
+  }
+
+  readonly #onKeyDown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    event.preventDefault();
+    this.dismiss();
+  };
+
+  render(view: MiniPlayerView) {
+    if (!this.#visible) return nothing;
+    const { strings: s, time, duration, locale } = view;
+    const { state, segmentIndex } = this.#options.playback.store.snapshot;
+    const segment = this.#options.playback.segments[segmentIndex];
+    const reading = state === 'playing' || state === 'loading';
+    const preview = segment ? [...segment.text].slice(0, PREVIEW_CHARACTERS).join('') : '';
+    return html`<section class="mini" part="mini-player" aria-label=${s.miniPlayer} lang=${s.lang} @keydown=${this.#onKeyDown}>
+      ${this.#options.follow.renderBackButton(s, 'back-mini')}
+      <button type="button" class="mini-play" aria-label=${reading ? s.pause : s.play} @click=${() => this.#options.toggle()}>
+        ${reading ? pauseIcon : playIcon}
+      </button>
+      <span class="mini-text" lang=${segment?.lang || nothing}>${preview}</span>
+      <progress
+        class="mini-progress"
+        aria-label=${s.position}
+        max=${duration > 0 ? duration : nothing}
+        value=${duration > 0 ? Math.min(time, duration) : nothing}
+        aria-valuetext=${s.timeOf(spokenTime(time, locale), spokenTime(duration, locale))}
+      ></progress>
+      <button type="button" class="mini-close" aria-label=${s.closeMiniPlayer} @click=${() => this.dismiss()}>
+        ${closeIcon}
+      </button>
+    </section>`;
+  }
+}
+
+const closeIcon = svg`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M18.3 5.7 16.9 4.3 12 9.2 7.1 4.3 5.7 5.7l4.9 4.9-4.9 4.9 1.4 1.4 4.9-4.9 4.9 4.9 1.4-1.4-4.9-4.9z"/></svg>`;
+
+/** Uses the player's private colours (so `--listen-*` restyles it too); a host repositions it with `::part(mini-player)`. */
+export const miniPlayerStyles = css`
+  .mini {
+    position: fixed;
+    z-index: 1000;
+    inset-inline: 0.75rem;
+    inset-block-end: max(0.75rem, env(safe-area-inset-bottom));
+    /* Full width on a phone; on a wide screen a card at the inline end (left in right-to-left text). */
+    max-width: 28rem;
+    margin-inline-start: auto;
+    box-sizing: border-box;
+    display: grid;
+    grid-template-columns: auto minmax(0, 1fr) auto;
+    grid-template-areas:
+      'back back back'
+      'play text close'
+      'play progress close';
+    align-items: center;
+    gap: 0.15rem 0.6rem;
+    padding: 0.5rem 0.6rem;
+    background: var(--_surface);
+    color: var(--_text);
+    border-radius: var(--_radius);
+    box-shadow:
+      0 1px 3px rgb(0 0 0 / 0.2),
+      0 6px 20px rgb(0 0 0 / 0.18);
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .mini {
+      animation: listen-mini-in 180ms ease-out;
+    }
+  }
+  @keyframes listen-mini-in {
+    from {
+      opacity: 0;
+      transform: translateY(0.75rem);
+    }
+  }
+  .back-mini {
+    grid-area: back;
+    justify-self: start;
+    max-width: 100%;
+    margin: 0;
+    padding-block: 0.15rem;
+  }
+  .mini-play {
+    grid-area: play;
+    width: 2.5rem;
+    height: 2.5rem;
+    background: var(--_accent);
+    color: var(--_on-accent);
+  }
+  .mini-play:hover {
+    background: color-mix(in srgb, var(--_accent) 85%, var(--_text));
+  }
+  .mini-text {
+    grid-area: text;
+    overflow: hidden;
+    white-space: nowrap;
+    text-overflow: ellipsis;
+    color: var(--_muted);
+  }
+  .mini-progress {
+    grid-area: progress;
+    width: 100%;
+    height: 0.35rem;
+    accent-color: var(--_accent);
+  }
+  .mini-close {
+    grid-area: close;
+  }
+  /* A bar fixed to the viewport would be printed over the text of every page. */
+  @media print {
+    .mini {
+      display: none;
+    }
+  }
+  @media (forced-colors: active) {
+    .mini {
+      border: 2px solid CanvasText;
+    }
+    .mini-play {
+      border: 2px solid ButtonText;
+    }
+  }
+`;
