@@ -72,12 +72,11 @@ describe('recorded narration', () => {
     const offered = manifest.sources.map((source) => new URL(source.src, new URL('/audio/seed.json', location.href)).href);
     expect(offered).toContain(download!.href);
 
-    // Loading until the audio can play, then playing, said in the status line.
+    // Loading until the audio can play, then playing, said in the status line. (How long "loading" lasts
+    // depends on the machine: audio-controls.test.ts holds it back to check what it shows.)
     await userEvent.click(controls(player).play);
-    expect(player.state).toBe('loading');
-    await player.updateComplete;
-    expect(controls(player).status.textContent!.trim()).toBe('Loading audio…');
     await untilState(player, 'playing', 10_000);
+    expect(events.states.slice(0, 2)).toEqual(['loading', 'playing']);
     expect(controls(player).status.textContent!.trim()).toBe('Playing');
     // What plays is what the link offers.
     expect(media.elements().map((element) => element.currentSrc)).toContain(download!.href);
