@@ -3,6 +3,12 @@ export { ListenPlayer, RATES } from './ui/listen-player.js';
 export type { Segment } from './article/segment.js';
 export type { Engine, EngineEvent, EngineKind, EngineLoadOptions, ListenErrorCode } from './engines/engine.js';
 export type { PlayerState, PlayerSnapshot } from './player/store.js';
-export type { ListenErrorDetail, ListenSegmentChangeDetail, ListenStateChangeDetail } from './player/events.js';
+export type {
+  ListenErrorDetail,
+  ListenProgressDetail,
+  ListenSegmentChangeDetail,
+  ListenStateChangeDetail,
+  ListenWordChangeDetail,
+} from './player/events.js';
 export type { HighlightMode } from './player/playback.js';
 export { extractSegments, normaliseText } from './article/extract.js';

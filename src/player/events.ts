@@ -16,6 +16,9 @@ export interface ListenWordChangeDetail {
   readonly segment: number;
   /** Index of the word within the segment (words as the timing gives them). */
   readonly word: number;
+  /** Where the word is in `segments[segment].text` (UTF-16 offset, −1 when unknown) and its length. */
+  readonly offset: number;
+  readonly length: number;
   /** The engine's clock (seconds) when the word became active. */
   readonly time: number;
 }

@@ -288,7 +288,13 @@ export class PlaybackController implements ReactiveController {
     const words = next.segmentIndex >= 0 && next.state !== 'ended' && this.#options.highlight() === 'word' ? this.segments : [];
     this.#words.follow(words, next.segmentIndex, next.wordOffset, next.wordLength);
     if (next.wordIndex >= 0 && (next.wordIndex !== previous.wordIndex || next.segmentIndex !== previous.segmentIndex)) {
-      emit(host, 'listen-wordchange', { segment: next.segmentIndex, word: next.wordIndex, time: next.currentTime });
+      emit(host, 'listen-wordchange', {
+        segment: next.segmentIndex,
+        word: next.wordIndex,
+        offset: next.wordOffset,
+        length: next.wordLength,
+        time: next.currentTime,
+      });
     }
     if (next.state !== previous.state) {
       host.setAttribute('state', next.state);
