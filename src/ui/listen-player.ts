@@ -1,10 +1,9 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Segment } from '../article/segment.js';
-import { AudioEngine, type AudioEngineOptions } from '../engines/audio.js';
+import type { AudioEngineOptions } from '../engines/audio.js';
 import type { EngineKind, EngineLoadOptions, WordTiming } from '../engines/engine.js';
-import { clampRate, SpeechEngine, type SpeechEngineOptions } from '../engines/speech.js';
-import { voicesFor } from '../engines/voices.js';
+import { clampRate, type SpeechEngineOptions } from '../engines/speech.js';
 import { MediaSessionController } from '../player/media-session.js';
 import { PlaybackController, type HighlightMode } from '../player/playback.js';
 import { ProgressController } from '../player/progress.js';
@@ -13,6 +12,7 @@ import { ResumeController } from '../player/resume.js';
 import type { PlayerState } from '../player/store.js';
 import { FollowController, followStyles } from './follow.js';
 import { nextIcon, pauseIcon, playIcon, previousIcon, retryIcon } from './icons.js';
+import { renderDownload, renderSpeedMenu, renderVoiceMenu, stepRate } from './menus.js';
 import { MiniPlayerController, miniPlayerStyles } from './mini-player.js';
 import { PlayFromHereController } from './play-from-here.js';
 import { ParagraphListController, paragraphListStyles } from './play-from-here-list.js';
@@ -22,10 +22,7 @@ import { ShortcutController } from './shortcuts.js';
 import { playerStyles } from './styles.js';
 import { formatClock, spokenTime } from './time.js';
 
-/** Speeds offered in the menu and stepped through by `<` and `>`. */
-export const RATES = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2, 2.5, 3] as const;
-/** Above this many voices on the device, the menu lists only the article's language (Linux has thousands). */
-const ALL_VOICES_LIMIT = 200;
+export { RATES } from './menus.js';
 
 /**
  * Reads an article of the page aloud and highlights the paragraph being read.
@@ -245,9 +242,7 @@ export class ListenPlayer extends LitElement {
   }
 
   #changeRate(direction: -1 | 1): void {
-    const current = clampRate(this.rate);
-    const next =
-      direction > 0 ? RATES.find((rate) => rate > current + 1e-9) : [...RATES].reverse().find((rate) => rate < current - 1e-9);
+    const next = stepRate(clampRate(this.rate), direction);
     if (next !== undefined) this.rate = next;
   }
 
@@ -261,13 +256,13 @@ export class ListenPlayer extends LitElement {
     this.seek((event.target as HTMLInputElement).valueAsNumber);
   }
 
-  #onRateChange(event: Event): void {
+  readonly #onRateChange = (event: Event): void => {
     this.rate = Number((event.target as HTMLSelectElement).value);
-  }
+  };
 
-  #onVoiceChange(event: Event): void {
+  readonly #onVoiceChange = (event: Event): void => {
     this.voice = (event.target as HTMLSelectElement).value;
-  }
+  };
 
   #statusText(state: PlayerState): string {
     const notice = this.#playback.notice;
@@ -295,31 +290,6 @@ export class ListenPlayer extends LitElement {
     }
   }
 
-  #renderVoices() {
-    const engine = this.#playback.engine;
-    if (!(engine instanceof SpeechEngine) || !engine.voices.length) return nothing;
-    const { lang } = this.#loadOptions();
-    const own = voicesFor(engine.voices, lang);
-    const others = engine.voices.length <= ALL_VOICES_LIMIT ? engine.voices.filter((voice) => !own.includes(voice)) : [];
-    const current = engine.voice?.name ?? '';
-    const option = (voice: SpeechSynthesisVoice) =>
-      html`<option value=${voice.name} ?selected=${voice.name === current}>${voice.name}</option>`;
-    return html`<label part="voice"
-      >${this.#strings.voice}
-      <select @change=${this.#onVoiceChange}>
-        ${own.map(option)}
-        ${others.length ? html`<optgroup label=${this.#strings.otherLanguages}>${others.map(option)}</optgroup>` : nothing}
-      </select></label
-    >`;
-  }
-
-  #renderDownload() {
-    const engine = this.#playback.engine;
-    const source = engine instanceof AudioEngine ? engine.source : null;
-    if (!source) return nothing;
-    return html`<a part="download" class="download" href=${source.url} download>${this.#strings.download}</a>`;
-  }
-
   protected override render() {
     const s = this.#strings;
     const { state } = this.#playback.snapshot;
@@ -327,8 +297,6 @@ export class ListenPlayer extends LitElement {
     const duration = this.duration;
     const time = this.#scrub ?? Math.min(this.currentTime, duration);
     const active = state === 'playing' || state === 'loading';
-    const rate = clampRate(this.rate);
-    const rates: readonly number[] = RATES.includes(rate as (typeof RATES)[number]) ? RATES : [...RATES, rate].sort((a, b) => a - b);
     const playLabel = state === 'error' ? s.retry : active ? s.pause : s.play;
     // The host's `lang` is the article's; the controls speak the UI's language.
     return html`<div class="player" part="base" role="group" aria-label=${s.label} lang=${s.lang}>
@@ -355,13 +323,8 @@ export class ListenPlayer extends LitElement {
         />
         <button part="next-button" aria-label=${s.next} @click=${this.next}>${nextIcon}</button>
         ${this.#paragraphs.render(s)}
-        <label part="speed"
-          >${s.speed}
-          <select @change=${this.#onRateChange}>
-            ${rates.map((r) => html`<option value=${r} ?selected=${r === rate}>${r}×</option>`)}
-          </select></label
-        >
-        ${this.#renderVoices()} ${this.#renderDownload()}
+        ${renderSpeedMenu(s, clampRate(this.rate), this.#onRateChange)}
+        ${renderVoiceMenu(s, this.#playback.engine, locale, this.#onVoiceChange)} ${renderDownload(s, this.#playback.engine)}
       </div>
       ${renderResumeOffer(this.#resume, s)}
       <div class="status ${state === 'error' ? 'error' : ''}" part="status" role="status">${this.#statusText(state)}</div>
