@@ -24,6 +24,15 @@ export default defineConfig({
   // The demo is served over HTTPS (media keys, Media Session and speech behave as on a real site).
   plugins: process.env.VITEST ? [] : [basicSsl(), copyAudio()],
   server: { host: 'localhost' },
+  // The built demo is served as a strict site would serve it, to show the player needs no exception. Only for
+  // `vite preview`: the dev server injects inline scripts and styles (HMR) that this policy would block.
+  preview: {
+    headers: {
+      'Content-Security-Policy':
+        "default-src 'self'; script-src 'self'; style-src 'self'; media-src 'self'; object-src 'none'; " +
+        "base-uri 'none'; require-trusted-types-for 'script'",
+    },
+  },
   // Pre-bundled up front, so the first test importing them does not make Vite reload the page.
   optimizeDeps: { include: ['lit', 'lit/decorators.js', 'howler', 'axe-core'] },
   // Assets stay files (no data: URLs), so a strict CSP needs no img-src exception.

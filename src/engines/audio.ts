@@ -10,6 +10,7 @@
 import type { Howl } from 'howler';
 import type { Segment } from '../article/segment.js';
 import type { Engine, EngineListener, EngineLoadOptions, ListenErrorCode, WordTiming } from './engine.js';
+import { releaseWithoutDataUrl } from './howler-release.js';
 import { clampRate } from './speech.js';
 import { loadTimings, type AudioSource, type Timings, TimingsError } from './timings.js';
 
@@ -205,6 +206,7 @@ export class AudioEngine implements Engine {
           onpause: () => this.#listener({ type: 'paused' }),
           onend: () => this.#onEnd(),
         });
+        releaseWithoutDataUrl(howl);
         this.#howl = howl;
       });
     })();
