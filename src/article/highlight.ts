@@ -13,12 +13,15 @@ export const ACTIVE_ATTRIBUTE = 'data-listen-active';
  * The word being read (`highlight="word"`, CSS Custom Highlight API). `::highlight()` cannot be put in
  * `:where()`, and an adopted sheet comes after the page's own in the cascade, so the default sits in a
  * cascade layer instead: any unlayered `::highlight(${WORD_HIGHLIGHT})` rule of the page wins over it.
+ * The default colours keep the page's text readable (WCAG 4.5:1) on top of the paragraph highlight: on the
+ * demo's light page (#1a1a1a on white) 12.0:1 under the word and 15.9:1 under the paragraph; on its dark page
+ * (#ececec on #141414) 5.7:1 and 10.7:1 (the stronger amber used before left light text at 4.47:1).
  */
 const WORD_STYLE = `
 @layer listen {
   ::highlight(${WORD_HIGHLIGHT}) { background-color: var(--listen-word-highlight, rgb(255 170 0 / 0.5)); }
   @media (prefers-color-scheme: dark) {
-    ::highlight(${WORD_HIGHLIGHT}) { background-color: var(--listen-word-highlight, rgb(255 190 40 / 0.38)); }
+    ::highlight(${WORD_HIGHLIGHT}) { background-color: var(--listen-word-highlight, rgb(255 170 0 / 0.3)); }
   }
   @media (forced-colors: active) {
     ::highlight(${WORD_HIGHLIGHT}) { background-color: Highlight; color: HighlightText; }

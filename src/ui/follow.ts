@@ -259,7 +259,7 @@ export const followStyles = css`
     padding: 0 0.45rem;
     margin-inline-start: -0.45rem;
     border-radius: 999px;
-    color: var(--_accent);
+    color: var(--_accent-fg);
     font-weight: 650;
     line-height: inherit;
     white-space: nowrap;

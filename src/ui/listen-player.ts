@@ -19,7 +19,7 @@ import { ParagraphListController, paragraphListStyles } from './play-from-here-l
 import { renderResumeOffer, resumeStatus, resumeStyles } from './resume-offer.js';
 import { en, type Strings } from './strings.js';
 import { ShortcutController } from './shortcuts.js';
-import { playerStyles } from './styles.js';
+import { playerStyles, type ThemeMode } from './styles.js';
 import { formatClock, spokenTime } from './time.js';
 
 export { RATES } from './menus.js';
@@ -51,13 +51,16 @@ export { RATES } from './menus.js';
  * @csspart back-to-current - "Back to the current paragraph", while following waits for the reader (inline and in the mini player).
  * @csspart mini-player - the compact bar fixed to the viewport while the inline player is out of view.
  * @cssprop --listen-accent - brand colour of the play button, slider and focus.
- * @cssprop --listen-on-accent - icon colour on the accent.
+ * @cssprop --listen-on-accent - icon colour on the accent (default: white or black, whichever contrasts with it).
  * @cssprop --listen-surface - background of the player.
  * @cssprop --listen-text - text and icon colour.
  * @cssprop --listen-muted - secondary text colour.
  * @cssprop --listen-error - colour of error messages.
  * @cssprop --listen-radius - corner radius of the player.
  * @cssprop --listen-focus-ring - focus outline colour.
+ * @cssprop --listen-focus-width - focus outline width.
+ * @cssprop --listen-border - edge of the menus and outlined buttons.
+ * @cssprop --listen-control-size - size of the smaller round buttons.
  * @cssprop --listen-button-size - size of the play button.
  * @cssprop --listen-font - the player's font shorthand.
  * @cssprop --listen-paragraph-highlight - (on the page) background of the paragraph being read.
@@ -105,6 +108,9 @@ export class ListenPlayer extends LitElement {
 
   /** Do not scroll the page to keep the paragraph being read in view. */
   @property({ attribute: 'no-follow', type: Boolean }) noFollow = false;
+
+  /** Colours: `light`, `dark`, or `auto` to follow the reader's system (`prefers-color-scheme`). */
+  @property({ attribute: 'theme', reflect: true, useDefault: true }) theme: ThemeMode = 'auto';
 
   #strings: Strings = en;
   readonly #follow: FollowController;

@@ -224,7 +224,7 @@ export const miniPlayerStyles = css`
     grid-area: progress;
     width: 100%;
     height: 0.35rem;
-    accent-color: var(--_accent);
+    accent-color: var(--_accent-fg);
   }
   .mini-close {
     grid-area: close;

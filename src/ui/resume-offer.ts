@@ -45,7 +45,7 @@ export const resumeStyles = css`
     height: auto;
     min-height: 2.25rem;
     padding: 0.3rem 0.9rem;
-    border: 1px solid color-mix(in srgb, var(--_text) 40%, transparent);
+    border: 1px solid var(--_border);
   }
   .resume [part~='resume-button'] {
     background: var(--_accent);

@@ -1,32 +1,74 @@
 import { css } from 'lit';
 
 /**
+ * Dark defaults, for `theme="dark"` and for `theme="auto"` (the default) when the reader's system is dark.
+ * Only base colours change; everything derived from them (borders, focus, the accent as text) follows.
+ */
+const dark = css`
+  --_accent: var(--listen-accent, #8ab4f8);
+  --_on-accent-default: #0b1a33;
+  --_surface: var(--listen-surface, #1f242b);
+  --_text: var(--listen-text, #e8eaed);
+  --_muted: var(--listen-muted, #b4bcc8);
+  --_error: var(--listen-error, #f2b8b5);
+  /* The accent drawn on the surface (links, the slider, the focus ring) is kept at least this light. */
+  --_fg-min: 0.74;
+  --_fg-max: 1;
+  color-scheme: dark;
+`;
+
+/**
  * Layered custom properties: a host sets `--listen-accent` (and friends); every part reads a private `--_x`
- * derived from them, so one brand colour restyles the whole player.
+ * derived from them, so one brand colour restyles the whole player. Light and dark follow the reader's
+ * system unless the `theme` attribute says otherwise. Default contrast (WCAG 2.2, against `--listen-surface`):
+ * light text 15.2:1, muted 7.1:1, error 6.0:1, accent and focus ring 6.3:1, icon on accent 6.9:1, edges 4.3:1;
+ * dark text 13.0:1, muted 8.2:1, error 9.1:1, accent and focus ring 7.4:1, icon on accent 10.0:1, edges 5.6:1
+ * (tests/browser/theme.test.ts measures them).
  */
 export const playerStyles = css`
   :host {
     --_accent: var(--listen-accent, #1a56b8);
-    --_on-accent: var(--listen-on-accent, #ffffff);
+    --_on-accent-default: #ffffff;
+    --_on-accent: var(--listen-on-accent, var(--_on-accent-default));
     --_surface: var(--listen-surface, #f3f5f8);
     --_text: var(--listen-text, #1b1f24);
     --_muted: var(--listen-muted, #4a5361);
+    --_error: var(--listen-error, #b3261e);
+    --_fg-min: 0;
+    --_fg-max: 0.5;
+    /* Where relative colours are unknown the accent itself is used as text (the defaults pass either way). */
+    --_accent-fg: var(--_accent);
+    --_focus: var(--listen-focus-ring, var(--_accent-fg));
+    --_focus-width: var(--listen-focus-width, 3px);
+    --_border: var(--listen-border, color-mix(in srgb, var(--_text) 60%, var(--_surface)));
     --_radius: var(--listen-radius, 12px);
-    --_focus: var(--listen-focus-ring, #1a56b8);
     --_size: var(--listen-button-size, 48px);
+    --_control-size: var(--listen-control-size, 2.25rem);
+    color-scheme: light;
     display: block;
     color: var(--_text);
     font: var(--listen-font, 500 0.95rem/1.4 system-ui, sans-serif);
     margin: 1.25em 0;
   }
   @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      ${dark}
+    }
+  }
+  :host([theme='dark']) {
+    ${dark}
+  }
+  /*
+   * One brand colour must work in both themes (a site rarely sets two): with relative colours, the accent
+   * used as text or as a ring on the surface is clamped in lightness (OKLCH L at most 0.5 on light, at least
+   * 0.74 on dark, about 4.5:1 or more against the default surfaces), and the icon on the accent is white or
+   * black, whichever contrasts (both give about 4.6:1 near OKLCH L 0.57, the switch). A host's
+   * --listen-on-accent still wins.
+   */
+  @supports (color: oklch(from red l c h)) {
     :host {
-      --_accent: var(--listen-accent, #8ab4f8);
-      --_on-accent: var(--listen-on-accent, #0b1a33);
-      --_surface: var(--listen-surface, #1f242b);
-      --_text: var(--listen-text, #e8eaed);
-      --_muted: var(--listen-muted, #b4bcc8);
-      --_focus: var(--listen-focus-ring, #8ab4f8);
+      --_accent-fg: oklch(from var(--_accent) clamp(var(--_fg-min), l, var(--_fg-max)) c h);
+      --_on-accent: var(--listen-on-accent, oklch(from var(--_accent) clamp(0, (0.57 - l) * 1000, 1) 0 0));
     }
   }
   :host([hidden]) {
@@ -55,8 +97,8 @@ export const playerStyles = css`
     cursor: pointer;
     border-radius: 999px;
     padding: 0;
-    width: 2.25rem;
-    height: 2.25rem;
+    width: var(--_control-size);
+    height: var(--_control-size);
     color: var(--_text);
   }
   button:hover {
@@ -67,7 +109,7 @@ export const playerStyles = css`
     opacity: 0.5;
   }
   :focus-visible {
-    outline: 3px solid var(--_focus);
+    outline: var(--_focus-width) solid var(--_focus);
     outline-offset: 2px;
   }
   .play {
@@ -108,7 +150,8 @@ export const playerStyles = css`
   input[type='range'] {
     flex: 1 1 8rem;
     min-width: 6rem;
-    accent-color: var(--_accent);
+    /* The thumb and the played part are drawn on the surface: the accent as a foreground (3:1 or more). */
+    accent-color: var(--_accent-fg);
     margin: 0 0.25rem;
     height: 1.5rem;
   }
@@ -120,17 +163,19 @@ export const playerStyles = css`
   }
   select {
     background: transparent;
-    border: 1px solid color-mix(in srgb, var(--_text) 35%, transparent);
+    /* A menu's edge is what shows it is a control: 3:1 against the surface (WCAG 1.4.11). */
+    border: 1px solid var(--_border);
     border-radius: 6px;
     padding: 0.15rem 0.25rem;
     max-width: 12rem;
   }
   select option {
+    /* The open list is drawn by the system in the player's colour scheme. */
     color: initial;
     background: initial;
   }
   .download {
-    color: var(--_accent);
+    color: var(--_accent-fg);
     margin-inline-start: auto;
     padding: 0.25rem;
     border-radius: 4px;
@@ -141,19 +186,34 @@ export const playerStyles = css`
     min-height: 1.4em;
   }
   .status.error {
-    color: var(--listen-error, #b3261e);
+    color: var(--_error);
   }
-  @media (prefers-color-scheme: dark) {
-    .status.error {
-      color: var(--listen-error, #f2b8b5);
-    }
-  }
+  /*
+   * Forced colours (Windows High Contrast and the like): backgrounds and colours become the system's, so
+   * every control needs an edge or a system colour of its own to stay visible.
+   */
   @media (forced-colors: active) {
+    .player {
+      border: 1px solid CanvasText;
+    }
     .play {
       border: 2px solid ButtonText;
+    }
+    select {
+      border-color: ButtonText;
+    }
+    button:disabled {
+      color: GrayText;
+      opacity: 1;
+    }
+    .download {
+      color: LinkText;
     }
     :focus-visible {
       outline-color: Highlight;
     }
   }
 `;
+
+/** The `theme` attribute: `auto` follows `prefers-color-scheme`; any other value counts as `auto`. */
+export type ThemeMode = 'light' | 'dark' | 'auto';
