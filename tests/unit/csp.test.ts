@@ -152,6 +152,10 @@ describe('the built demo under a strict CSP with Trusted Types', () => {
       if (/Content Security Policy|Trusted Type|TrustedHTML|TrustedScript/i.test(message.text())) consoleErrors.push(message.text());
     });
     page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`));
+    const media: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'media') media.push(new URL(request.url()).pathname);
+    });
     await page.addInitScript(pageProbe);
     const response = await page.goto(`${origin}/`);
     expect(response?.headers()['content-security-policy']).toBe(POLICY);
@@ -189,6 +193,27 @@ describe('the built demo under a strict CSP with Trusted Types', () => {
     const violations = await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
     expect(violations).toEqual([]);
     expect(consoleErrors).toEqual([]);
+    // Both kinds of media really loaded under the policy: the recording and the keep-alive of the browser voice.
+    expect(media.some((path) => /\/audio\/seed\.(opus|mp3)$/.test(path))).toBe(true);
+    expect(media.some((path) => /silence[^/]*\.mp3$/.test(path))).toBe(true);
+
+    // The probe does see violations: an HTML string into a sink, and an inline style attribute.
+    const refused = await page.evaluate(async () => {
+      const element = document.createElement('div');
+      let threw = false;
+      try {
+        element.innerHTML = '<b>not trusted</b>';
+      } catch {
+        threw = true;
+      }
+      document.body.append(element);
+      element.setAttribute('style', 'color: red');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      element.remove();
+      return { threw, violations: (window as unknown as { __violations: string[] }).__violations };
+    });
+    expect(refused.threw).toBe(true);
+    expect(refused.violations.map((line) => line.split(' ')[0])).toEqual(['require-trusted-types-for', 'style-src-attr']);
     await page.close();
   }, 60_000);
 });
