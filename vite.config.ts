@@ -1,10 +1,12 @@
 /// <reference types="vitest/config" />
 import { cpSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import basicSsl from '@vitejs/plugin-basic-ssl';
 import { playwright } from '@vitest/browser-playwright';
+import { listenLibrary } from './src/build/library.js';
 import { speechEnvironment } from './tests/setup/speech-env.js';
 
 const speech = speechEnvironment();
@@ -22,7 +24,8 @@ function copyAudio(): Plugin {
 
 export default defineConfig({
   // The demo is served over HTTPS (media keys, Media Session and speech behave as on a real site).
-  plugins: process.env.VITEST ? [] : [basicSsl(), copyAudio()],
+  // `vite build` builds the demo site; `vite build --mode lib` the library beside it (src/build/library.ts).
+  plugins: process.env.VITEST ? [] : [basicSsl(), copyAudio(), listenLibrary()],
   server: { host: 'localhost' },
   // The built demo is served as a strict site would serve it, to show the player needs no exception. Only for
   // `vite preview`: the dev server injects inline scripts and styles (HMR) that this policy would block.
@@ -36,7 +39,18 @@ export default defineConfig({
   // Pre-bundled up front, so the first test importing them does not make Vite reload the page.
   optimizeDeps: { include: ['lit', 'lit/decorators.js', 'howler', 'axe-core'] },
   // Assets stay files (no data: URLs), so a strict CSP needs no img-src exception.
-  build: { target: 'es2022', sourcemap: true, assetsInlineLimit: 0 },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    assetsInlineLimit: 0,
+    // The demo's pages: the seed article, and a blog post embedding the player as another site would.
+    rolldownOptions: {
+      input: {
+        main: fileURLToPath(new URL('index.html', import.meta.url)),
+        embed: fileURLToPath(new URL('embed.html', import.meta.url)),
+      },
+    },
+  },
   test: {
     projects: [
       {

@@ -10,6 +10,7 @@ import { ProgressController } from '../player/progress.js';
 import { PreferencesController } from '../player/preferences.js';
 import { ResumeController } from '../player/resume.js';
 import type { PlayerState } from '../player/store.js';
+import { ArticleWatchController } from './article-watch.js';
 import { FollowController, followStyles } from './follow.js';
 import { nextIcon, pauseIcon, playIcon, previousIcon, retryIcon } from './icons.js';
 import { renderDownload, renderSpeedMenu, renderVoiceMenu, stepRate } from './menus.js';
@@ -29,6 +30,7 @@ export { RATES } from './menus.js';
  *
  * @fires listen-statechange - `{ state }` whenever `state` changes.
  * @fires listen-segmentchange - `{ index, time }` when another segment (paragraph) becomes active.
+ * @fires listen-wordchange - `{ segment, word, offset, length, time }` when another word becomes active.
  * @fires listen-error - `{ code, message }` when reading fails.
  * @fires listen-ended - when the end of the article is reached.
  * @fires listen-progress - `{ percent }` (25, 50, 75, 100) once per listen, as playback reaches it.
@@ -117,6 +119,7 @@ export class ListenPlayer extends LitElement {
   readonly #mini: MiniPlayerController;
   readonly #resume: ResumeController;
   readonly #paragraphs: ParagraphListController;
+  readonly #articleWatch: ArticleWatchController;
 
   constructor() {
     super();
@@ -135,6 +138,15 @@ export class ListenPlayer extends LitElement {
     new PlayFromHereController(this, this.#playback);
     this.#resume = new ResumeController(this, this.#playback);
     this.#paragraphs = new ParagraphListController(this, this.#playback);
+    // An article not on the page yet (client-rendered, or `for` set first): read it once it appears. After
+    // play was pressed without it, the `no-article` error stays up until the reader presses "Try again".
+    this.#articleWatch = new ArticleWatchController(this, {
+      find: () => this.#findArticle(),
+      loaded: () => this.#playback.engine !== null,
+      found: () => {
+        if (this.state !== 'error' && !this.#playback.engine) this.#playback.reload();
+      },
+    });
   }
 
   /** Slider value while the reader drags it (the position is applied on release). */
@@ -143,8 +155,9 @@ export class ListenPlayer extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.hasUpdated) {
       // Read the article and load the engine before the first render: the total time shows, and a device
-      // that cannot speak says so before anyone presses play.
-      if (this.#findArticle()) this.#playback.prepare();
+      // that cannot speak says so before anyone presses play. An article not there yet (or still empty) is
+      // waited for instead.
+      if (this.#articleWatch.article()) this.#playback.prepare();
       return;
     }
     const changedAfterStart = (key: 'for' | 'lang' | 'src') => changed.has(key) && changed.get(key) !== undefined;
@@ -198,10 +211,12 @@ export class ListenPlayer extends LitElement {
     this.#playback.play();
   }
 
+  /** Pauses; `play()` goes on from here. */
   pause(): void {
     this.#playback.pause();
   }
 
+  /** Plays if paused or stopped, pauses if playing. */
   toggle(): void {
     this.#playback.toggle();
   }
@@ -216,10 +231,12 @@ export class ListenPlayer extends LitElement {
     this.#playback.playSegment(index);
   }
 
+  /** Moves to the next paragraph; keeps playing or paused. */
   next(): void {
     this.#playback.step(1);
   }
 
+  /** Moves to the previous paragraph; keeps playing or paused. */
   previous(): void {
     this.#playback.step(-1);
   }

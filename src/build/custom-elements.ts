@@ -1,0 +1,338 @@
+/**
+ * Generates `custom-elements.json` (the Custom Elements Manifest, schema 2.1.0: https://github.com/webcomponents/custom-elements-manifest)
+ * from the element's own source with the TypeScript compiler API, so the manifest editors and docs tools read can
+ * never drift from the code: the class JSDoc gives `@fires`, `@csspart`, `@cssprop` and `@slot`; the public
+ * properties (with their `@property` attribute and one-line JSDoc), read-only getters and methods give the members;
+ * `HTMLElementTagNameMap` gives the tag; `customElements.define()` calls give the definitions.
+ */
+import { relative } from 'node:path';
+import type * as TS from 'typescript';
+
+export interface ManifestOptions {
+  /** Project root: module paths are made relative to it. */
+  readonly root: string;
+  /** Modules to describe (absolute paths): the element's module and the one that registers it. */
+  readonly modules: readonly string[];
+  /** Maps a source path (relative to root) to the path the manifest names (the published JavaScript file). */
+  readonly publishedPath: (sourcePath: string) => string;
+}
+
+interface Described {
+  name: string;
+  description?: string;
+}
+interface Type {
+  text: string;
+}
+interface Member extends Described {
+  kind: 'field' | 'method';
+  type?: Type;
+  default?: string;
+  attribute?: string;
+  reflects?: boolean;
+  readonly?: boolean;
+  parameters?: (Described & { type?: Type })[];
+  return?: { type: Type };
+}
+interface Attribute extends Described {
+  type?: Type;
+  default?: string;
+  fieldName: string;
+}
+interface ClassDeclaration extends Described {
+  kind: 'class';
+  customElement?: true;
+  tagName?: string;
+  superclass?: { name: string; package?: string; module?: string };
+  members: Member[];
+  attributes: Attribute[];
+  events: (Described & { type?: Type })[];
+  cssParts: Described[];
+  cssProperties: Described[];
+  slots: Described[];
+}
+interface Export {
+  kind: 'js' | 'custom-element-definition';
+  name: string;
+  declaration: { name: string; module?: string; package?: string };
+}
+interface Module {
+  kind: 'javascript-module';
+  path: string;
+  declarations: ClassDeclaration[];
+  exports: Export[];
+}
+export interface CustomElementsManifest {
+  schemaVersion: string;
+  modules: Module[];
+}
+
+/** Reads the modules and returns their manifest; throws with the compiler's message if a module cannot be read. */
+export function generateManifest(ts: typeof TS, options: ManifestOptions): CustomElementsManifest {
+  const program = ts.createProgram([...options.modules], {
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    experimentalDecorators: true,
+    strict: true,
+    skipLibCheck: true,
+    noEmit: true,
+    types: [],
+  });
+  const checker = program.getTypeChecker();
+  const modulePath = (file: TS.SourceFile) => options.publishedPath(relative(options.root, file.fileName).split('\\').join('/'));
+  // The event types come from the global `HTMLElementEventMap`, wherever the project declares them.
+  const eventTypes = new Map<string, string>();
+  for (const file of program.getSourceFiles()) {
+    if (!file.isDeclarationFile) collectEventTypes(ts, file, eventTypes);
+  }
+  const tags = new Map<string, string>();
+  for (const path of options.modules) collectTags(ts, program.getSourceFile(path)!, tags);
+
+  return {
+    schemaVersion: '2.1.0',
+    modules: options.modules.map((path) => {
+      const file = program.getSourceFile(path);
+      if (!file) throw new Error(`Cannot read ${path}.`);
+      const declarations: ClassDeclaration[] = [];
+      const exports: Export[] = [];
+      const visit = (node: TS.Node) => {
+        if (ts.isClassDeclaration(node) && node.name && isExported(ts, node)) {
+          const declaration = describeClass(ts, checker, node, eventTypes);
+          const tag = tags.get(declaration.name);
+          if (tag) Object.assign(declaration, { customElement: true, tagName: tag });
+          declarations.push(declaration);
+          exports.push({ kind: 'js', name: declaration.name, declaration: { name: declaration.name, module: modulePath(file) } });
+        } else if (ts.isExportDeclaration(node) && node.exportClause && ts.isNamedExports(node.exportClause) && !node.isTypeOnly) {
+          for (const element of node.exportClause.elements) {
+            if (element.isTypeOnly) continue;
+            const target = declarationFile(ts, checker, element);
+            const name = (element.propertyName ?? element.name).text;
+            exports.push({ kind: 'js', name: element.name.text, declaration: { name, module: target ? modulePath(target) : modulePath(file) } });
+          }
+        } else if (ts.isCallExpression(node) && isDefineCall(ts, node)) {
+          const [tag, constructor] = node.arguments;
+          if (tag && ts.isStringLiteral(tag) && constructor && ts.isIdentifier(constructor)) {
+            const target = declarationFile(ts, checker, constructor);
+            exports.push({
+              kind: 'custom-element-definition',
+              name: tag.text,
+              declaration: { name: constructor.text, module: modulePath(target ?? file) },
+            });
+          }
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(file);
+      return { kind: 'javascript-module', path: modulePath(file), declarations, exports };
+    }),
+  };
+}
+
+function describeClass(
+  ts: typeof TS,
+  checker: TS.TypeChecker,
+  node: TS.ClassDeclaration,
+  eventTypes: ReadonlyMap<string, string>,
+): ClassDeclaration {
+  const declaration: ClassDeclaration = {
+    kind: 'class',
+    name: node.name!.text,
+    ...described(ts.getTextOfJSDocComment(ts.getJSDocCommentsAndTags(node).filter(ts.isJSDoc).at(-1)?.comment)),
+    members: [],
+    attributes: [],
+    events: [],
+    cssParts: [],
+    cssProperties: [],
+    slots: [],
+  };
+  const heritage = node.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+  if (heritage && ts.isIdentifier(heritage.expression)) {
+    declaration.superclass = { name: heritage.expression.text, ...superclassOrigin(ts, checker, heritage.expression) };
+  }
+  for (const tag of ts.getJSDocTags(node)) {
+    const { name, description } = splitTag(ts.getTextOfJSDocComment(tag.comment) ?? '');
+    if (!name) continue;
+    const entry = { name, ...described(description) };
+    switch (tag.tagName.text) {
+      case 'fires':
+      case 'event': {
+        const type = eventTypes.get(name);
+        declaration.events.push(type ? { ...entry, type: { text: type } } : entry);
+        break;
+      }
+      case 'csspart':
+        declaration.cssParts.push(entry);
+        break;
+      case 'cssprop':
+      case 'cssproperty':
+        declaration.cssProperties.push(entry);
+        break;
+      case 'slot':
+        declaration.slots.push(entry);
+        break;
+    }
+  }
+  for (const member of node.members) describeMember(ts, checker, member, declaration);
+  return declaration;
+}
+
+/**
+ * Public instance members only: private (`#x`, `private`), protected (Lit's lifecycle) and static members
+ * (test seams, styles) describe the class, not an element a page uses.
+ */
+function describeMember(ts: typeof TS, checker: TS.TypeChecker, member: TS.ClassElement, into: ClassDeclaration): void {
+  if (!member.name || !ts.isIdentifier(member.name)) return;
+  const modifiers = ts.getCombinedModifierFlags(member as TS.Declaration);
+  if (modifiers & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected | ts.ModifierFlags.Static)) return;
+  if (ts.getJSDocTags(member).some((tag) => ['internal', 'ignore', 'private'].includes(tag.tagName.text))) return;
+  const name = member.name.text;
+  const description = described(ts.getTextOfJSDocComment(ts.getJSDocCommentsAndTags(member).filter(ts.isJSDoc).at(-1)?.comment));
+  if (ts.isMethodDeclaration(member)) {
+    const signature = checker.getSignatureFromDeclaration(member);
+    const returns = signature ? typeText(ts, checker, checker.getReturnTypeOfSignature(signature)) : undefined;
+    into.members.push({
+      kind: 'method',
+      name,
+      ...description,
+      parameters: member.parameters.map((parameter) => ({
+        name: parameter.name.getText(),
+        type: typeText(ts, checker, checker.getTypeAtLocation(parameter)),
+      })),
+      ...(returns ? { return: { type: returns } } : {}),
+    });
+    return;
+  }
+  if (ts.isGetAccessorDeclaration(member)) {
+    const hasSetter = (member.parent as TS.ClassLikeDeclaration).members.some(
+      (other) => ts.isSetAccessorDeclaration(other) && other.name.getText() === name,
+    );
+    into.members.push({
+      kind: 'field',
+      name,
+      ...description,
+      type: typeText(ts, checker, checker.getTypeAtLocation(member)),
+      ...(hasSetter ? {} : { readonly: true }),
+    });
+    return;
+  }
+  if (!ts.isPropertyDeclaration(member)) return;
+  const type = typeText(ts, checker, checker.getTypeAtLocation(member));
+  const initial = member.initializer?.getText();
+  const field: Member = { kind: 'field', name, ...description, type, ...(initial ? { default: initial } : {}) };
+  const options = propertyDecoratorOptions(ts, member);
+  if (options) {
+    // Lit's default attribute is the lower-cased property name; `attribute: false` means none.
+    const attribute = options.attribute === false ? undefined : options.attribute ?? name.toLowerCase();
+    if (attribute) {
+      field.attribute = attribute;
+      if (options.reflect) field.reflects = true;
+      into.attributes.push({ name: attribute, ...description, type, ...(initial ? { default: initial } : {}), fieldName: name });
+    }
+  }
+  into.members.push(field);
+}
+
+/** The options object of a `@property({...})` decorator, or undefined when the member has none. */
+function propertyDecoratorOptions(ts: typeof TS, member: TS.PropertyDeclaration): { attribute?: string | false; reflect?: boolean } | undefined {
+  for (const decorator of ts.getDecorators(member) ?? []) {
+    const call = decorator.expression;
+    if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression) || call.expression.text !== 'property') continue;
+    const result: { attribute?: string | false; reflect?: boolean } = {};
+    const [argument] = call.arguments;
+    if (argument && ts.isObjectLiteralExpression(argument)) {
+      for (const property of argument.properties) {
+        if (!ts.isPropertyAssignment(property) || !ts.isIdentifier(property.name)) continue;
+        const value = property.initializer;
+        if (property.name.text === 'attribute') {
+          if (ts.isStringLiteral(value)) result.attribute = value.text;
+          else if (value.kind === ts.SyntaxKind.FalseKeyword) result.attribute = false;
+        } else if (property.name.text === 'reflect') {
+          result.reflect = value.kind === ts.SyntaxKind.TrueKeyword;
+        }
+      }
+    }
+    return result;
+  }
+  return undefined;
+}
+
+/** A type as a reader wants it: unions spelled out (`'idle' | 'loading' …`, `'speech' | 'audio' | null`), not alias names. */
+function typeText(ts: typeof TS, checker: TS.TypeChecker, type: TS.Type): Type {
+  const flags = ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseSingleQuotesForStringLiteralType;
+  if (!type.isUnion()) return { text: checker.typeToString(type, undefined, flags) };
+  const parts = type.types.map((part) => checker.typeToString(part, undefined, flags));
+  // `boolean` is the union `false | true` to the checker; say it as written.
+  const text = parts.includes('true') && parts.includes('false')
+    ? ['boolean', ...parts.filter((part) => part !== 'true' && part !== 'false')]
+    : parts;
+  return { text: text.join(' | ') };
+}
+
+function superclassOrigin(ts: typeof TS, checker: TS.TypeChecker, identifier: TS.Identifier): { package?: string } {
+  const symbol = checker.getSymbolAtLocation(identifier);
+  const declaration = symbol?.declarations?.[0];
+  if (!declaration || !ts.isImportSpecifier(declaration)) return {};
+  const from = declaration.parent.parent.parent.moduleSpecifier;
+  return ts.isStringLiteral(from) && !from.text.startsWith('.') ? { package: from.text } : {};
+}
+
+/** The source file that declares what `node` names, following imports and re-exports. */
+function declarationFile(ts: typeof TS, checker: TS.TypeChecker, node: TS.Node): TS.SourceFile | undefined {
+  let symbol = checker.getSymbolAtLocation(ts.isExportSpecifier(node) ? node.propertyName ?? node.name : node);
+  if (ts.isExportSpecifier(node)) symbol = checker.getExportSpecifierLocalTargetSymbol(node) ?? symbol;
+  if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+  return symbol?.declarations?.[0]?.getSourceFile();
+}
+
+function isExported(ts: typeof TS, node: TS.ClassDeclaration): boolean {
+  return (ts.getCombinedModifierFlags(node) & ts.ModifierFlags.Export) !== 0;
+}
+
+/** `customElements.define('tag', Class)`, also as `window.customElements.define(…)`. */
+function isDefineCall(ts: typeof TS, node: TS.CallExpression): boolean {
+  const callee = node.expression;
+  return ts.isPropertyAccessExpression(callee) && callee.name.text === 'define' && /(^|\.)customElements$/.test(callee.expression.getText());
+}
+
+/** Tag names from `interface HTMLElementTagNameMap { 'tag': Class }`. */
+function collectTags(ts: typeof TS, file: TS.SourceFile, into: Map<string, string>): void {
+  forEachGlobalInterfaceMember(ts, file, 'HTMLElementTagNameMap', (name, type) => {
+    if (ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName)) into.set(type.typeName.text, name);
+  });
+}
+
+/** Event types from `interface HTMLElementEventMap { 'event': CustomEvent<Detail> }`. */
+function collectEventTypes(ts: typeof TS, file: TS.SourceFile, into: Map<string, string>): void {
+  forEachGlobalInterfaceMember(ts, file, 'HTMLElementEventMap', (name, type) => into.set(name, type.getText()));
+}
+
+function forEachGlobalInterfaceMember(
+  ts: typeof TS,
+  file: TS.SourceFile,
+  interfaceName: string,
+  each: (name: string, type: TS.TypeNode) => void,
+): void {
+  const visit = (node: TS.Node) => {
+    if (ts.isInterfaceDeclaration(node) && node.name.text === interfaceName) {
+      for (const member of node.members) {
+        if (ts.isPropertySignature(member) && member.type && (ts.isStringLiteral(member.name) || ts.isIdentifier(member.name))) {
+          each(member.name.text, member.type);
+        }
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+}
+
+/** "name - description" (JSDoc's usual form for these tags) into its parts. */
+function splitTag(text: string): { name: string; description: string } {
+  const match = /^\s*(\S+)(?:\s+-\s+|\s+)?([\s\S]*)$/.exec(text);
+  return { name: match?.[1] ?? '', description: (match?.[2] ?? '').trim() };
+}
+
+function described(text: string | undefined): { description?: string } {
+  const clean = text?.replace(/\s+/g, ' ').trim();
+  return clean ? { description: clean } : {};
+}

@@ -1,0 +1,152 @@
+/**
+ * `vite build --mode lib`: the library, written beside the demo site in the output folder.
+ *
+ * - `listen-player.js`: one ES module for a plain `<script type="module">`, Lit bundled in, registering
+ *   `<listen-player>`. Its lazy parts sit in `listen-player/` next to it: howler (imported on the first play of
+ *   pre-rendered audio, never by the bundle itself) and `silence.mp3`, as files, since a strict CSP refuses
+ *   `data:` media. It is an app build, not Vite's `build.lib`: library mode inlines every asset as a data URL.
+ * - `lib/`: the sources compiled one file per module with `.d.ts` types, for bundlers (Lit and howler stay
+ *   imports, resolved from the package's dependencies); `lib/index.js` has no side effects, `lib/define.js`
+ *   registers the element.
+ * - `custom-elements.json`: the Custom Elements Manifest, generated from the element's source.
+ */
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import type { Plugin, Rollup, UserConfig } from 'vite';
+import { generateManifest } from './custom-elements.js';
+
+type OutputChunk = Rollup.OutputChunk;
+
+/** The `--mode` that builds the library instead of the demo. */
+export const LIBRARY_MODE = 'lib';
+export const BUNDLE = 'listen-player.js';
+/** Folder of the bundle's lazily loaded chunks and assets. */
+export const BUNDLE_PARTS = 'listen-player';
+export const UNBUNDLED = 'lib';
+export const MANIFEST = 'custom-elements.json';
+
+const ENTRY = 'src/define.ts';
+const ELEMENT = 'src/ui/listen-player.ts';
+const BUILD_TSCONFIG = 'src/tsconfig.build.json';
+/** Modules that must never be in the bundle's initial load. */
+const LAZY = /[\\/]node_modules[\\/]howler[\\/]/;
+
+export function listenLibrary(): Plugin {
+  let root = process.cwd();
+  let outDir = resolve(root, 'dist');
+  return {
+    name: 'listen:library',
+    apply: (_config, env) => env.command === 'build' && env.mode === LIBRARY_MODE,
+    config(config: UserConfig) {
+      root = resolve(config.root ?? process.cwd());
+      // Relative URLs (`new URL('./x', import.meta.url)`), so the bundle works from whatever path a site serves it.
+      config.base = './';
+      config.publicDir = false;
+      const build = (config.build ??= {});
+      // The demo built first stays in the output folder; this build removes only its own earlier files.
+      build.emptyOutDir = false;
+      build.copyPublicDir = false;
+      // No preload helper: the bundle has one lazy chunk (howler) with nothing to preload before it.
+      build.modulePreload = false;
+      build.target = 'es2022';
+      build.sourcemap = true;
+      build.assetsInlineLimit = 0;
+      if (build.rollupOptions) delete build.rollupOptions.input;
+      build.rolldownOptions = {
+        ...build.rolldownOptions,
+        input: { 'listen-player': resolve(root, ENTRY) },
+        // Keep the entry's exports: `import { ListenPlayer } from '…/listen-player.js'` works as well.
+        preserveEntrySignatures: 'strict',
+        output: {
+          entryFileNames: '[name].js',
+          chunkFileNames: `${BUNDLE_PARTS}/[name]-[hash].js`,
+          assetFileNames: `${BUNDLE_PARTS}/[name]-[hash][extname]`,
+        },
+      };
+    },
+    configResolved(config) {
+      root = config.root;
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    buildStart() {
+      for (const path of [BUNDLE, `${BUNDLE}.map`, BUNDLE_PARTS, UNBUNDLED, MANIFEST]) {
+        rmSync(join(outDir, path), { recursive: true, force: true });
+      }
+    },
+    async generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((file): file is OutputChunk => file.type === 'chunk');
+      const entry = chunks.find((chunk) => chunk.isEntry);
+      if (!entry) this.error('The library build has no entry chunk.');
+      // What a page downloads before anyone presses play: the entry and what it imports statically.
+      const initial = new Set<OutputChunk>();
+      const visit = (chunk: OutputChunk | undefined) => {
+        if (!chunk || initial.has(chunk)) return;
+        initial.add(chunk);
+        for (const name of chunk.imports) visit(chunks.find((other) => other.fileName === name));
+      };
+      visit(entry);
+      const eager = [...initial].flatMap((chunk) => chunk.moduleIds).filter((id) => LAZY.test(id));
+      if (eager.length) this.error(`Loaded before play, but must be lazy: ${eager.join(', ')}`);
+
+      const ts = (await import('typescript')).default;
+      const manifest = generateManifest(ts, {
+        root,
+        modules: [resolve(root, ELEMENT), resolve(root, ENTRY)],
+        publishedPath: (source) => publishedPath(root, outDir, source),
+      });
+      this.emitFile({ type: 'asset', fileName: MANIFEST, source: `${JSON.stringify(manifest, null, 2)}\n` });
+    },
+    async writeBundle() {
+      const ts = (await import('typescript')).default;
+      emitUnbundled(ts, root, join(outDir, UNBUNDLED));
+    },
+  };
+}
+
+/** Where the package's `lib/` build puts the compiled `source` (relative to root), as the package names it. */
+function publishedPath(root: string, outDir: string, source: string): string {
+  // Paths in the manifest are relative to the package root; a build outside it (a test's temporary folder)
+  // describes the package's own layout.
+  const base = relative(root, outDir);
+  const folder = !base || base.startsWith('..') || isAbsolute(base) ? 'dist' : base;
+  const compiled = join(folder, UNBUNDLED, relative('src', source)).replace(/\.ts$/, '.js');
+  return compiled.split('\\').join('/');
+}
+
+/**
+ * Compiles the library's sources one module per file, with declarations, into `into`; copies the files the
+ * modules load at run time (`new URL('./x', import.meta.url)`), which a consumer's bundler then emits.
+ */
+function emitUnbundled(ts: typeof import('typescript'), root: string, into: string): void {
+  const host: import('typescript').ParseConfigFileHost = {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+      throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+    },
+  };
+  const parsed = ts.getParsedCommandLineOfConfigFile(resolve(root, BUILD_TSCONFIG), { outDir: into }, host);
+  if (!parsed) throw new Error(`Cannot read ${BUILD_TSCONFIG}.`);
+  const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options });
+  const result = program.emit();
+  const problems = [...parsed.errors, ...program.getSyntacticDiagnostics(), ...result.diagnostics];
+  if (problems.length || result.emitSkipped) {
+    const text = ts.formatDiagnostics(problems, {
+      getCanonicalFileName: (name) => name,
+      getCurrentDirectory: () => root,
+      getNewLine: () => '\n',
+    });
+    throw new Error(`The unbundled build failed:\n${text}`);
+  }
+  const rootDir = parsed.options.rootDir ?? resolve(root, 'src');
+  for (const file of program.getSourceFiles()) {
+    if (file.isDeclarationFile || !file.fileName.startsWith(rootDir)) continue;
+    for (const match of file.text.matchAll(/new URL\(\s*'(\.{1,2}\/[^']+)'\s*,\s*import\.meta\.url\s*\)/g)) {
+      const asset = resolve(dirname(file.fileName), match[1]!);
+      if (!existsSync(asset)) throw new Error(`${relative(root, file.fileName)} loads ${match[1]}, which does not exist.`);
+      const target = join(into, relative(rootDir, asset));
+      mkdirSync(dirname(target), { recursive: true });
+      copyFileSync(asset, target);
+    }
+  }
+}
+
