@@ -9,8 +9,8 @@
  */
 import type { Howl } from 'howler';
 import type { Segment } from '../article/segment.js';
+import { releaseWithoutDataUrl } from './audio-release.js';
 import type { Engine, EngineListener, EngineLoadOptions, ListenErrorCode, WordTiming } from './engine.js';
-import { releaseWithoutDataUrl } from './howler-release.js';
 import { clampRate } from './speech.js';
 import { loadTimings, type AudioSource, type Timings, TimingsError } from './timings.js';
 
