@@ -2,7 +2,7 @@
  * The built demo under a strict Content Security Policy with Trusted Types: builds it with Vite, serves it
  * with `vite preview` (which sends the policy set in vite.config.ts), drives it in real Chromium and
  * expects not one `securitypolicyviolation`, through recorded audio, the word highlight, the menus, the
- * mini player and the browser's voice.
+ * mini player and the browser's voice, and on the embed example (a blog's markup with the plain script).
  */
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -216,4 +216,20 @@ describe('the built demo under a strict CSP with Trusted Types', () => {
     expect(refused.violations.map((line) => line.split(' ')[0])).toEqual(['require-trusted-types-for', 'style-src-attr']);
     await page.close();
   }, 60_000);
+
+  it("runs the embed example (another site's markup) without a violation", async () => {
+    const page = await browser!.newPage();
+    await page.addInitScript(pageProbe);
+    const response = await page.goto(`${origin}/embed.html`);
+    expect(response?.headers()['content-security-policy']).toBe(POLICY);
+    const play = page.locator('listen-player [part~="play-button"]').first();
+    await state(page, 'idle');
+    await play.click();
+    await state(page, 'playing');
+    await wordsAfter(page, 2);
+    await play.click();
+    await state(page, 'paused');
+    expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
+    await page.close();
+  }, 30_000);
 });
