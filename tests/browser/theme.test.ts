@@ -181,6 +181,11 @@ describe('page highlights', () => {
 
     const play = controls(player).play;
     expect(getComputedStyle(play).borderTopStyle).toBe('solid');
+    // The icons are drawn in the system's button text colour, on its button face.
+    for (const button of [play, controls(player).next]) {
+      const icon = toRgba(getComputedStyle(button.querySelector('svg')!).fill);
+      expect(contrast(icon, over(computed(button, 'background-color'), surface(player)))).toBeGreaterThanOrEqual(4.5);
+    }
     expect(getComputedStyle(part(player, '[part~="base"]')).borderTopStyle).toBe('solid');
     expect(contrast(computed(play, 'border-top-color'), surface(player))).toBeGreaterThanOrEqual(3);
   });
