@@ -14,6 +14,7 @@ import type { Segment } from '../article/segment.js';
 import type { Engine, EngineListener, EngineLoadOptions, ListenErrorCode, WordTiming } from './engine.js';
 import { SpeechTimeline, type TimedChunk } from './speech-timeline.js';
 import { SpeechWords } from './speech-words.js';
+import { LanguageVoices } from './language-voices.js';
 import { chooseVoice, languageName, loadVoices } from './voices.js';
 
 export interface SpeechEngineOptions {
@@ -50,6 +51,8 @@ export class SpeechEngine implements Engine {
   readonly #words: SpeechWords;
   #voices: SpeechSynthesisVoice[] = [];
   #voice: SpeechSynthesisVoice | null = null;
+  /** Voices for chunks in another language than the article's (`lang` on a quote or paragraph). */
+  readonly #languageVoices = new LanguageVoices();
   #rate = 1;
 
   #index = 0;
@@ -140,6 +143,7 @@ export class SpeechEngine implements Engine {
       return false;
     }
     this.#voice = chooseVoice(this.#voices, options.lang, options.voice);
+    this.#languageVoices.reset(this.#voices, options.lang, this.#timeline.chunks.map((chunk) => chunk.lang));
     if (!this.#voice) {
       this.#failLoad( `No voice for ${languageName(options.lang)} is installed on this device.`);
       return false;
@@ -231,8 +235,9 @@ export class SpeechEngine implements Engine {
     this.#speaking = true;
     const generation = this.#generation;
     const utterance = new this.#Utterance(chunk.text);
-    utterance.voice = this.#voice;
-    utterance.lang = this.#voice?.lang ?? chunk.lang;
+    const voice = this.#languageVoices.voiceFor(chunk.lang, this.#voice);
+    utterance.voice = voice;
+    utterance.lang = voice?.lang ?? chunk.lang;
     utterance.rate = this.#rate;
     utterance.onstart = () => this.#current(generation) && this.#onStart();
     utterance.onend = () => {

@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import type { Segment } from '../article/segment.js';
 import type { AudioEngineOptions } from '../engines/audio.js';
 import type { EngineKind, EngineLoadOptions, WordTiming } from '../engines/engine.js';
-import { clampRate, type SpeechEngineOptions } from '../engines/speech.js';
+import { clampRate, SpeechEngine, type SpeechEngineOptions } from '../engines/speech.js';
 import { MediaSessionController } from '../player/media-session.js';
 import { PlaybackController, type HighlightMode } from '../player/playback.js';
 import { ProgressController } from '../player/progress.js';
@@ -12,13 +12,14 @@ import { ResumeController } from '../player/resume.js';
 import type { PlayerState } from '../player/store.js';
 import { ArticleWatchController } from './article-watch.js';
 import { FollowController, followStyles } from './follow.js';
+import { i18nStyles, LanguageController } from './i18n.js';
 import { nextIcon, pauseIcon, playIcon, previousIcon, retryIcon } from './icons.js';
 import { renderDownload, renderSpeedMenu, renderVoiceMenu, stepRate } from './menus.js';
 import { MiniPlayerController, miniPlayerStyles } from './mini-player.js';
 import { PlayFromHereController } from './play-from-here.js';
 import { ParagraphListController, paragraphListStyles } from './play-from-here-list.js';
 import { renderResumeOffer, resumeStatus, resumeStyles } from './resume-offer.js';
-import { en, type Strings } from './strings.js';
+import type { Strings } from './strings.js';
 import { ShortcutController } from './shortcuts.js';
 import { playerStyles, type ThemeMode } from './styles.js';
 import { formatClock, spokenTime } from './time.js';
@@ -69,7 +70,7 @@ export { RATES } from './menus.js';
  * @cssprop --listen-word-highlight - (on the page) background of the word being read, with `highlight="word"`.
  */
 export class ListenPlayer extends LitElement {
-  static override styles = [playerStyles, followStyles, miniPlayerStyles, resumeStyles, paragraphListStyles];
+  static override styles = [playerStyles, followStyles, miniPlayerStyles, resumeStyles, paragraphListStyles, i18nStyles];
 
   /** Test seam: options passed to the Web Speech engine (a fake synthesiser, shorter timeouts). */
   static speechOptions: SpeechEngineOptions | undefined;
@@ -96,7 +97,7 @@ export class ListenPlayer extends LitElement {
   /** Allow a manifest and audio on another origin than the page (they are refused otherwise). */
   @property({ attribute: 'allow-cross-origin', type: Boolean }) allowCrossOrigin = false;
 
-  /** Language of the article (BCP 47); absent: the article's or the document's `lang`. */
+  /** Language of the article (BCP 47), and of the player's UI where it has strings for it; absent: the article's or the document's `lang`. */
   @property({ attribute: 'lang' }) override lang = '';
 
   /** Name of the voice to read with; absent or unknown: the best voice for the language. */
@@ -114,7 +115,11 @@ export class ListenPlayer extends LitElement {
   /** Colours: `light`, `dark`, or `auto` to follow the reader's system (`prefers-color-scheme`). */
   @property({ attribute: 'theme', reflect: true, useDefault: true }) theme: ThemeMode = 'auto';
 
-  #strings: Strings = en;
+  /** The UI's language: from `lang`, else the article's or the document's (see `i18n.ts`). */
+  readonly #i18n = new LanguageController(this, { lang: () => this.#loadOptions().lang });
+  get #strings(): Strings {
+    return this.#i18n.strings;
+  }
   readonly #follow: FollowController;
   readonly #mini: MiniPlayerController;
   readonly #resume: ResumeController;
@@ -130,6 +135,7 @@ export class ListenPlayer extends LitElement {
       skip: (direction) => this.#playback.skip(direction),
       step: (direction) => this.#playback.step(direction),
       changeRate: (direction) => this.#changeRate(direction),
+      rtl: () => this.#i18n.rtl,
     });
     new MediaSessionController(this, this.#playback, { article: () => this.#findArticle(), rate: () => clampRate(this.rate) });
     new ProgressController(this, this.#playback, { rate: () => clampRate(this.rate) });
@@ -288,7 +294,7 @@ export class ListenPlayer extends LitElement {
   };
 
   #statusText(state: PlayerState): string {
-    const notice = this.#playback.notice;
+    const notice = this.#i18n.noticeText(this.#playback.notice);
     const text = this.#stateText(state);
     return notice && state !== 'error' ? `${notice} ${text}`.trim() : text;
   }
@@ -305,7 +311,11 @@ export class ListenPlayer extends LitElement {
       case 'ended':
         return s.ended;
       case 'error':
-        return this.#playback.snapshot.error?.message ?? '';
+        return this.#i18n.errorText({
+          error: this.#playback.snapshot.error,
+          articleLang: this.#loadOptions().lang,
+          hasVoices: this.#playback.engine instanceof SpeechEngine && this.#playback.engine.voices.length > 0,
+        });
       case 'idle':
         return resumeStatus(this.#resume, s);
       default:
@@ -317,12 +327,14 @@ export class ListenPlayer extends LitElement {
     const s = this.#strings;
     const { state } = this.#playback.snapshot;
     const locale = this.#loadOptions().lang;
+    // Times are spoken in the UI's language, not the article's.
+    const spoken = this.#i18n.locale;
     const duration = this.duration;
     const time = this.#scrub ?? Math.min(this.currentTime, duration);
     const active = state === 'playing' || state === 'loading';
     const playLabel = state === 'error' ? s.retry : active ? s.pause : s.play;
     // The host's `lang` is the article's; the controls speak the UI's language.
-    return html`<div class="player" part="base" role="group" aria-label=${s.label} lang=${s.lang}>
+    return html`<div class="player" part="base" role="group" aria-label=${s.label} lang=${s.lang} dir=${s.dir}>
       <button class="play" part="play-button" aria-label=${playLabel} @click=${this.toggle}>
         ${state === 'error' ? retryIcon : active ? pauseIcon : playIcon}
       </button>
@@ -340,7 +352,7 @@ export class ListenPlayer extends LitElement {
           max=${Math.max(duration, 0)}
           step="any"
           .value=${String(time)}
-          aria-valuetext=${s.timeOf(spokenTime(time, locale), spokenTime(duration, locale))}
+          aria-valuetext=${s.timeOf(spokenTime(time, spoken), spokenTime(duration, spoken))}
           @input=${this.#onSeekInput}
           @change=${this.#onSeekChange}
         />
@@ -352,7 +364,7 @@ export class ListenPlayer extends LitElement {
       ${renderResumeOffer(this.#resume, s)}
       <div class="status ${state === 'error' ? 'error' : ''}" part="status" role="status">${this.#statusText(state)}</div>
     </div>
-    ${this.#mini.render({ strings: s, time, duration, locale })}`;
+    ${this.#mini.render({ strings: s, time, duration, locale: spoken })}`;
   }
 }
 

@@ -129,6 +129,10 @@ export class MiniPlayerController implements ReactiveController {
     this.dismiss();
   };
 
+  /**
+   * A right-to-left UI lays the bar out right to left; a left-to-right one keeps the page's direction, which
+   * places the card at the page's inline end (left on a right-to-left page).
+   */
   render(view: MiniPlayerView) {
     if (!this.#visible) return nothing;
     const { strings: s, time, duration, locale } = view;
@@ -136,7 +140,7 @@ export class MiniPlayerController implements ReactiveController {
     const segment = this.#options.playback.segments[segmentIndex];
     const reading = state === 'playing' || state === 'loading';
     const preview = segment ? [...segment.text].slice(0, PREVIEW_CHARACTERS).join('') : '';
-    return html`<section class="mini" part="mini-player" aria-label=${s.miniPlayer} lang=${s.lang} @keydown=${this.#onKeyDown}>
+    return html`<section class="mini" part="mini-player" aria-label=${s.miniPlayer} lang=${s.lang} dir=${s.dir === 'rtl' ? 'rtl' : nothing} @keydown=${this.#onKeyDown}>
       ${this.#options.follow.renderBackButton(s, 'back-mini')}
       <button type="button" class="mini-play" aria-label=${reading ? s.pause : s.play} @click=${() => this.#options.toggle()}>
         ${reading ? pauseIcon : playIcon}

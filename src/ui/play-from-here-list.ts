@@ -157,7 +157,9 @@ export const paragraphListStyles = css`
     max-height: 16rem;
     overflow: auto;
     margin: 0.4rem 0 0;
-    padding: 0.25rem 0.25rem 0.25rem 2.25rem;
+    /* The numbers' room at the inline start: the left, or the right in right-to-left text. */
+    padding-block: 0.25rem;
+    padding-inline: 2.25rem 0.25rem;
     border-top: 1px solid color-mix(in srgb, var(--_text) 25%, transparent);
     color: var(--_muted);
     font-variant-numeric: tabular-nums;

@@ -12,6 +12,11 @@ export interface ShortcutActions {
   step(direction: -1 | 1): void;
   /** Slower/faster. */
   changeRate(direction: -1 | 1): void;
+  /**
+   * Whether the UI runs right to left: then → goes back and ← forward, as the slider and the paragraph buttons
+   * are laid out (the start is on the right), and as a native range input under `dir=rtl` moves.
+   */
+  rtl?(): boolean;
 }
 
 export class ShortcutController implements ReactiveController {
@@ -48,7 +53,8 @@ export class ShortcutController implements ReactiveController {
         break;
       case 'ArrowLeft':
       case 'ArrowRight': {
-        const direction = event.key === 'ArrowLeft' ? -1 : 1;
+        const back = event.key === (actions.rtl?.() ? 'ArrowRight' : 'ArrowLeft');
+        const direction = back ? -1 : 1;
         if (event.shiftKey) actions.step(direction);
         else actions.skip(direction);
         break;

@@ -1,7 +1,14 @@
-/** UI strings, one table per language. */
+/**
+ * UI strings, one table per language: this type and English here, the others in `strings/` (chosen by `i18n.ts`).
+ * Every table must have every key: the type makes a missing string a compile error.
+ */
+import type { ListenErrorCode } from '../engines/engine.js';
+
 export interface Strings {
   /** The language of these strings (BCP 47). */
   readonly lang: string;
+  /** Writing direction of the language: the player's layout, icons and arrow keys follow it. */
+  readonly dir: 'ltr' | 'rtl';
   readonly label: string;
   readonly play: string;
   readonly pause: string;
@@ -31,10 +38,20 @@ export interface Strings {
   readonly resumeOffered: (time: string) => string;
   /** Opens the list of paragraphs to play from, and names it. */
   readonly playFromParagraph: string;
+  /**
+   * What went wrong, by error code, for the status line. The engines' own messages (`listen-error`
+   * `detail.message`) are English and stay so; an English player shows those, which carry details.
+   */
+  readonly errors: Readonly<Record<ListenErrorCode, string>>;
+  /** `no-speech` when the device has voices, but none for the article's language (named in this language). */
+  readonly noVoiceFor: (language: string) => string;
+  /** Added to the reason when pre-rendered audio fails and Web Speech takes over. */
+  readonly speechFallback: string;
 }
 
 export const en: Strings = {
   lang: 'en',
+  dir: 'ltr',
   label: 'Listen to this article',
   play: 'Play',
   pause: 'Pause',
@@ -58,4 +75,17 @@ export const en: Strings = {
   startOver: 'Start over',
   resumeOffered: (time) => `You stopped at ${time} last time. Play resumes there.`,
   playFromParagraph: 'Play from a paragraph',
+  errors: {
+    'no-article': 'The article to read was not found on this page, or it has no text.',
+    'no-speech': 'This browser cannot read aloud on this device.',
+    'speech-failed': 'The browser could not speak this text.',
+    'speech-timeout': "The browser's speech stopped responding.",
+    'not-allowed': 'The browser blocked sound until the page is used. Press play to start.',
+    'audio-load': 'The audio could not be loaded.',
+    'audio-decode': 'The audio file could not be played.',
+    'manifest-invalid': "The audio's timing file is not valid.",
+    'manifest-mismatch': 'The audio was made for another version of this article.',
+  },
+  noVoiceFor: (language) => `No voice for ${language} is installed on this device.`,
+  speechFallback: "Reading with the browser's voice instead.",
 };

@@ -1,6 +1,9 @@
 /** Times for eyes ("1:05") and for ears ("1 minute 5 seconds"), the latter in the player's language. */
 
-/** `m:ss`, or `h:mm:ss` from an hour on. */
+/**
+ * `m:ss`, or `h:mm:ss` from an hour on, always in Latin digits, whatever the UI's language: a clock is read at a
+ * glance, and Arabic news sites commonly write times and scores in Latin digits (spoken times follow the locale).
+ */
 export function formatClock(seconds: number): string {
   const total = Math.max(0, Math.floor(Number.isFinite(seconds) ? seconds : 0));
   const h = Math.floor(total / 3600);
