@@ -84,6 +84,17 @@ describe('right to left (Arabic)', () => {
     expect(getComputedStyle(c.play.querySelector('svg')!).transform).toBe('none');
   });
 
+  it('opens the paragraph list with its room for numbers on the right', async () => {
+    const player = await arabicPlayer();
+    await userEvent.click(part(player, 'paragraphs-button'));
+    const list = part(player, 'paragraphs');
+    expect(list.getAttribute('aria-label')).toBe('التشغيل من فقرة');
+    const style = getComputedStyle(list);
+    expect(parseFloat(style.paddingRight)).toBeGreaterThan(parseFloat(style.paddingLeft) * 4);
+    const first = list.querySelector('button')!.getBoundingClientRect();
+    expect(list.getBoundingClientRect().right - first.right).toBeGreaterThan(30);
+  });
+
   it('says the position in Arabic', async () => {
     const player = await arabicPlayer();
     const text = controls(player).seek.getAttribute('aria-valuetext')!;
