@@ -8,6 +8,9 @@
  * - `pause()`/`resume()` is broken on Android and some Linux setups: pausing cancels, resuming re-speaks the chunk.
  * - `cancel()` fires `error`/`end` on cancelled utterances in some browsers: every utterance carries a generation,
  *   and events of an older generation are ignored.
+ * - `speechSynthesis` is one queue per page, and `cancel()` empties all of it: the engine cancels only while an
+ *   utterance of its own is in flight, and another's `cancel()` (error `interrupted`) pauses it without a
+ *   `cancel()` of its own, which would silence whoever spoke next.
  * - Some platforms never send `end` (or hang after `start`): a watchdog treats such a chunk as failed.
  */
 import type { Segment } from '../article/segment.js';
@@ -299,7 +302,10 @@ export class SpeechEngine implements Engine {
 
   #onError(error: SpeechSynthesisErrorCode): void {
     if (error === 'interrupted' || error === 'canceled') {
-      // Someone else (another script, the OS) stopped our speech: treat it as a pause, resumable.
+      // Someone else (another player, the page's own script, the OS) cancelled the page's one speech queue,
+      // maybe to speak: pause, resumable, with nothing of ours left to cancel — cancelling again would
+      // silence their speech.
+      this.#live.clear();
       this.pause();
       return;
     }
@@ -332,9 +338,12 @@ export class SpeechEngine implements Engine {
     this.#watchdog = undefined;
     this.#ticker = undefined;
     this.#words.stop();
+    // The synthesiser is one queue for the whole page: `speaking`/`pending` may be another player's or the
+    // page's own speech. Cancel only while an utterance of ours is in it (queued or speaking).
+    const ours = this.#live.size > 0;
     this.#live.clear();
     const synth = this.#synth;
-    if (synth && (synth.speaking || synth.pending)) synth.cancel();
+    if (ours && synth && (synth.speaking || synth.pending)) synth.cancel();
   }
 
   #arm(ms: number): void {

@@ -13,6 +13,7 @@
  *   throws), or a value it refuses never throws into the page.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { onOtherStart } from './exclusive.js';
 import { type ArticleMetadata, describeArticle } from './media-session-metadata.js';
 import type { PlaybackController } from './playback.js';
 import { SilentAudio } from './silence.js';
@@ -43,10 +44,12 @@ const DRIFT = 1;
 let owner: MediaSessionController | null = null;
 
 export class MediaSessionController implements ReactiveController {
+  readonly #host: HTMLElement;
   readonly #playback: PlaybackController;
   readonly #options: MediaSessionOptions;
   readonly #silence: SilentAudio;
   #unsubscribe: (() => void) | null = null;
+  #stopListening: (() => void) | null = null;
   #owned = false;
   /** Actions whose handler this player set, to clear exactly those. */
   readonly #handled = new Set<MediaSessionAction>();
@@ -57,6 +60,7 @@ export class MediaSessionController implements ReactiveController {
   #rate = 1;
 
   constructor(host: ReactiveControllerHost & HTMLElement, playback: PlaybackController, options: MediaSessionOptions) {
+    this.#host = host;
     this.#playback = playback;
     this.#options = options;
     // The system paused our media (a call, another app): pause speech with it.
@@ -66,11 +70,17 @@ export class MediaSessionController implements ReactiveController {
 
   hostConnected(): void {
     this.#unsubscribe = this.#playback.store.subscribe((next, previous) => this.#onChange(next, previous));
+    // `owner` is per copy of this code: a player of a second bundle on the page, or the page's own media, says
+    // it started through the page-wide `listen-exclusive` event (exclusive.ts). Let go then; a player that
+    // started claims the session right after.
+    this.#stopListening = onOtherStart(this.#host, () => this.#release());
   }
 
   hostDisconnected(): void {
     this.#unsubscribe?.();
     this.#unsubscribe = null;
+    this.#stopListening?.();
+    this.#stopListening = null;
     this.#release();
     this.#silence.dispose();
   }

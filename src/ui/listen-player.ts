@@ -4,6 +4,7 @@ import type { Segment } from '../article/segment.js';
 import type { AudioEngineOptions } from '../engines/audio.js';
 import type { EngineKind, EngineLoadOptions, WordTiming } from '../engines/engine.js';
 import { clampRate, SpeechEngine, type SpeechEngineOptions } from '../engines/speech.js';
+import { ExclusiveController } from '../player/exclusive.js';
 import { MediaSessionController } from '../player/media-session.js';
 import { PlaybackController, type HighlightMode } from '../player/playback.js';
 import { ProgressController } from '../player/progress.js';
@@ -128,6 +129,8 @@ export class ListenPlayer extends LitElement {
 
   constructor() {
     super();
+    // First after playback: a player that starts pauses the others before its Media Session claims the controls.
+    new ExclusiveController(this, this.#playback);
     this.#follow = new FollowController(this, { playback: this.#playback, enabled: () => !this.noFollow });
     this.#mini = new MiniPlayerController(this, { playback: this.#playback, follow: this.#follow, toggle: () => this.toggle() });
     new ShortcutController(this, {
