@@ -11,4 +11,5 @@ export type {
   ListenWordChangeDetail,
 } from './player/events.js';
 export type { HighlightMode } from './player/playback.js';
+export type { ListenExclusiveDetail } from './player/exclusive.js';
 export { extractSegments, normaliseText } from './article/extract.js';
