@@ -93,6 +93,37 @@ describe('the library build', () => {
   });
 });
 
+describe('package.json', () => {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    private: boolean;
+    type: string;
+    exports: Record<string, string | Record<string, string>>;
+    sideEffects: string[];
+    customElements: string;
+    files: string[];
+    types: string;
+  };
+  /** A path of the package (`./dist/x` or `dist/x`) in the temporary build. */
+  const built = (path: string) => join(out, path.replace(/^(\.\/)?dist\//, ''));
+
+  it('points every entry, type and field at a file the build writes', () => {
+    expect(pkg.type).toBe('module');
+    const targets = Object.entries(pkg.exports)
+      .filter(([key]) => key !== './package.json')
+      .flatMap(([, target]) => (typeof target === 'string' ? [target] : Object.values(target)));
+    expect(targets.length).toBeGreaterThanOrEqual(6);
+    for (const path of [...targets, pkg.types, pkg.customElements, ...pkg.sideEffects, ...pkg.files]) {
+      expect(existsSync(built(path)), path).toBe(true);
+    }
+  });
+
+  it('marks only the registering modules as having side effects', () => {
+    const main = pkg.exports['.'] as Record<string, string>;
+    expect(pkg.sideEffects).not.toContain(main.default);
+    expect(pkg.sideEffects).toEqual(expect.arrayContaining([(pkg.exports['./define.js'] as Record<string, string>).default, pkg.exports['./listen-player.js']]));
+  });
+});
+
 describe('custom-elements.json', () => {
   interface Named {
     name: string;
