@@ -46,8 +46,6 @@ export class AudioEngine implements Engine {
   /** Position while no sound exists yet (before the first play) or while seeking before load. */
   #position = 0;
   #wantPlay = false;
-  /** Played to the end (and not moved since). */
-  #ended = false;
   /** A paragraph asked for before the manifest arrived. */
   #pendingSegment = -1;
   #frame = 0;
@@ -72,9 +70,10 @@ export class AudioEngine implements Engine {
   }
 
   get currentTime(): number {
+    // Only a playing sound has a clock worth reading: when the audio ends, howler rewinds the element to 0
+    // and tells us a task later, so a stopped sound's position is the last one read (or sought).
     const howl = this.#howl;
-    // At the end howler rewinds the element; the position stays at the end until the reader moves it.
-    if (howl && howl.state() === 'loaded' && !this.#ended) {
+    if (howl?.playing()) {
       const time = howl.seek();
       if (typeof time === 'number' && Number.isFinite(time)) return time;
     }
@@ -124,7 +123,6 @@ export class AudioEngine implements Engine {
   play(): void {
     if (this.#destroyed) return;
     this.#wantPlay = true;
-    this.#ended = false;
     this.#listener({ type: 'loading' });
     void this.#sound().then((howl) => {
       if (!howl || !this.#wantPlay || howl.playing()) return;
@@ -146,7 +144,6 @@ export class AudioEngine implements Engine {
   seek(seconds: number): void {
     if (!Number.isFinite(seconds)) return;
     this.#position = Math.min(Math.max(seconds, 0), this.duration);
-    this.#ended = false;
     const howl = this.#howl;
     if (howl && howl.state() === 'loaded') howl.seek(this.#position);
     this.#update(this.#position, true);
@@ -246,7 +243,6 @@ export class AudioEngine implements Engine {
 
   #onEnd(): void {
     this.#wantPlay = false;
-    this.#ended = true;
     this.#stopFrames();
     this.#position = this.duration;
     this.#update(this.duration, true);
@@ -255,9 +251,7 @@ export class AudioEngine implements Engine {
 
   readonly #tick = (): void => {
     this.#frame = requestAnimationFrame(this.#tick);
-    const time = this.currentTime;
-    this.#update(time, false);
-    this.#aim(time);
+    this.#follow();
   };
 
   /**
@@ -274,10 +268,17 @@ export class AudioEngine implements Engine {
 
   readonly #onBoundary = (): void => {
     this.#precise = undefined;
+    this.#follow();
+  };
+
+  /** Reads the clock of the playing sound, reports what changed and aims at the next boundary. */
+  #follow(): void {
+    if (!this.#howl?.playing()) return;
     const time = this.currentTime;
+    this.#position = time;
     this.#update(time, false);
     this.#aim(time);
-  };
+  }
 
   #stopFrames(): void {
     cancelAnimationFrame(this.#frame);
