@@ -99,14 +99,17 @@ describe('the demo article, as a listener hears it', () => {
     }
   });
 
-  it('extracts a very long article quickly', () => {
+  // How fast this is belongs to the benchmark, not to a test: here, that nothing is lost or reordered at scale.
+  it('extracts a 20,000-paragraph article whole and in order', () => {
     const long = document.createElement('article');
     const paragraph = article.querySelector('p')!;
-    for (let i = 0; i < 20_000; i++) long.append(paragraph.cloneNode(true));
-    const start = performance.now();
+    for (let i = 0; i < 20_000; i++) {
+      const copy = paragraph.cloneNode(true) as HTMLElement;
+      copy.append(` ${i}`);
+      long.append(copy);
+    }
     const result = extractSegments(long);
-    const elapsed = performance.now() - start;
     expect(result).toHaveLength(20_000);
-    expect(elapsed).toBeLessThan(200);
+    expect(result.every((segment, i) => segment.element === long.children[i] && segment.text.endsWith(` ${i}`))).toBe(true);
   });
 });

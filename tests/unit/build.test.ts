@@ -21,13 +21,10 @@ const CSP =
 const HOWLER = '_html5AudioPool';
 
 let out: string;
-let buildSeconds: number;
 
 beforeAll(async () => {
   out = mkdtempSync(join(tmpdir(), 'listen-build-'));
-  const start = performance.now();
   await build({ root, configFile: false, mode: LIBRARY_MODE, logLevel: 'silent', plugins: [listenLibrary()], build: { outDir: out } });
-  buildSeconds = (performance.now() - start) / 1000;
 }, 120_000);
 
 afterAll(() => {
@@ -44,10 +41,6 @@ function unbundled(dir = ''): string[] {
 }
 
 describe('the library build', () => {
-  it('takes seconds, not minutes', () => {
-    expect(buildSeconds).toBeLessThan(60);
-  });
-
   it('writes one bundle with Lit inside and howler beside it, loaded only by a dynamic import', () => {
     const bundle = read(BUNDLE);
     expect(bundle).toContain('customElements.define');
