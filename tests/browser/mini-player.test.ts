@@ -4,7 +4,7 @@
  * (focus goes to the inline play button, it stays closed for this listen); the keyboard; no layout shift;
  * its place at the inline end. Fake speech; most tests turn following off so only the reader scrolls.
  */
-import axe from 'axe-core';
+import { audit } from './helpers/axe.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { SLOW, useFakeSpeech } from './helpers/fake-speech.js';
@@ -63,15 +63,10 @@ describe('mini player', () => {
     await expect.poll(() => backButtons(player).length).toBe(2);
     expect(mini.getAttribute('aria-label')).toBe('Listen to this article: mini player');
     expect(mini.localName).toBe('section');
-    const audit = async () => {
-      await player.updateComplete;
-      const { violations } = await axe.run(document.querySelector('main')!, { resultTypes: ['violations'] });
-      return violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
-    };
-    expect(await audit()).toEqual([]);
+    expect(await audit(player)).toEqual([]);
     await userEvent.click(miniControl(player, '.mini-play'));
     await untilState(player, 'paused');
-    expect(await audit()).toEqual([]);
+    expect(await audit(player)).toEqual([]);
   });
 
   it('appears when the inline player leaves the view while playing, shows the paragraph, and goes when it is back', async () => {

@@ -3,12 +3,11 @@
  * reader meets, together with the article it highlights (the marked paragraph must stay readable). Speech is
  * the fake synthesiser, so every state is reached on cue.
  */
-import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
+import { audit } from './helpers/axe.js';
 import { SLOW, useFakeSpeech, useNoSpeech } from './helpers/fake-speech.js';
 import {
-  type ListenPlayer,
   SHORT_ARTICLE,
   controls,
   mount,
@@ -18,26 +17,6 @@ import {
 } from './helpers/player.js';
 
 const PAGE = `<main>${SHORT_ARTICLE}<listen-player for="story"></listen-player></main>`;
-
-/** One line per failing node: rule, impact, what it asks for, where (a path through shadow roots), and why. */
-function describeViolations(violations: axe.Result[]): string[] {
-  return violations.flatMap((violation) =>
-    violation.nodes.map(
-      (node) =>
-        `${violation.id} (${violation.impact ?? 'no impact'}): ${violation.help}\n` +
-        `  at ${JSON.stringify(node.target)}\n  ${node.failureSummary?.replace(/\n/g, '\n  ') ?? ''}`,
-    ),
-  );
-}
-
-/** Audits the player, everything in its shadow root and the article around it; returns the violations, readably. */
-async function audit(player: ListenPlayer): Promise<string[]> {
-  await player.updateComplete;
-  const main = player.closest('main');
-  if (!main) throw new Error('The player is not in <main>.');
-  const results = await axe.run(main, { resultTypes: ['violations'] });
-  return describeViolations(results.violations);
-}
 
 afterEach(unmount);
 

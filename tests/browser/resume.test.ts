@@ -4,7 +4,7 @@
  * Speech is the fake synthesiser, slow enough that every sentence lasts seconds (recorded narration:
  * `resume-audio.test.ts`).
  */
-import axe from 'axe-core';
+import { audit } from './helpers/axe.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { POSITIONS_KEY } from '../../src/player/persistence.js';
@@ -81,8 +81,7 @@ describe('resume where the reader left off', () => {
       .toBe(`You stopped at ${clock(at)} last time. Play resumes there.`);
     expect(player.state).toBe('idle');
     expect(fake.log).toHaveLength(0);
-    const audit = await axe.run(player.closest('main')!, { resultTypes: ['violations'] });
-    expect(audit.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+    expect(await audit(player)).toEqual([]);
     // Said once: the live region's text stays as it is while the offer stands.
     const changes: MutationRecord[] = [];
     const observer = new MutationObserver((records) => changes.push(...records));

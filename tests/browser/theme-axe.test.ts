@@ -3,25 +3,15 @@
  * the DevTools protocol, reset after each test): idle, playing, failed, and with the mini player shown.
  * The article around the player is audited too, with its paragraph being read highlighted.
  */
-import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
+import { audit } from './helpers/axe.js';
 import { SLOW, useFakeSpeech, useNoSpeech } from './helpers/fake-speech.js';
 import { LONG_PAGE, miniPlayer } from './helpers/follow.js';
-import { type ListenPlayer, SHORT_ARTICLE, controls, mount, untilState, unmount, voicesListed } from './helpers/player.js';
+import { SHORT_ARTICLE, controls, mount, untilState, unmount, voicesListed } from './helpers/player.js';
 import { type MediaFeatures, emulate } from './helpers/theme.js';
 
 const PAGE = `<main>${SHORT_ARTICLE}<listen-player for="story"></listen-player></main>`;
-
-/** One line per failing node: rule, where, and why. */
-async function audit(player: ListenPlayer): Promise<string[]> {
-  await player.updateComplete;
-  const main = player.closest('main')!;
-  const results = await axe.run(main, { resultTypes: ['violations'] });
-  return results.violations.flatMap((violation) =>
-    violation.nodes.map((node) => `${violation.id}: ${violation.help} at ${JSON.stringify(node.target)}\n  ${node.failureSummary ?? ''}`),
-  );
-}
 
 afterEach(async () => {
   unmount();
