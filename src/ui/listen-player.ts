@@ -88,7 +88,6 @@ export class ListenPlayer extends LitElement {
     audio: () => ({ ...ListenPlayer.audioOptions, allowCrossOrigin: this.allowCrossOrigin }),
   });
 
-
   /** Id of the article element to read; absent: the nearest `article` ancestor, else the next `article` sibling. */
   @property({ attribute: 'for' }) for = '';
 
