@@ -26,6 +26,14 @@
  * }
  * ```
  *
+ * Version 1.1 adds two optional segment fields, written by the import command (audio from elsewhere):
+ * - `"audio": false`: the audio does not contain this segment (a caption the narrator skipped, a paragraph
+ *   added since). Its range is empty (`start` = `end`, where it would have been) and `words` is empty, so
+ *   a 1.0 reader passes over it; a player may speak it with Web Speech instead.
+ * - `"estimated": true`: the segment's word times are estimates (spread over a caption cue by length, or
+ *   between matched words), not measured; its `start` and `end` are as good as the timing source.
+ * Readers ignore fields they do not know, which is what lets a minor version add them.
+ *
  * Times are seconds on the file's timeline at rate 1, rounded to 10 µs (less than half a sample at
  * 22 050 Hz, so `round(time × sampleRate)` gives back the exact sample). Segments and words are in order
  * and never overlap; a gap between them is a pause. Word offsets index the segment text as JS strings do.
@@ -34,6 +42,8 @@ import { fingerprint } from '../article/fingerprint.js';
 
 /** The format this code writes; it reads every `1.x`. */
 export const MANIFEST_VERSION = '1.0';
+/** The minor version that added the optional segment fields `audio` and `estimated`. */
+export const MANIFEST_VERSION_PARTIAL = '1.1';
 const MAJOR = 1;
 
 /** Rounding slack when comparing times from different levels (segment vs word vs duration), in seconds. */
@@ -60,6 +70,10 @@ export interface ManifestSegmentJson {
   readonly length: number;
   /** `[start, end, offset, length]`: seconds, then UTF-16 offset and length in the segment text. */
   readonly words: readonly (readonly [number, number, number, number])[];
+  /** 1.1: `false` when the audio does not contain this segment (then its range and `words` are empty). */
+  readonly audio?: boolean;
+  /** 1.1: `true` when its word times are estimated rather than measured. */
+  readonly estimated?: boolean;
 }
 
 /** One audio file: `url` is absolute (resolved against the manifest's own URL). */
@@ -84,6 +98,10 @@ export interface ManifestSegment {
   /** Length of the segment text in UTF-16 code units. */
   readonly length: number;
   readonly words: readonly ManifestWord[];
+  /** `false` when the audio does not contain this segment (1.1); absent means it does. */
+  readonly audio?: boolean;
+  /** `true` when the word times are estimated (1.1). */
+  readonly estimated?: boolean;
 }
 
 /** A validated manifest, ready for the player. */
@@ -274,9 +292,25 @@ function parseSegments(value: unknown, duration: number, report: Report): Manife
       report('length-invalid', `${path}.length`, `expected the text length (an integer ≥ 1), found ${show(length)}`);
     }
     const words = parseWords(raw['words'], path, start, end, Number.isSafeInteger(length) ? (length as number) : Infinity, report);
-    segments.push({ start, end, fingerprint: String(print), length: length as number, words });
+    const flags = parseFlags(raw, path, report);
+    if (flags.audio === false && (end !== start || words.length > 0)) {
+      report('field-invalid', `${path}.audio`, 'a segment without audio has an empty range and no words');
+    }
+    segments.push({ start, end, fingerprint: String(print), length: length as number, words, ...flags });
   });
   return segments;
+}
+
+/** The optional 1.1 fields, kept only when present (so 1.0 segments stay exactly as they were). */
+function parseFlags(raw: Json, path: string, report: Report): { audio?: boolean; estimated?: boolean } {
+  const flags: { audio?: boolean; estimated?: boolean } = {};
+  for (const field of ['audio', 'estimated'] as const) {
+    const value = raw[field];
+    if (value === undefined) continue;
+    if (typeof value === 'boolean') flags[field] = value;
+    else report('field-invalid', `${path}.${field}`, `expected true or false, found ${show(value)}`);
+  }
+  return flags;
 }
 
 function parseWords(value: unknown, at: string, start: number, end: number, length: number, report: Report): ManifestWord[] {

@@ -24,6 +24,7 @@ function validate(value: unknown, node: Schema, path = '$'): string[] {
     string: (v) => typeof v === 'string',
     number: (v) => typeof v === 'number' && Number.isFinite(v),
     integer: Number.isInteger,
+    boolean: (v) => typeof v === 'boolean',
   };
   if (typeof type === 'string' && !types[type]!(value)) return [`${path}: not ${type}`];
   if (typeof value === 'string') {
@@ -75,6 +76,14 @@ describe('manifest.schema.json', () => {
     expect(validate(structuredClone(rendered), schema)).toEqual([]);
   });
 
+  it('accepts the 1.1 fields the import command writes: a segment without audio, estimated word times', () => {
+    const manifest = structuredClone(rendered) as any;
+    manifest.version = '1.1';
+    manifest.segments[0].estimated = true;
+    Object.assign(manifest.segments[1], { start: manifest.segments[0].end, end: manifest.segments[0].end, words: [], audio: false });
+    expect(validate(manifest, schema)).toEqual([]);
+  });
+
   it.each<[string, (m: any) => void, string]>([
     ['a newer major version', (m) => (m.version = '2.0'), '$.version: pattern'],
     ['no sources', (m) => (m.sources = []), '$.sources: minItems'],
@@ -86,6 +95,8 @@ describe('manifest.schema.json', () => {
     ['a fractional word offset', (m) => (m.segments[0].words[0][2] = 0.5), '$.segments[0].words[0][2]: not integer'],
     ['an empty word', (m) => (m.segments[0].words[0][3] = 0), '$.segments[0].words[0][3]: minimum'],
     ['a text length of zero', (m) => (m.segments[1].length = 0), '$.segments[1].length: minimum'],
+    ['an audio flag that is not a boolean', (m) => (m.segments[1].audio = 'no'), '$.segments[1].audio: not boolean'],
+    ['an estimated flag that is not a boolean', (m) => (m.segments[0].estimated = 1), '$.segments[0].estimated: not boolean'],
   ])('refuses %s', (_, change, error) => {
     const manifest = structuredClone(rendered) as any;
     change(manifest);

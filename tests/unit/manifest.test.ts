@@ -223,6 +223,26 @@ describe('parseManifest', () => {
     });
     expect(() => parseManifest(json, BASE)).not.toThrow();
   });
+
+  it('reads the 1.1 fields: a segment without audio and estimated word times, absent on 1.0 segments', () => {
+    const json = variant((m) => {
+      m.version = '1.1';
+      m.segments[0] = { ...m.segments[0], start: 0, end: 0, words: [], audio: false };
+      m.segments[1].estimated = true;
+    });
+    const manifest = parseManifest(json, BASE);
+    expect(manifest.segments.map((s) => [s.audio, s.estimated])).toEqual([
+      [false, undefined],
+      [undefined, true],
+    ]);
+    expect('audio' in parseManifest(valid(), BASE).segments[0]!).toBe(false);
+  });
+
+  it('refuses 1.1 fields of the wrong type, and a segment without audio that has a range or words', () => {
+    expect(issuesOf(variant((m) => (m.segments[0].audio = 'no')))).toEqual(['field-invalid']);
+    expect(issuesOf(variant((m) => (m.segments[1].estimated = 1)))).toEqual(['field-invalid']);
+    expect(issuesOf(variant((m) => (m.segments[0].audio = false)))).toEqual(['field-invalid']);
+  });
 });
 
 describe('findSegmentAt', () => {
