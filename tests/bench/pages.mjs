@@ -1,0 +1,80 @@
+// The benchmark's runs on the built demo page and on a page with the library bundle alone.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSize } from './stats.mjs';
+import { probeScript, syncProbe } from './probe.mjs';
+
+const PLAY = 'listen-player [part="play-button"]';
+const SEED_PLAYING = () => window.__bench.playing.some((entry) => /seed\.(mp3|opus)/.test(entry.src));
+
+/** A fresh context (no stored rate or resume point) with the probe, noting each JS response and its phase. */
+async function open(browser) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(probeScript());
+  const scripts = [];
+  const state = { phase: 'before-play' };
+  page.on('response', (response) => {
+    if ((response.headers()['content-type'] ?? '').includes('javascript')) scripts.push({ url: response.url(), phase: state.phase });
+  });
+  return { context, page, scripts, state };
+}
+
+/** min+gzip bytes of the JS a page loaded (the built files are minified), and whether howler is among them. */
+export function sizeOf(site, scripts) {
+  const files = [...new Set(scripts.map((script) => new URL(script.url).pathname))];
+  const sized = files.map((path) => {
+    const file = join(site, path);
+    return { path, gzip: existsSync(file) ? gzipSize(file) : NaN };
+  });
+  return { bytes: sized.reduce((sum, file) => sum + file.gzip, 0), files: sized, howler: files.some((path) => /howler/i.test(path)) };
+}
+
+/**
+ * Loads `path`, presses play with a real click, lets it play `playMs`, then flushes web-vitals as a page
+ * being hidden does. Returns the JS before and after play, click → `playing` and the vitals.
+ */
+export async function vitalsRun(browser, origin, site, path, playMs) {
+  const { context, page, scripts, state } = await open(browser);
+  try {
+    await page.goto(`${origin}${path}`, { waitUntil: 'load' });
+    await page.waitForTimeout(500);
+    state.phase = 'after-play';
+    await page.click(PLAY);
+    await page.waitForFunction(SEED_PLAYING, null, { timeout: 20_000 });
+    await page.waitForTimeout(playMs);
+    const data = await page.evaluate(async () => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+      document.dispatchEvent(new Event('visibilitychange'));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const bench = window.__bench;
+      const click = bench.clicks.at(-1);
+      const sound = bench.playing.find((entry) => /seed\.(mp3|opus)/.test(entry.src));
+      const state = bench.states.find((entry) => entry.state === 'playing');
+      return { vitals: bench.vitals, clickToPlaying: sound.t - click, clickToState: state ? state.t - click : null };
+    });
+    const before = sizeOf(site, scripts.filter((script) => script.phase === 'before-play'));
+    const all = sizeOf(site, scripts);
+    return { ...data, before, all };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Reads the whole seed article at `rate`, measuring the highlight error of the player and the baseline. */
+export async function syncRun(browser, origin, rate) {
+  const { context, page } = await open(browser);
+  try {
+    await page.goto(`${origin}/index.html`, { waitUntil: 'load' });
+    await page.evaluate(syncProbe, rate);
+    await page.click(PLAY);
+    await page.evaluate(() => window.__benchSync.started);
+    const limit = (300 / rate + 60) * 1000;
+    return await Promise.race([
+      page.evaluate(() => window.__benchSync.done),
+      new Promise((_, reject) => setTimeout(() => reject(new Error(`the article did not end within ${limit / 1000} s`)), limit)),
+    ]);
+  } finally {
+    await context.close();
+  }
+}

@@ -1,0 +1,64 @@
+// The benchmark's one table: each figure (median of runs) beside its budget, PASS or MISS.
+import { kb, median } from './stats.mjs';
+
+const ms = (value, digits = 1) => (Number.isFinite(value) ? `${value.toFixed(digits)} ms` : 'n/a');
+const verdict = (ok) => (ok === undefined ? 'report' : ok ? 'PASS' : 'MISS');
+const ratio = (a, b) => (b > 0 ? `×${(a / b).toFixed(1)}` : 'n/a');
+
+export function rows(report) {
+  const { bundle, vitals, sync, scale, render, rate } = report;
+  const pick = (key) => median(vitals.map((run) => run[key]));
+  const vital = (name) => median(vitals.map((run) => run.vitals[name] ?? NaN));
+  const player = (key) => median(sync.map((run) => run.playerSummary[key]));
+  const baseline = (key) => median(sync.map((run) => run.baselineSummary[key]));
+  const [small, middle, large] = scale;
+  const growth = (key, digits) =>
+    `${scale.map((size) => size[key].toFixed(digits)).join(' / ')} (${ratio(middle[key], small[key])}, ${ratio(large[key], middle[key])})`;
+  const demoBefore = median(vitals.map((run) => run.before.bytes));
+  const vitalsPanel = median(vitals.map((run) => run.before.files.filter((file) => /\/vitals-[^/]*\.js$/.test(file.path)).reduce((sum, file) => sum + file.gzip, 0)));
+  const demoAll = median(vitals.map((run) => run.all.bytes));
+  const single = median(render.single.map((run) => run.realTime));
+  const all = median(render.all.map((run) => run.realTime));
+  const own = (runs) => `${median(runs.map((run) => run.reported)).toFixed(0)}× without start-up`;
+  const clickToPlaying = pick('clickToPlaying');
+  const inp = vital('INP');
+  const cls = vital('CLS');
+  return [
+    ['JS before first play, library bundle (min+gzip, Lit incl.)', `${kb(bundle.before.bytes).toFixed(1)} KB, howler ${bundle.before.howler ? 'IN it' : 'not in it'}`, '≤ 14 KB, no howler', verdict(kb(bundle.before.bytes) <= 14 && !bundle.before.howler)],
+    ['  the demo page (its own script included)', `${kb(demoBefore).toFixed(1)} KB`, '', 'report'],
+    ["  of which the demo's Core Web Vitals panel (after load)", `${kb(vitalsPanel).toFixed(1)} KB`, '', 'report'],
+    ['All JS after audio has played, library (incl. howler)', `${kb(bundle.all.bytes).toFixed(1)} KB`, '≤ 26 KB', verdict(kb(bundle.all.bytes) <= 26)],
+    ['  the demo page', `${kb(demoAll).toFixed(1)} KB`, '', 'report'],
+    [`Highlight error vs audio clock at ${rate}×, p50/p95/max`, `${player('p50').toFixed(1)} / ${player('p95').toFixed(1)} / ${player('max').toFixed(1)} ms`, 'p95 ≤ 20 ms', verdict(player('p95') <= 20)],
+    ['  baseline on timeupdate, p50/p95/max', `${baseline('p50').toFixed(1)} / ${baseline('p95').toFixed(1)} / ${baseline('max').toFixed(1)} ms`, '', 'report'],
+    ['  gain (baseline p95 ÷ player p95)', ratio(baseline('p95'), player('p95')), '', 'report'],
+    ['  words never highlighted, player / baseline', `${median(sync.map((run) => run.playerMissed))} / ${median(sync.map((run) => run.baselineMissed))} of ${sync[0]?.words}`, '', 'report'],
+    ['Click on play → audio `playing`', ms(clickToPlaying), '≤ 150 ms', verdict(clickToPlaying <= 150)],
+    ['INP of that click (web-vitals)', ms(inp, 0), '≤ 50 ms', verdict(inp <= 50)],
+    ['CLS, load + 10 s of playback (web-vitals)', Number.isFinite(cls) ? cls.toFixed(3) : '0.000 (none reported)', '0.000', verdict(!(cls > 0))],
+    ['LCP of the demo page (web-vitals)', ms(vital('LCP'), 0), '', 'report'],
+    ['Extraction, 200 / 2,000 / 20,000 paragraphs (ratios)', `${growth('extractMs', 2)} ms`, '2,000: ≤ 50 ms', verdict(middle.extractMs <= 50)],
+    ['Per-frame update cost while playing (ratios)', `${growth('frameMs', 3)} ms`, '2,000: ≤ 0.2 ms', verdict(middle.frameMs <= 0.2)],
+    ['JS heap after load (ratios)', `${growth('heapMB', 1)} MB`, 'near-linear or better', verdict(large.heapMB / middle.heapMB <= 12)],
+    ['Render the seed article, × real time, --jobs 1', `${single.toFixed(0)}× (${own(render.single)})`, '≥ 100×', verdict(single >= 100)],
+    [`  all cores (--jobs ${report.machine.cores})`, `${all.toFixed(0)}× (${own(render.all)})`, '≥ 100×', verdict(all >= 100)],
+  ];
+}
+
+/** The table as Markdown, with the machine and method above it. */
+export function table(report) {
+  const header = ['figure', 'measured', 'budget', ''];
+  const body = rows(report);
+  const widths = header.map((_, column) => Math.max(...[header, ...body].map((row) => row[column].length)));
+  const line = (row) => `| ${row.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
+  const { machine } = report;
+  return [
+    `Listen benchmark, ${report.date.slice(0, 10)}: ${machine.cores} cores (${machine.cpu}), Chromium ${machine.chromium}, Node ${machine.node}`,
+    `Median of ${report.runs} runs; sync at ${report.rate}× (errors in ms of wall-clock time: audio-clock error ÷ rate).`,
+    '',
+    line(header),
+    line(widths.map((width) => '-'.repeat(width))),
+    ...body.map(line),
+    '',
+  ].join('\n');
+}
