@@ -1,7 +1,6 @@
 // The demo page's entry: registers the player and wires the "Read by" switch (recorded audio or the
 // browser's own voice). The page's styles come with it.
-// A named import, used below: package.json marks only the built files as having side effects, so a bare
-// import of the sources' define module may be dropped from the demo's build (it was, once it had a lazy chunk).
+// package.json's "sideEffects" names src/define.ts, so the demo's build keeps this import (it once dropped it).
 import { ListenPlayer } from '../define.js';
 import './demo.css';
 
