@@ -1,6 +1,7 @@
 // The demo page's entry: registers the player and wires the "Read by" switch (recorded audio or the
 // browser's own voice). The page's styles come with it.
-// package.json's "sideEffects" names src/define.ts, so the demo's build keeps this import (it once dropped it).
+// A named import, used below: package.json marks only the built files as having side effects, so a bare
+// import of the sources' define module may be dropped from the demo's build (it was, once it had a lazy chunk).
 import { ListenPlayer } from '../define.js';
 import './demo.css';
 
