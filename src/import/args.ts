@@ -1,6 +1,7 @@
 /** The import command's command line. */
 import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
+import { UsageError } from '../render/args.js';
 import { TIMING_FORMATS, type TimingFormat } from './formats.js';
 
 export const USAGE = `Usage: npm run import -- <article.html> --audio <file> --timings <file> [options]
@@ -38,10 +39,8 @@ export interface ImportOptions {
   readonly minMatch: number;
 }
 
-/** A command line that cannot be run: the message says why (exit code 2). */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
+/** A command line that cannot be run: the render command's error, with the same exit code 2. */
+export { UsageError };
 
 export const DEFAULT_MIN_MATCH = 0.85;
 
