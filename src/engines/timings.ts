@@ -6,14 +6,11 @@ import type { Segment } from '../article/segment.js';
 import type { ListenErrorCode } from './engine.js';
 import {
   ManifestError,
-  checkManifestAgainst,
-  findSegmentAt,
-  findWordAt,
-  lastStartedAt,
   parseManifest,
   type Manifest,
   type ManifestSource,
 } from './manifest.js';
+import { checkManifestAgainst, findSegmentAt, findWordAt, lastStartedAt } from './manifest-lookup.js';
 
 export interface AudioSource extends ManifestSource {
   /** howler's format name (`opus`, `mp3`, …), since URLs may carry no extension. */
