@@ -7,6 +7,7 @@ import { defineConfig } from 'vitest/config';
 import basicSsl from '@vitejs/plugin-basic-ssl';
 import { playwright } from '@vitest/browser-playwright';
 import { listenLibrary } from './src/build/library.js';
+import { minifyTemplatesPlugin } from './src/build/minify-templates.js';
 import { speechEnvironment } from './tests/setup/speech-env.js';
 
 const speech = speechEnvironment();
@@ -25,7 +26,7 @@ function copyAudio(): Plugin {
 export default defineConfig({
   // The demo is served over HTTPS (media keys, Media Session and speech behave as on a real site).
   // `vite build` builds the demo site; `vite build --mode lib` the library beside it (src/build/library.ts).
-  plugins: process.env.VITEST ? [] : [basicSsl(), copyAudio(), listenLibrary()],
+  plugins: process.env.VITEST ? [] : [basicSsl(), copyAudio(), minifyTemplatesPlugin(), listenLibrary()],
   server: { host: 'localhost' },
   // The built demo is served as a strict site would serve it, to show the player needs no exception. Only for
   // `vite preview`: the dev server injects inline scripts and styles (HMR) that this policy would block.

@@ -28,6 +28,8 @@ export const MANIFEST = 'custom-elements.json';
 const ENTRY = 'src/define.ts';
 const ELEMENT = 'src/ui/listen-player.ts';
 const BUILD_TSCONFIG = 'src/tsconfig.build.json';
+/** Vite's module that preloads the dependencies of lazily imported chunks. */
+const PRELOAD_HELPER = '\0vite/preload-helper.js';
 /** Modules that must never be in the bundle's initial load. */
 const LAZY = /[\\/]node_modules[\\/]howler[\\/]/;
 
@@ -67,6 +69,15 @@ export function listenLibrary(): Plugin {
     configResolved(config) {
       root = config.root;
       outDir = resolve(config.root, config.build.outDir);
+    },
+    /**
+     * Vite wraps every `import()` in a helper that preloads a lazy chunk's CSS and imports, even with
+     * `modulePreload: false` (vitejs/vite#18551); the library has neither, so the helper (½ KB gzipped, loaded
+     * before play) just calls the import.
+     */
+    load(id) {
+      if (id === PRELOAD_HELPER) return 'export const __vitePreload = (load) => load();';
+      return null;
     },
     buildStart() {
       for (const path of [BUNDLE, `${BUNDLE}.map`, BUNDLE_PARTS, UNBUNDLED, MANIFEST]) {

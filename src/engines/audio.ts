@@ -11,7 +11,7 @@ import type { Howl } from 'howler';
 import type { Segment } from '../article/segment.js';
 import { releaseWithoutDataUrl } from './audio-release.js';
 import type { Engine, EngineListener, EngineLoadOptions, ListenErrorCode, WordTiming } from './engine.js';
-import { clampRate } from './speech.js';
+import { clampRate } from './pace.js';
 import { loadTimings, type AudioSource, type Timings, TimingsError } from './timings.js';
 
 export interface AudioEngineOptions {

@@ -12,7 +12,9 @@ export type ListenErrorCode =
   | 'audio-load'
   | 'audio-decode'
   | 'manifest-invalid'
-  | 'manifest-mismatch';
+  | 'manifest-mismatch'
+  /** The element loads the rest of itself on first use; that file could not be loaded (offline, blocked). */
+  | 'player-load';
 
 /**
  * What an engine tells the player. The player commits state only on these (non-optimistic):

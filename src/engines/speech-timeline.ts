@@ -5,6 +5,7 @@
  */
 import { chunkText } from '../article/chunk.js';
 import type { Segment } from '../article/segment.js';
+import { INITIAL_CHARS_PER_SECOND } from './pace.js';
 
 export interface TimedChunk {
   /** Index of the segment the chunk belongs to. */
@@ -15,8 +16,7 @@ export interface TimedChunk {
   readonly lang: string;
 }
 
-/** ~170 words a minute at rate 1, a typical synthetic voice; corrected as chunks are measured. */
-export const INITIAL_CHARS_PER_SECOND = 14.5;
+export { INITIAL_CHARS_PER_SECOND };
 /** Weight of the initial guess, in characters, against measured speech. */
 const PRIOR_CHARS = 120;
 

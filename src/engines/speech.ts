@@ -15,6 +15,7 @@
  */
 import type { Segment } from '../article/segment.js';
 import type { Engine, EngineListener, EngineLoadOptions, ListenErrorCode, WordTiming } from './engine.js';
+import { clampRate } from './pace.js';
 import { SpeechTimeline, type TimedChunk } from './speech-timeline.js';
 import { SpeechWords } from './speech-words.js';
 import { LanguageVoices } from './language-voices.js';
@@ -363,6 +364,4 @@ export class SpeechEngine implements Engine {
   };
 }
 
-export function clampRate(rate: number): number {
-  return Number.isFinite(rate) ? Math.min(Math.max(rate, 0.5), 3) : 1;
-}
+export { clampRate };

@@ -3,7 +3,7 @@
  * and expose the frame loop's look-ups. Every failure becomes a `TimingsError` with the player's error code.
  */
 import type { Segment } from '../article/segment.js';
-import type { ListenErrorCode } from './engine.js';
+import { fetchManifest, TimingsError, type FetchManifestOptions } from './manifest-fetch.js';
 import {
   ManifestError,
   parseManifest,
@@ -15,16 +15,6 @@ import { checkManifestAgainst, findSegmentAt, findWordAt, lastStartedAt } from '
 export interface AudioSource extends ManifestSource {
   /** howler's format name (`opus`, `mp3`, …), since URLs may carry no extension. */
   readonly format: string;
-}
-
-export class TimingsError extends Error {
-  override readonly name = 'TimingsError';
-  constructor(
-    readonly code: ListenErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 export interface Timings {
@@ -40,45 +30,17 @@ export interface Timings {
   nextBoundary(time: number): number;
 }
 
-export interface LoadTimingsOptions {
-  readonly allowCrossOrigin: boolean;
-  readonly fetch?: typeof fetch;
-}
+export { TimingsError };
 
 export async function loadTimings(
   src: string,
   segments: readonly Segment[],
-  options: LoadTimingsOptions,
+  options: FetchManifestOptions,
 ): Promise<Timings> {
-  const url = new URL(src, document.baseURI);
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new TimingsError('manifest-invalid', `The timing manifest must be an http(s) URL, not ${url.protocol}`);
-  }
-  if (!options.allowCrossOrigin && url.origin !== location.origin) {
-    throw new TimingsError('manifest-invalid', `The timing manifest is on another origin (${url.origin}).`);
-  }
-  let response: Response;
-  try {
-    response = await (options.fetch ?? fetch)(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
-  } catch {
-    throw new TimingsError('audio-load', 'The audio timing file could not be loaded (network error).');
-  }
-  if (!response.ok) {
-    throw new TimingsError('audio-load', `The audio timing file could not be loaded (HTTP ${response.status}).`);
-  }
-  // Many hosts (single-page apps, dev servers) answer a missing file with their HTML page and status 200.
-  if (/^text\/html\b/i.test(response.headers.get('content-type') ?? '')) {
-    throw new TimingsError('audio-load', 'The audio timing file was not found (the server sent a web page).');
-  }
-  let json: unknown;
-  try {
-    json = await response.json();
-  } catch {
-    throw new TimingsError('manifest-invalid', 'The audio timing file is not valid JSON.');
-  }
+  const { json, url } = await fetchManifest(src, options);
   let manifest: Manifest;
   try {
-    manifest = parseManifest(json, response.url || url.href, { allowCrossOrigin: options.allowCrossOrigin });
+    manifest = parseManifest(json, url, { allowCrossOrigin: options.allowCrossOrigin });
   } catch (error) {
     if (error instanceof ManifestError) throw new TimingsError('manifest-invalid', error.message);
     throw error;

@@ -8,6 +8,7 @@
  * then overwrite) an older one instead of misreading it.
  */
 import type { EngineKind } from '../engines/engine.js';
+import { POSITIONS_KEY, PREFERENCES_KEY } from './storage-keys.js';
 
 /** The three calls the player makes on `localStorage`. */
 export interface KeyValueStorage {
@@ -64,8 +65,7 @@ function defaultStorage(): KeyValueStorage | null {
 
 /** Version of both stored records; a record of another version is ignored and replaced on the next write. */
 export const STORAGE_VERSION = 1;
-export const POSITIONS_KEY = 'listen-player:positions';
-export const PREFERENCES_KEY = 'listen-player:preferences';
+export { POSITIONS_KEY, PREFERENCES_KEY };
 /** Articles remembered at most; the least recently used are forgotten first. */
 export const MAX_ARTICLES = 50;
 

@@ -10,7 +10,8 @@ import type { Segment } from '../article/segment.js';
 import { WordHighlighter } from '../article/word-highlight.js';
 import { AudioEngine, type AudioEngineOptions } from '../engines/audio.js';
 import type { Engine, EngineEvent, EngineLoadOptions, ListenErrorCode } from '../engines/engine.js';
-import { SpeechEngine, clampRate, type SpeechEngineOptions } from '../engines/speech.js';
+import { clampRate } from '../engines/pace.js';
+import { SpeechEngine, type SpeechEngineOptions } from '../engines/speech.js';
 import { emit } from './events.js';
 import { PlayerStore, type PlayerSnapshot } from './store.js';
 
@@ -33,6 +34,8 @@ export interface PlaybackOptions {
   highlight(): HighlightMode;
   /** Elements inside the article that are not read (the player itself). */
   exclude(): readonly Element[];
+  /** The article's segments, read already by whoever made the controller: used by the first `prepare`. */
+  readonly segments?: readonly Segment[] | null;
   /** Test seams: options for the engines. */
   speech?: SpeechEngineOptions | undefined;
   audio?: () => Partial<AudioEngineOptions>;
@@ -45,6 +48,8 @@ export class PlaybackController implements ReactiveController {
   readonly #highlighter = new ParagraphHighlighter();
   readonly #words: WordHighlighter;
   #segments: readonly Segment[] | null = null;
+  /** `#segments` came with the options and no engine was loaded since: fresh enough for the first `prepare`. */
+  #handedOver = false;
   #engine: Engine | null = null;
   /** Why the engine in use is not the one asked for (audio fell back to speech), shown to the reader. */
   #notice = '';
@@ -58,6 +63,8 @@ export class PlaybackController implements ReactiveController {
     this.#host = host;
     this.#options = options;
     this.#words = new WordHighlighter(options);
+    this.#segments = options.segments ?? null;
+    this.#handedOver = this.#segments !== null;
     host.addController(this);
   }
 
@@ -101,7 +108,8 @@ export class PlaybackController implements ReactiveController {
       this.#report({ type: 'error', code: 'no-article', message: 'The article to read was not found on this page.' });
       return null;
     }
-    this.#segments = null;
+    if (!this.#handedOver) this.#segments = null;
+    this.#handedOver = false;
     if (!this.segments.length) {
       this.#report({ type: 'error', code: 'no-article', message: 'This article has no text to read.' });
       return null;
@@ -203,6 +211,7 @@ export class PlaybackController implements ReactiveController {
   reset(): void {
     this.#unload();
     this.#segments = null;
+    this.#handedOver = false;
   }
 
   #speech(): SpeechEngine {

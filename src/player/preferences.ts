@@ -17,6 +17,11 @@ export interface PreferencesHost extends ReactiveControllerHost, HTMLElement {
 export interface PreferencesOptions {
   /** The article's language (BCP 47), which a voice is remembered for. */
   lang(): string;
+  /**
+   * Whether the page set the rate and the voice itself (those win over what is remembered). Default: read from
+   * the host when the controller first connects, which must then be before the host's first update.
+   */
+  explicit?(): { readonly rate: boolean; readonly voice: boolean };
   /** Test seam: where preferences are kept. Default: `localStorage`, safely. */
   readonly storage?: SafeStorage;
 }
@@ -56,17 +61,18 @@ export class PreferencesController implements ReactiveController {
   #apply(): void {
     const host = this.#host;
     const remembered = loadPreferences(this.#storage);
-    if (remembered.rate !== undefined && !host.hasAttribute('rate') && host.rate === DEFAULT_RATE) {
+    const explicit = this.#options.explicit?.() ?? { rate: host.hasAttribute('rate'), voice: host.hasAttribute('voice') };
+    if (remembered.rate !== undefined && !explicit.rate && host.rate === DEFAULT_RATE) {
       host.rate = remembered.rate;
     }
     const voice = remembered.voices?.[voiceLanguage(this.#options.lang())];
-    if (voice && !host.hasAttribute('voice') && !host.voice) host.voice = voice;
+    if (voice && !explicit.voice && !host.voice) host.voice = voice;
   }
 
   /** A menu of the player changed (its own handler has already set the property). */
   readonly #onChange = (event: Event): void => {
     const part = (event.target as Element | null)?.closest?.('[part]')?.getAttribute('part') ?? '';
-    if (/\bspeed\b/.test(part)) this.#rememberRate();
+    if (/\bspeed\b/.test(part)) this.rememberRate();
     else if (/\bvoice\b/.test(part) && this.#host.voice) {
       savePreferences(this.#storage, { voices: { [voiceLanguage(this.#options.lang())]: this.#host.voice } });
     }
@@ -74,10 +80,11 @@ export class PreferencesController implements ReactiveController {
 
   /** `<` and `>` change the speed (handled by the shortcuts, which run first and mark the event handled). */
   readonly #onKeyDown = (event: KeyboardEvent): void => {
-    if (event.defaultPrevented && (event.key === '<' || event.key === '>')) this.#rememberRate();
+    if (event.defaultPrevented && (event.key === '<' || event.key === '>')) this.rememberRate();
   };
 
-  #rememberRate(): void {
+  /** Remembers the host's rate (the reader changed it, maybe before this controller was there to see it). */
+  rememberRate(): void {
     const rate = this.#host.rate;
     if (Number.isFinite(rate) && rate >= 0.5 && rate <= 3) savePreferences(this.#storage, { rate });
   }

@@ -9,8 +9,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 export interface ArticleWatchOptions {
-  /** The article element the player reads, or null when it is not on the page. */
-  find(): Element | null;
+  /** The article once it has text (an empty shell a framework fills in later is not ready yet). */
+  ready(): Element | null;
   /** Whether the player is reading an article already (an engine is loaded for it): nothing to wait for. */
   loaded(): boolean;
   /** Called once when the article (with some text) appears after the player's first render. */
@@ -47,13 +47,8 @@ export class ArticleWatchController implements ReactiveController {
     this.#stop();
   }
 
-  /**
-   * The article, once it has text: an empty shell a framework fills in a moment later is not ready yet
-   * (reading it would fail with "no text").
-   */
   article(): Element | null {
-    const article = this.#options.find();
-    return article && /\S/.test(article.textContent ?? '') ? article : null;
+    return this.#options.ready();
   }
 
   #watch(): void {

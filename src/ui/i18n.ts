@@ -6,18 +6,66 @@
  * the page's language's, else English. Times spoken to screen readers are formatted by `Intl` in the tag asked for when the table is of
  * its language, so a regional variant keeps its own numerals (`ar-EG` says ١١, `ar` says 11).
  */
-import { css, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import type { ListenErrorCode } from '../engines/engine.js';
-import { languageName } from '../engines/voices.js';
-import { en, type Strings } from './strings.js';
-import { ar } from './strings/ar.js';
-import { de } from './strings/de.js';
+import { css, type ReactiveControllerHost } from 'lit';
+import { enShell, type ShellStrings } from './strings-shell.js';
+import type { Strings } from './strings.js';
 
-/** Every table, by its (lower-case) language tag. */
-export const STRING_TABLES: Readonly<Record<string, Strings>> = { en, ar, de };
+/**
+ * The other tables load on demand (one small request, only on pages in their language), so a page in English
+ * downloads no other language's strings.
+ */
+const LOADERS: Readonly<Record<string, () => Promise<Strings>>> = {
+  ar: () => import('./strings/ar.js').then((module) => module.ar),
+  de: () => import('./strings/de.js').then((module) => module.de),
+};
 
-/** The language the engines write their `listen-error` messages in. */
-const ENGINE_LANGUAGE = 'en';
+/** Every language the UI speaks, by its (lower-case) tag. */
+export const UI_LANGUAGES: readonly string[] = ['en', ...Object.keys(LOADERS)];
+
+/** The tables loaded so far, by language tag. */
+const loaded = new Map<string, ShellStrings>([['en', enShell]]);
+const loading = new Map<string, Promise<ShellStrings>>();
+
+/** Every table loaded so far, by its (lower-case) language tag (English: only what the element needs itself). */
+export function loadedStringTables(): ReadonlyMap<string, ShellStrings> {
+  return loaded;
+}
+
+/**
+ * Loads the table `lang` would use (exact tag, then shorter prefixes); resolves to it, or to undefined when the
+ * UI has none for that language. A failed load is forgotten, so the next render asks again.
+ */
+export function loadStrings(lang: string): Promise<ShellStrings | undefined> {
+  const parts = subtags(lang);
+  for (let n = parts.length; n > 0; n--) {
+    const tag = parts.slice(0, n).join('-');
+    const table = loaded.get(tag);
+    if (table) return Promise.resolve(table);
+    const load = LOADERS[tag];
+    if (!load) continue;
+    let pending = loading.get(tag);
+    if (!pending) {
+      pending = load().then(
+        (strings) => {
+          loaded.set(tag, strings);
+          return strings;
+        },
+        (error: unknown) => {
+          loading.delete(tag);
+          throw error;
+        },
+      );
+      loading.set(tag, pending);
+    }
+    return pending;
+  }
+  return Promise.resolve(undefined);
+}
+
+/** The whole table for `strings` (what the element speaks): itself when whole, else the whole English table. */
+export function completeStrings(strings: ShellStrings, english: Strings): Strings {
+  return 'speechFallback' in strings ? (strings as Strings) : english;
+}
 
 /** The tag's subtags, lower case, `_` read as `-` (`ar_EG` is a common mistake for `ar-EG`). */
 function subtags(lang: string): string[] {
@@ -26,7 +74,7 @@ function subtags(lang: string): string[] {
 
 /** A string table and the locale for `Intl` formats in the UI. */
 export interface UiLanguage {
-  readonly strings: Strings;
+  readonly strings: ShellStrings;
   /**
    * The tag asked for when the table is of its language (a region or numbering system is kept: `ar-EG`),
    * else the table's language (an unknown `xx` must not make English times say `xx`).
@@ -34,11 +82,14 @@ export interface UiLanguage {
   readonly locale: string;
 }
 
-/** The table for one tag: exact, then shorter prefixes (`ar-eg` → `ar`); undefined when none fits. */
-function tableFor(lang: string): Strings | undefined {
+/**
+ * The loaded table for one tag: exact, then shorter prefixes (`ar-eg` → `ar`); undefined when none fits or it
+ * is not loaded yet (see `loadStrings`).
+ */
+function tableFor(lang: string): ShellStrings | undefined {
   const parts = subtags(lang);
   for (let n = parts.length; n > 0; n--) {
-    const table = STRING_TABLES[parts.slice(0, n).join('-')];
+    const table = loaded.get(parts.slice(0, n).join('-'));
     if (table) return table;
   }
   return undefined;
@@ -60,26 +111,20 @@ export function resolveLanguage(...langs: readonly (string | null | undefined)[]
     }
     return { strings, locale };
   }
-  return { strings: en, locale: en.lang };
+  return { strings: enShell, locale: enShell.lang };
 }
 
-/** The string table for `lang` (then `fallbacks`): exact tag, then shorter prefixes, then English. */
-export function stringsFor(lang: string | null | undefined, ...fallbacks: readonly string[]): Strings {
+/**
+ * The string table for `lang` (then `fallbacks`): exact tag, then shorter prefixes, then English. A loaded
+ * table other than English is whole; for English, `completeStrings` gives the whole table.
+ */
+export function stringsFor(lang: string | null | undefined, ...fallbacks: readonly string[]): ShellStrings {
   return resolveLanguage(lang, ...fallbacks).strings;
 }
 
 /** The locale for `Intl` formats in the UI for `lang` (see `UiLanguage.locale`). */
 export function uiLocale(lang: string | null | undefined, ...fallbacks: readonly string[]): string {
   return resolveLanguage(lang, ...fallbacks).locale;
-}
-
-export interface ErrorContext {
-  /** The error in the store (code and the engine's English message), or null. */
-  readonly error: { readonly code: ListenErrorCode; readonly message: string } | null;
-  /** The article's language, named in a `no-speech` message. */
-  readonly articleLang: string;
-  /** Whether the device has voices at all (then `no-speech` means none for the article's language). */
-  readonly hasVoices: boolean;
 }
 
 export interface LanguageOptions {
@@ -90,31 +135,39 @@ export interface LanguageOptions {
 }
 
 /**
- * Picks the host's string table as its `lang` changes (read on each render: no state to go stale), and
- * rewords the engines' English messages by code for the other languages. It listens to the host's own
- * `listen-error` events for the code of an audio failure that fell back to speech, which the player shows
- * as a notice rather than as an error state.
+ * Picks the host's string table as its `lang` changes (read on each render: no state to go stale). A table
+ * not loaded yet is asked for, and the host renders again when it arrives; until then the UI speaks the page's
+ * language's table if loaded, else English.
  */
-export class LanguageController implements ReactiveController {
+export class LanguageController {
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #options: LanguageOptions;
-  #fallbackCode: ListenErrorCode | null = null;
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: LanguageOptions) {
     this.#host = host;
     this.#options = options;
-    host.addController(this);
   }
 
-  hostConnected(): void {
-    this.#host.addEventListener('listen-error', this.#onError);
+  /**
+   * Resolves once the table the host will speak is loaded (at once for English): the element waits for it
+   * before its first render, rather than showing English for a moment and then switching.
+   */
+  async ready(): Promise<void> {
+    for (const lang of this.#langs()) {
+      if (!lang) continue;
+      try {
+        if (await loadStrings(lang)) return;
+      } catch {
+        // Not loadable (offline): the next language, or English.
+      }
+    }
   }
 
-  hostDisconnected(): void {
-    this.#host.removeEventListener('listen-error', this.#onError);
+  #langs(): string[] {
+    return [this.#options.lang(), this.#options.pageLang?.() ?? this.#host.ownerDocument.documentElement.lang];
   }
 
-  get strings(): Strings {
+  get strings(): ShellStrings {
     return this.#resolve().strings;
   }
 
@@ -124,34 +177,28 @@ export class LanguageController implements ReactiveController {
   }
 
   #resolve(): UiLanguage {
-    const page = this.#options.pageLang?.() ?? this.#host.ownerDocument.documentElement.lang;
-    return resolveLanguage(this.#options.lang(), page);
+    const langs = this.#langs();
+    const language = resolveLanguage(...langs);
+    // A language with a table that is not loaded yet: load it, and render again with it.
+    for (const lang of langs) {
+      if (!lang) continue;
+      const tag = subtags(lang)[0];
+      if (tag === subtags(language.strings.lang)[0]) break;
+      if (tag && tag in LOADERS && !loaded.has(tag)) {
+        loadStrings(lang).then(
+          () => this.#host.requestUpdate(),
+          () => {},
+        );
+        break;
+      }
+    }
+    return language;
   }
 
   /** Whether the UI runs right to left (the arrow keys then follow what the reader sees). */
   get rtl(): boolean {
     return this.strings.dir === 'rtl';
   }
-
-  /** The status line's text for an error: the engine's own message in English, else the table's by code. */
-  errorText({ error, articleLang, hasVoices }: ErrorContext): string {
-    if (!error) return '';
-    const s = this.strings;
-    if (s.lang === ENGINE_LANGUAGE) return error.message;
-    if (error.code === 'no-speech' && hasVoices && articleLang) return s.noVoiceFor(languageName(articleLang, s.lang));
-    return s.errors[error.code] ?? error.message;
-  }
-
-  /** The notice after audio fell back to speech (the engine's English sentence), in the UI's language. */
-  noticeText(notice: string): string {
-    const s = this.strings;
-    if (!notice || s.lang === ENGINE_LANGUAGE || !this.#fallbackCode) return notice;
-    return `${s.errors[this.#fallbackCode]} ${s.speechFallback}`;
-  }
-
-  readonly #onError = (event: HTMLElementEventMap['listen-error']): void => {
-    if (event.target === this.#host && event.detail.fallback) this.#fallbackCode = event.detail.code;
-  };
 }
 
 /**

@@ -6,3 +6,6 @@ export const pauseIcon = svg`<svg viewBox="0 0 24 24" aria-hidden="true" focusab
 export const retryIcon = svg`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M12 5V2L7.5 6.5 12 11V7.5a5 5 0 1 1-5 5H4.5A7.5 7.5 0 1 0 12 5z"/></svg>`;
 export const previousIcon = svg`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M6 6h2v12H6zm3.5 6 8.5 6V6z"/></svg>`;
 export const nextIcon = svg`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M6 18l8.5-6L6 6v12zM16 6v12h2V6z"/></svg>`;
+
+/** Opens the list of paragraphs to play from. */
+export const listIcon = svg`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M3 5h12v2H3zm0 6h12v2H3zm0 6h8v2H3zm13 0v-6l5 3z"/></svg>`;

@@ -1,31 +1,25 @@
-import { LitElement, html, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property } from './property.js';
+import { extractSegments } from '../article/extract.js';
 import type { Segment } from '../article/segment.js';
 import type { AudioEngineOptions } from '../engines/audio.js';
 import type { EngineKind, EngineLoadOptions, WordTiming } from '../engines/engine.js';
-import { clampRate, SpeechEngine, type SpeechEngineOptions } from '../engines/speech.js';
-import { ExclusiveController } from '../player/exclusive.js';
-import { MediaSessionController } from '../player/media-session.js';
-import { PlaybackController, type HighlightMode } from '../player/playback.js';
-import { ProgressController } from '../player/progress.js';
-import { PreferencesController } from '../player/preferences.js';
-import { ResumeController } from '../player/resume.js';
+import { prefetchDuration } from '../engines/manifest-prefetch.js';
+import { clampRate, estimateSpeechSeconds } from '../engines/pace.js';
+import type { SpeechEngineOptions } from '../engines/speech.js';
+import type { HighlightMode } from '../player/playback.js';
+import { hasStoredState } from '../player/storage-keys.js';
 import type { PlayerState } from '../player/store.js';
-import { ArticleWatchController } from './article-watch.js';
-import { FollowController, followStyles } from './follow.js';
 import { i18nStyles, LanguageController } from './i18n.js';
-import { nextIcon, pauseIcon, playIcon, previousIcon, retryIcon } from './icons.js';
-import { renderDownload, renderSpeedMenu, renderVoiceMenu, stepRate } from './menus.js';
-import { MiniPlayerController, miniPlayerStyles } from './mini-player.js';
-import { PlayFromHereController } from './play-from-here.js';
-import { ParagraphListController, paragraphListStyles } from './play-from-here-list.js';
-import { renderResumeOffer, resumeStatus, resumeStyles } from './resume-offer.js';
-import type { Strings } from './strings.js';
+import { listIcon, nextIcon, pauseIcon, playIcon, previousIcon, retryIcon } from './icons.js';
+import type { PlayerSession } from './session.js';
+import { renderSpeedMenu, stepRate } from './speed-menu.js';
+import { enShell, type ShellStrings } from './strings-shell.js';
 import { ShortcutController } from './shortcuts.js';
 import { playerStyles, type ThemeMode } from './styles.js';
 import { formatClock, spokenTime } from './time.js';
 
-export { RATES } from './menus.js';
+export { RATES } from './speed-menu.js';
 
 /**
  * Reads an article of the page aloud and highlights the paragraph being read.
@@ -71,22 +65,12 @@ export { RATES } from './menus.js';
  * @cssprop --listen-word-highlight - (on the page) background of the word being read, with `highlight="word"`.
  */
 export class ListenPlayer extends LitElement {
-  static override styles = [playerStyles, followStyles, miniPlayerStyles, resumeStyles, paragraphListStyles, i18nStyles];
+  static override styles = [playerStyles, i18nStyles];
 
   /** Test seam: options passed to the Web Speech engine (a fake synthesiser, shorter timeouts). */
   static speechOptions: SpeechEngineOptions | undefined;
   /** Test seam: options passed to the audio engine. */
   static audioOptions: Partial<AudioEngineOptions> | undefined;
-
-  readonly #playback = new PlaybackController(this, {
-    article: () => this.#findArticle(),
-    src: () => this.src,
-    loadOptions: () => this.#loadOptions(),
-    highlight: () => this.highlight,
-    exclude: () => [this],
-    speech: ListenPlayer.speechOptions,
-    audio: () => ({ ...ListenPlayer.audioOptions, allowCrossOrigin: this.allowCrossOrigin }),
-  });
 
   /** Id of the article element to read; absent: the nearest `article` ancestor, else the next `article` sibling. */
   @property({ attribute: 'for' }) for = '';
@@ -117,93 +101,124 @@ export class ListenPlayer extends LitElement {
 
   /** The UI's language: from `lang`, else the article's or the document's (see `i18n.ts`). */
   readonly #i18n = new LanguageController(this, { lang: () => this.#loadOptions().lang });
-  get #strings(): Strings {
+  get #strings(): ShellStrings {
     return this.#i18n.strings;
   }
-  readonly #follow: FollowController;
-  readonly #mini: MiniPlayerController;
-  readonly #resume: ResumeController;
-  readonly #paragraphs: ParagraphListController;
-  readonly #articleWatch: ArticleWatchController;
+
+  /**
+   * The rest of the player (engines, follow along, resume, Media Session…), loaded on first use: see
+   * `session.ts`. Null until then.
+   */
+  #session: PlayerSession | null = null;
+  #opening: Promise<PlayerSession> | null = null;
+  /** Play was pressed and waits for the session to load: `loading`, and the button offers to pause. */
+  #playPending = false;
+  /** A position sought before the session loaded, until it applies it. */
+  #pendingTime: number | null = null;
+  /** The session could not be loaded: an error the play button retries. */
+  #loadFailed = false;
+  /** The article's segments read before the session exists (handed to it once). */
+  #segments: readonly Segment[] | null = null;
+  /** Length shown before the session knows it: the manifest's, or the speech estimate. */
+  #estimate = 0;
+  /** Whether the page set `rate` and `voice` itself, read before the first update reflects `rate`. */
+  #explicit: { rate: boolean; voice: boolean } | null = null;
 
   constructor() {
     super();
-    // First after playback: a player that starts pauses the others before its Media Session claims the controls.
-    new ExclusiveController(this, this.#playback);
-    this.#follow = new FollowController(this, { playback: this.#playback, enabled: () => !this.noFollow });
-    this.#mini = new MiniPlayerController(this, { playback: this.#playback, follow: this.#follow, toggle: () => this.toggle() });
     new ShortcutController(this, {
       toggle: () => this.toggle(),
-      skip: (direction) => this.#playback.skip(direction),
-      step: (direction) => this.#playback.step(direction),
+      skip: (direction) => this.#use((session) => session.playback.skip(direction)),
+      step: (direction) => this.#use((session) => session.playback.step(direction)),
       changeRate: (direction) => this.#changeRate(direction),
       rtl: () => this.#i18n.rtl,
     });
-    new MediaSessionController(this, this.#playback, { article: () => this.#findArticle(), rate: () => clampRate(this.rate) });
-    new ProgressController(this, this.#playback, { rate: () => clampRate(this.rate) });
-    new PreferencesController(this, { lang: () => this.#loadOptions().lang });
-    // Before the resume offer: where play starts, a fresh selection in the article says more than a saved place.
-    new PlayFromHereController(this, this.#playback);
-    this.#resume = new ResumeController(this, this.#playback);
-    this.#paragraphs = new ParagraphListController(this, this.#playback);
-    // An article not on the page yet (client-rendered, or `for` set first): read it once it appears. After
-    // play was pressed without it, the `no-article` error stays up until the reader presses "Try again".
-    this.#articleWatch = new ArticleWatchController(this, {
-      find: () => this.#findArticle(),
-      loaded: () => this.#playback.engine !== null,
-      found: () => {
-        if (this.state !== 'error' && !this.#playback.engine) this.#playback.reload();
-      },
-    });
+    // A pointer over the player or focus in it is a reader about to use it: the rest of it loads meanwhile
+    // (the voices then show in the menu, and play starts sooner).
+    const intent = () => void this.#open().catch(() => {});
+    this.addEventListener('pointerenter', intent);
+    this.addEventListener('focusin', intent);
+  }
+
+  override connectedCallback(): void {
+    this.#explicit ??= { rate: this.hasAttribute('rate') || this.rate !== 1, voice: this.hasAttribute('voice') || Boolean(this.voice) };
+    // The session keeps the `state` attribute once it is there (it is `idle` until then, or `error`).
+    if (!this.#session) this.setAttribute('state', this.state);
+    super.connectedCallback();
   }
 
   /** Slider value while the reader drags it (the position is applied on release). */
   #scrub: number | null = null;
 
+  /** Also waits for the rest of the player while it loads (after the first use, or at once for a returning reader). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (!this.#opening) return done;
+    await this.#opening.catch(() => {});
+    return super.getUpdateComplete();
+  }
+
+  /** The first render speaks the UI's language from the start (a table other than English loads on demand). */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!this.hasUpdated) await this.#i18n.ready();
+    super.scheduleUpdate();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.hasUpdated) {
-      // Read the article and load the engine before the first render: the total time shows, and a device
-      // that cannot speak says so before anyone presses play. An article not there yet (or still empty) is
-      // waited for instead.
-      if (this.#articleWatch.article()) this.#playback.prepare();
+      // Read the article before the first render: the total time shows. The rest of the player loads when the
+      // reader reaches for it, or at once: for a reader who has listened before (their place and speed show
+      // before play), on a device that cannot speak (it says so before anyone presses play), and while the
+      // article is not on the page yet (the session waits for it).
+      const article = this.#article();
+      if (article) this.#preview();
+      if (!article || hasStoredState() || (!this.src && !this.#speechSupported())) void this.#open().catch(() => {});
       return;
     }
     const changedAfterStart = (key: 'for' | 'lang' | 'src') => changed.has(key) && changed.get(key) !== undefined;
     if (changedAfterStart('for') || changedAfterStart('lang') || changedAfterStart('src')) {
-      this.#playback.reload();
+      this.#segments = null;
+      this.#estimate = 0;
+      if (this.#session) this.#session.playback.reload();
+      else if (this.#article()) this.#preview();
+      else void this.#open().catch(() => {});
     }
-    if (changed.has('rate')) this.#playback.setRate(this.rate);
-    if (changed.has('voice') && this.voice) this.#playback.setVoice(this.voice);
+    if (changed.has('rate')) this.#session?.playback.setRate(this.rate);
+    if (changed.has('voice') && this.voice) this.#session?.playback.setVoice(this.voice);
   }
 
   /** `idle`, `loading`, `playing`, `paused`, `ended` or `error` (also the host attribute `state`). */
   get state(): PlayerState {
-    return this.#playback.snapshot.state;
+    if (this.#session) return this.#session.playback.snapshot.state;
+    return this.#loadFailed ? 'error' : this.#playPending ? 'loading' : 'idle';
   }
 
-  /** The engine reading: `speech`, `audio`, or null before one is loaded. */
+  /** The engine reading (or to read, before play): `speech`, `audio`, or null while there is no article. */
   get activeEngine(): EngineKind | null {
-    return this.#playback.snapshot.engine;
+    if (this.#session) return this.#session.playback.snapshot.engine;
+    return this.#segments?.length ? (this.src ? 'audio' : 'speech') : null;
   }
 
   /** Position in seconds (estimated for speech). */
   get currentTime(): number {
-    return this.#playback.engine?.currentTime ?? 0;
+    return this.#session?.playback.engine?.currentTime ?? this.#pendingTime ?? 0;
   }
 
   /** Length in seconds (estimated for speech, corrected as it speaks). */
   get duration(): number {
-    return this.#playback.engine?.duration ?? 0;
+    const engine = this.#session?.playback.engine;
+    return engine && engine.duration > 0 ? engine.duration : this.#estimate;
   }
 
   /** Index of the segment being read, −1 when none. */
   get segmentIndex(): number {
-    return this.#playback.snapshot.segmentIndex;
+    return this.#session?.playback.snapshot.segmentIndex ?? -1;
   }
 
   /** What is read, in order: `{ text, element, lang }` per heading, paragraph, list item or quote. */
   get segments(): readonly Segment[] {
-    return this.#playback.segments;
+    if (this.#session) return this.#session.playback.segments;
+    return (this.#segments ??= this.#read());
   }
 
   /**
@@ -211,42 +226,171 @@ export class ListenPlayer extends LitElement {
    * `estimated` (a voice that sends none: words spread over each sentence), null before it is known.
    */
   get wordTiming(): WordTiming | null {
-    return this.#playback.engine?.wordTiming ?? null;
+    return this.#session?.playback.engine?.wordTiming ?? null;
   }
 
   /** Starts or resumes reading. */
   play(): void {
-    this.#playback.play();
+    if (this.#session) this.#session.playback.play();
+    else this.#playWhenLoaded((session) => session.playback.play());
+  }
+
+  /**
+   * Before the session: `loading` at once (the button offers to pause), and `start` once it is there, unless
+   * the reader paused meanwhile.
+   */
+  #playWhenLoaded(start: (session: PlayerSession) => void): void {
+    this.#playPending = true;
+    this.setAttribute('state', 'loading');
+    this.requestUpdate();
+    this.#use((session) => {
+      if (!this.#playPending) return;
+      this.#playPending = false;
+      start(session);
+    });
   }
 
   /** Pauses; `play()` goes on from here. */
   pause(): void {
-    this.#playback.pause();
+    if (this.#playPending) {
+      this.#playPending = false;
+      if (!this.#session) this.setAttribute('state', this.state);
+      this.requestUpdate();
+    }
+    this.#session?.playback.pause();
   }
 
   /** Plays if paused or stopped, pauses if playing. */
   toggle(): void {
-    this.#playback.toggle();
+    if (this.#session) this.#session.playback.toggle();
+    else if (this.#playPending) this.pause();
+    else this.play();
   }
 
   /** Moves to `seconds` (speech: to the sentence at that estimated time); keeps playing or paused. */
   seek(seconds: number): void {
-    this.#playback.seek(seconds);
+    if (!this.#session && Number.isFinite(seconds)) {
+      // Shown at once, applied as soon as the rest of the player is there.
+      this.#pendingTime = Math.min(Math.max(seconds, 0), this.duration);
+      this.requestUpdate();
+    }
+    this.#use((session) => {
+      this.#pendingTime = null;
+      session.playback.seek(seconds);
+    });
   }
 
   /** Starts reading at segment `index`. */
   playSegment(index: number): void {
-    this.#playback.playSegment(index);
+    if (this.#session) this.#session.playback.playSegment(index);
+    else this.#playWhenLoaded((session) => session.playback.playSegment(index));
   }
 
   /** Moves to the next paragraph; keeps playing or paused. */
   next(): void {
-    this.#playback.step(1);
+    this.#use((session) => session.playback.step(1));
   }
 
   /** Moves to the previous paragraph; keeps playing or paused. */
   previous(): void {
-    this.#playback.step(-1);
+    this.#use((session) => session.playback.step(-1));
+  }
+
+  /** Runs `action` with the session, loading it first if needed (in order: actions queued meanwhile run in turn). */
+  #use(action: (session: PlayerSession) => void): void {
+    if (this.#session) action(this.#session);
+    else this.#open().then(action, () => {});
+  }
+
+  /** Loads the rest of the player once; a failure is shown as an error that "Try again" retries. */
+  #open(): Promise<PlayerSession> {
+    if (this.#session) return Promise.resolve(this.#session);
+    if (this.#loadFailed) {
+      this.#loadFailed = false;
+      this.setAttribute('state', 'idle');
+      this.requestUpdate();
+    }
+    this.#opening ??= import('./session.js').then(
+      ({ PlayerSession }) => this.#start(PlayerSession),
+      (error: unknown) => {
+        this.#opening = null;
+        this.#playPending = false;
+        this.#loadFailed = true;
+        this.setAttribute('state', 'error');
+        // The rest of the player did not load (offline, a blocked file); the message is in English, as the engines' are.
+        for (const [type, detail] of [
+          ['listen-statechange', { state: 'error' }],
+          ['listen-error', { code: 'player-load', message: enShell.errors['player-load'] }],
+        ] as const) {
+          this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+        }
+        this.requestUpdate();
+        throw error;
+      },
+    );
+    return this.#opening;
+  }
+
+  #start(Session: typeof PlayerSession): PlayerSession {
+    if (this.#session) return this.#session;
+    const session = new Session(this, {
+      article: () => this.#findArticle(),
+      readyArticle: () => this.#article(),
+      segments: this.#segments?.length ? this.#segments : null,
+      src: () => this.src,
+      loadOptions: () => this.#loadOptions(),
+      highlight: () => this.highlight,
+      exclude: () => [this],
+      followEnabled: () => !this.noFollow,
+      rate: () => this.rate,
+      explicit: () => this.#explicit ?? { rate: false, voice: false },
+      toggle: () => this.toggle(),
+      speech: ListenPlayer.speechOptions,
+      audio: () => ({ ...ListenPlayer.audioOptions, allowCrossOrigin: this.allowCrossOrigin }),
+      styles: ListenPlayer.elementStyles,
+    });
+    this.#session = session;
+    this.#segments = null;
+    // As the element did before the first render when it was all one: read the article and load an engine,
+    // so voices, the manifest and the resume offer are there as early as they can be.
+    if (this.#article()) session.playback.prepare();
+    this.requestUpdate();
+    return session;
+  }
+
+  #speechSupported(): boolean {
+    const synth = ListenPlayer.speechOptions?.synth;
+    return synth !== undefined ? synth !== null : 'speechSynthesis' in globalThis;
+  }
+
+  #read(): readonly Segment[] {
+    const article = this.#findArticle();
+    return article ? Object.freeze(extractSegments(article, { exclude: [this] })) : [];
+  }
+
+  /** Reads the article for the first render: its segments, and how long reading it takes. */
+  #preview(): void {
+    const segments = (this.#segments = this.#read());
+    const src = this.src;
+    if (!src) {
+      this.#estimate = estimateSpeechSeconds(segments);
+      return;
+    }
+    const options = { allowCrossOrigin: this.allowCrossOrigin, fetch: ListenPlayer.audioOptions?.fetch };
+    void prefetchDuration(src, options).then((duration) => {
+      if (duration === undefined || this.src !== src) return;
+      this.#estimate = duration;
+      this.requestUpdate();
+    });
+  }
+
+  /**
+   * The article, once it has text: an empty shell a framework fills in a moment later is not ready yet
+   * (reading it would fail with "no text").
+   */
+  #article(): Element | null {
+    const article = this.#findArticle();
+    return article && /\S/.test(article.textContent ?? '') ? article : null;
   }
 
   #findArticle(): Element | null {
@@ -274,7 +418,10 @@ export class ListenPlayer extends LitElement {
 
   #changeRate(direction: -1 | 1): void {
     const next = stepRate(clampRate(this.rate), direction);
-    if (next !== undefined) this.rate = next;
+    if (next === undefined) return;
+    this.rate = next;
+    // The session remembers a choice it saw; one made before it loaded is handed to it.
+    if (!this.#session) this.#use((session) => session.rememberRate());
   }
 
   #onSeekInput(event: Event): void {
@@ -289,51 +436,42 @@ export class ListenPlayer extends LitElement {
 
   readonly #onRateChange = (event: Event): void => {
     this.rate = Number((event.target as HTMLSelectElement).value);
+    if (!this.#session) this.#use((session) => session.rememberRate());
   };
 
   readonly #onVoiceChange = (event: Event): void => {
     this.voice = (event.target as HTMLSelectElement).value;
   };
 
-  #statusText(state: PlayerState): string {
-    const notice = this.#i18n.noticeText(this.#playback.notice);
-    const text = this.#stateText(state);
-    return notice && state !== 'error' ? `${notice} ${text}`.trim() : text;
+  /** The status line before the session exists: loading it, or why it failed. */
+  #shellStatus(s: ShellStrings): string {
+    if (this.#loadFailed) return s.errors['player-load'];
+    return this.#playPending ? s.loading : '';
   }
 
-  #stateText(state: PlayerState): string {
-    const s = this.#strings;
-    switch (state) {
-      case 'loading':
-        return s.loading;
-      case 'playing':
-        return s.playing;
-      case 'paused':
-        return s.paused;
-      case 'ended':
-        return s.ended;
-      case 'error':
-        return this.#i18n.errorText({
-          error: this.#playback.snapshot.error,
-          articleLang: this.#loadOptions().lang,
-          hasVoices: this.#playback.engine instanceof SpeechEngine && this.#playback.engine.voices.length > 0,
-        });
-      case 'idle':
-        return resumeStatus(this.#resume, s);
-      default:
-        return '';
-    }
+  /** Before the session: the same button as the paragraph list's, which loads the list. */
+  #renderParagraphsButton(s: ShellStrings) {
+    if (!this.#segments?.length) return nothing;
+    return html`<button
+      part="paragraphs-button"
+      aria-label=${s.playFromParagraph}
+      aria-expanded="false"
+      aria-controls="listen-paragraphs"
+      @click=${() => this.#use((session) => session.openParagraphs())}
+    >
+      ${listIcon}
+    </button>`;
   }
 
   protected override render() {
     const s = this.#strings;
-    const { state } = this.#playback.snapshot;
-    const locale = this.#loadOptions().lang;
+    const session = this.#session;
+    const state = this.state;
     // Times are spoken in the UI's language, not the article's.
     const spoken = this.#i18n.locale;
     const duration = this.duration;
     const time = this.#scrub ?? Math.min(this.currentTime, duration);
-    const active = state === 'playing' || state === 'loading';
+    const active = state === 'playing' || state === 'loading' || this.#playPending;
     const playLabel = state === 'error' ? s.retry : active ? s.pause : s.play;
     // The host's `lang` is the article's; the controls speak the UI's language.
     return html`<div class="player" part="base" role="group" aria-label=${s.label} lang=${s.lang} dir=${s.dir}>
@@ -341,7 +479,7 @@ export class ListenPlayer extends LitElement {
         ${state === 'error' ? retryIcon : active ? pauseIcon : playIcon}
       </button>
       <div class="top">
-        ${this.#follow.suspended ? this.#follow.renderBackButton(s, 'back-inline') : html`<span class="label">${s.label}</span>`}
+        ${session?.renderBack(s) ?? html`<span class="label">${s.label}</span>`}
         <span class="time" part="time">${formatClock(time)} / ${formatClock(duration)}</span>
       </div>
       <div class="bar" part="controls">
@@ -359,14 +497,15 @@ export class ListenPlayer extends LitElement {
           @change=${this.#onSeekChange}
         />
         <button part="next-button" aria-label=${s.next} @click=${this.next}>${nextIcon}</button>
-        ${this.#paragraphs.render(s)}
-        ${renderSpeedMenu(s, clampRate(this.rate), this.#onRateChange)}
-        ${renderVoiceMenu(s, this.#playback.engine, locale, this.#onVoiceChange)} ${renderDownload(s, this.#playback.engine)}
+        ${session ? session.renderParagraphs(s) : this.#renderParagraphsButton(s)}
+        ${renderSpeedMenu(s, clampRate(this.rate), this.#onRateChange)} ${session?.renderMenus(s, this.#onVoiceChange) ?? nothing}
       </div>
-      ${renderResumeOffer(this.#resume, s)}
-      <div class="status ${state === 'error' ? 'error' : ''}" part="status" role="status">${this.#statusText(state)}</div>
+      ${session?.renderResume(s) ?? nothing}
+      <div class="status ${state === 'error' ? 'error' : ''}" part="status" role="status">
+        ${session ? session.status(s) : this.#shellStatus(s)}
+      </div>
     </div>
-    ${this.#mini.render({ strings: s, time, duration, locale: spoken })}`;
+    ${session?.renderMini({ strings: s, spoken, time, duration }) ?? nothing}`;
   }
 }
 

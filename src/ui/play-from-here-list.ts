@@ -7,14 +7,14 @@
  * closes. The list is a single tab stop (roving `tabindex`), so Tab leaves it; it opens on the paragraph being
  * read, marked `aria-current`.
  */
-import { css, html, nothing, svg, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { css, html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { listIcon } from './icons.js';
 import type { Segment } from '../article/segment.js';
 import type { PlaybackController } from '../player/playback.js';
 
 /** Characters of a paragraph shown in the list (cut at a word). */
 const EXCERPT_LENGTH = 64;
 
-const listIcon = svg`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M3 5h12v2H3zm0 6h12v2H3zm0 6h8v2H3zm13 0v-6l5 3z"/></svg>`;
 
 export interface ParagraphListStrings {
   /** The button that opens the list, and the list's name. */
@@ -85,6 +85,11 @@ export class ParagraphListController implements ReactiveController {
         ${excerpt(segment.text)}
       </button>
     </li>`;
+  }
+
+  /** Opens the list with focus on the paragraph being read, or closes it. */
+  toggle(): void {
+    this.#toggle();
   }
 
   readonly #toggle = (): void => {

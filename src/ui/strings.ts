@@ -3,29 +3,17 @@
  * Every table must have every key: the type makes a missing string a compile error.
  */
 import type { ListenErrorCode } from '../engines/engine.js';
+import { enShell, type ShellStrings } from './strings-shell.js';
 
-export interface Strings {
-  /** The language of these strings (BCP 47). */
-  readonly lang: string;
-  /** Writing direction of the language: the player's layout, icons and arrow keys follow it. */
-  readonly dir: 'ltr' | 'rtl';
-  readonly label: string;
-  readonly play: string;
-  readonly pause: string;
-  readonly retry: string;
-  readonly previous: string;
-  readonly next: string;
-  readonly position: string;
-  readonly speed: string;
+export type { ShellStrings };
+
+export interface Strings extends ShellStrings {
   readonly voice: string;
   readonly otherLanguages: string;
   readonly download: string;
-  readonly loading: string;
   readonly playing: string;
   readonly paused: string;
   readonly ended: string;
-  /** "1 minute 5 seconds of 5 minutes 40 seconds" */
-  readonly timeOf: (elapsed: string, total: string) => string;
   /** Scrolls back to the paragraph being read after the reader scrolled away. */
   readonly backToCurrent: string;
   /** Name of the mini player's region. */
@@ -36,8 +24,6 @@ export interface Strings {
   readonly startOver: string;
   /** The status line while "Resume at" is offered. */
   readonly resumeOffered: (time: string) => string;
-  /** Opens the list of paragraphs to play from, and names it. */
-  readonly playFromParagraph: string;
   /**
    * What went wrong, by error code, for the status line. The engines' own messages (`listen-error`
    * `detail.message`) are English and stay so; an English player shows those, which carry details.
@@ -50,31 +36,19 @@ export interface Strings {
 }
 
 export const en: Strings = {
-  lang: 'en',
-  dir: 'ltr',
-  label: 'Listen to this article',
-  play: 'Play',
-  pause: 'Pause',
-  retry: 'Try again',
-  previous: 'Previous paragraph',
-  next: 'Next paragraph',
-  position: 'Position',
-  speed: 'Speed',
+  ...enShell,
   voice: 'Voice',
   otherLanguages: 'Other languages',
   download: 'Download audio',
-  loading: 'Loading audio…',
   playing: 'Playing',
   paused: 'Paused',
   ended: 'Finished',
-  timeOf: (elapsed, total) => `${elapsed} of ${total}`,
   backToCurrent: 'Back to the current paragraph',
   miniPlayer: 'Listen to this article: mini player',
   closeMiniPlayer: 'Close the mini player',
   resumeAt: (time) => `Resume at ${time}`,
   startOver: 'Start over',
   resumeOffered: (time) => `You stopped at ${time} last time. Play resumes there.`,
-  playFromParagraph: 'Play from a paragraph',
   errors: {
     'no-article': 'The article to read was not found on this page, or it has no text.',
     'no-speech': 'This browser cannot read aloud on this device.',
@@ -85,6 +59,7 @@ export const en: Strings = {
     'audio-decode': 'The audio file could not be played.',
     'manifest-invalid': "The audio's timing file is not valid.",
     'manifest-mismatch': 'The audio was made for another version of this article.',
+    'player-load': enShell.errors['player-load'],
   },
   noVoiceFor: (language) => `No voice for ${language} is installed on this device.`,
   speechFallback: "Reading with the browser's voice instead.",

@@ -2,14 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { wordSpans } from '../../src/article/chunk.js';
 import type { Segment } from '../../src/article/segment.js';
 import { SpeechTimeline } from '../../src/engines/speech-timeline.js';
-import { STRING_TABLES, stringsFor, uiLocale } from '../../src/ui/i18n.js';
+import { completeStrings, loadedStringTables, loadStrings, stringsFor, UI_LANGUAGES, uiLocale } from '../../src/ui/i18n.js';
 import { en, type Strings } from '../../src/ui/strings.js';
 import { spokenTime } from '../../src/ui/time.js';
 
 const ERROR_CODES = Object.keys(en.errors).sort();
+// The tables other than English load on demand; these tests read them all.
+await Promise.all(UI_LANGUAGES.map((lang) => loadStrings(lang)));
 
 describe('string tables', () => {
-  const tables = Object.entries(STRING_TABLES);
+  // Whole tables: English's rest comes with the player's session (`completeStrings`).
+  const tables = [...loadedStringTables()].map(([key, table]) => [key, completeStrings(table, en)] as const);
+
+  it('loads every table the UI speaks', () => {
+    expect(tables.map(([key]) => key).sort()).toEqual([...UI_LANGUAGES].sort());
+  });
 
   it('has English, a right-to-left language and one more', () => {
     expect(tables.length).toBeGreaterThanOrEqual(3);
@@ -35,7 +42,7 @@ describe('string tables', () => {
   });
 
   it('translates: no table but English repeats an English sentence', () => {
-    for (const table of Object.values(STRING_TABLES)) {
+    for (const [, table] of tables) {
       if (table === en) continue;
       for (const key of ['label', 'play', 'previous', 'next', 'backToCurrent', 'startOver', 'playFromParagraph'] as const) {
         expect(table[key], `${table.lang}.${key}`).not.toBe(en[key]);
@@ -45,7 +52,7 @@ describe('string tables', () => {
   });
 
   it('writes Arabic in Arabic script and right to left', () => {
-    const ar = stringsFor('ar');
+    const ar = completeStrings(stringsFor('ar'), en);
     expect(ar.dir).toBe('rtl');
     for (const key of ['label', 'play', 'pause', 'previous', 'next', 'position', 'speed', 'voice'] as const) {
       expect(ar[key], key).toMatch(/^[\u0600-\u06FF\s:…]+$/u);

@@ -37,6 +37,7 @@ export const ar: Strings = {
     'audio-decode': 'تعذّر تشغيل الملف الصوتي.',
     'manifest-invalid': 'ملف توقيت الصوت غير صالح.',
     'manifest-mismatch': 'أُعدّ الصوت لنسخة أخرى من هذا المقال.',
+    'player-load': 'تعذّر تحميل المشغّل. تحقّق من الاتصال وحاول مرة أخرى.',
   },
   noVoiceFor: (language) => `لا يوجد على هذا الجهاز صوت مثبّت للغة ${language}.`,
   speechFallback: 'تجري القراءة الآن بصوت المتصفح بدلًا من ذلك.',

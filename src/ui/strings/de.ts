@@ -37,6 +37,7 @@ export const de: Strings = {
     'audio-decode': 'Die Audiodatei konnte nicht abgespielt werden.',
     'manifest-invalid': 'Die Zeitangaben zur Audiodatei sind ungültig.',
     'manifest-mismatch': 'Die Audiodatei gehört zu einer anderen Fassung dieses Artikels.',
+    'player-load': 'Der Player konnte nicht geladen werden. Bitte die Verbindung prüfen und erneut versuchen.',
   },
   noVoiceFor: (language) => `Auf diesem Gerät ist keine Stimme für ${language} installiert.`,
   speechFallback: 'Stattdessen liest die Stimme des Browsers vor.',

@@ -3,6 +3,7 @@
  * in the shadow root, and recording the events the player fires.
  */
 import { expect, onTestFinished } from 'vitest';
+import { userEvent } from 'vitest/browser';
 import '../../../src/define.js';
 import type { ListenErrorDetail, ListenSegmentChangeDetail } from '../../../src/player/events.js';
 import { POSITIONS_KEY, PREFERENCES_KEY } from '../../../src/player/persistence.js';
@@ -91,8 +92,12 @@ export function controls(player: ListenPlayer): Controls {
   };
 }
 
-/** Resolves once the engine knows the device's voices and the voice menu lists them. */
+/**
+ * Resolves once the engine knows the device's voices and the voice menu lists them. The reader points at the
+ * player first, as a reader choosing a voice before play does: the rest of the player loads on that intent.
+ */
 export async function voicesListed(player: ListenPlayer, timeout = 5000): Promise<void> {
+  await userEvent.hover(player);
   await expect.poll(() => controls(player).voice, { timeout }).not.toBeNull();
 }
 

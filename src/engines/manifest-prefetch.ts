@@ -1,0 +1,50 @@
+/**
+ * The element's early request for a timing manifest, so the total time shows before play: only for a URL the
+ * audio engine would accept (http(s), on the page's origin unless the host allows others); the engine takes
+ * the same request over when it loads (`manifest-fetch.ts`, which also words every failure).
+ */
+export interface PrefetchOptions {
+  readonly allowCrossOrigin: boolean;
+  readonly fetch?: typeof fetch | undefined;
+}
+
+/** Requests made early, by absolute URL, until the engine takes them. */
+const early = new Map<string, Promise<Response>>();
+
+export function requestManifest(url: URL, fetcher: typeof fetch = fetch): Promise<Response> {
+  return fetcher(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+}
+
+/** The early request for `href`, once (a retry fetches again). */
+export function takeEarlyRequest(href: string): Promise<Response> | undefined {
+  const request = early.get(href);
+  early.delete(href);
+  return request;
+}
+
+/**
+ * Starts fetching the manifest at `src` for the engine; resolves to its `duration` in seconds, or to undefined
+ * when it is not known (a URL the engine refuses, a failed request, a file without one): the engine reports
+ * failures itself when it loads.
+ */
+export async function prefetchDuration(src: string, options: PrefetchOptions): Promise<number | undefined> {
+  let url: URL;
+  try {
+    url = new URL(src, document.baseURI);
+  } catch {
+    return undefined;
+  }
+  if (!/^https?:$/.test(url.protocol) || (!options.allowCrossOrigin && url.origin !== location.origin)) return undefined;
+  let request = early.get(url.href);
+  if (!request) {
+    request = requestManifest(url, options.fetch);
+    early.set(url.href, request);
+  }
+  try {
+    const json: unknown = await (await request).clone().json();
+    const duration = (json as { duration?: unknown } | null)?.duration;
+    return typeof duration === 'number' && Number.isFinite(duration) && duration >= 0 ? duration : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,208 @@
+/**
+ * Everything the player does once the reader reaches for it: the playback controller with its engines, and the
+ * controllers that follow, remember, announce and share it (follow along, mini player, resume, Media Session,
+ * progress, play from a paragraph, one player at a time). The element loads this module on the first press
+ * of play or any other control, or at once for a reader who has listened before (see `listen-player.ts`), so a
+ * page downloads only the small element until someone listens.
+ */
+import { adoptStyles, html, nothing } from 'lit';
+import type { Segment } from '../article/segment.js';
+import type { AudioEngineOptions } from '../engines/audio.js';
+import type { EngineLoadOptions, ListenErrorCode } from '../engines/engine.js';
+import { clampRate } from '../engines/pace.js';
+import { SpeechEngine, type SpeechEngineOptions } from '../engines/speech.js';
+import { languageName } from '../engines/voices.js';
+import { ExclusiveController } from '../player/exclusive.js';
+import { MediaSessionController } from '../player/media-session.js';
+import { PlaybackController, type HighlightMode } from '../player/playback.js';
+import { PreferencesController, type PreferencesHost } from '../player/preferences.js';
+import { ProgressController } from '../player/progress.js';
+import { ResumeController } from '../player/resume.js';
+import type { PlayerState } from '../player/store.js';
+import { ArticleWatchController } from './article-watch.js';
+import { FollowController, followStyles } from './follow.js';
+import { renderDownload, renderVoiceMenu } from './menus.js';
+import { MiniPlayerController, miniPlayerStyles } from './mini-player.js';
+import { PlayFromHereController } from './play-from-here.js';
+import { ParagraphListController, paragraphListStyles } from './play-from-here-list.js';
+import { renderResumeOffer, resumeStatus, resumeStyles } from './resume-offer.js';
+import { completeStrings } from './i18n.js';
+import { en, type ShellStrings, type Strings } from './strings.js';
+
+/** The language the engines write their `listen-error` messages in. */
+const ENGINE_LANGUAGE = 'en';
+
+/** The element: its `rate` and `voice` (remembered preferences set them) and its shadow root. */
+export type SessionHost = PreferencesHost;
+
+export interface SessionOptions {
+  /** The article element to read, or null when it cannot be found. */
+  article(): Element | null;
+  /** The article once it has text to read (see `ArticleWatchController`). */
+  readyArticle(): Element | null;
+  /** The article's segments the element read already (handed over once, so a long article is not read twice). */
+  readonly segments: readonly Segment[] | null;
+  src(): string;
+  loadOptions(): EngineLoadOptions;
+  highlight(): HighlightMode;
+  /** Elements inside the article that are not read (the player itself). */
+  exclude(): readonly Element[];
+  followEnabled(): boolean;
+  rate(): number;
+  /** Whether the page set the rate and the voice itself, read before the element's first update. */
+  explicit(): { readonly rate: boolean; readonly voice: boolean };
+  /** The element's own play/pause (the mini player's button). */
+  toggle(): void;
+  readonly speech?: SpeechEngineOptions | undefined;
+  audio(): Partial<AudioEngineOptions>;
+  /** The element's static styles, which the session's styles join. */
+  readonly styles: Parameters<typeof adoptStyles>[1];
+}
+
+/** What the element renders from the session, beyond its own controls. */
+export interface SessionView {
+  readonly strings: ShellStrings;
+  /** Locale of times spoken in the UI. */
+  readonly spoken: string;
+  readonly time: number;
+  readonly duration: number;
+}
+
+export class PlayerSession {
+  readonly playback: PlaybackController;
+  readonly #host: SessionHost;
+  readonly #options: SessionOptions;
+  readonly #follow: FollowController;
+  readonly #mini: MiniPlayerController;
+  readonly #resume: ResumeController;
+  readonly #paragraphs: ParagraphListController;
+  readonly #preferences: PreferencesController;
+  /** The code of an audio failure that fell back to speech: the notice is reworded by it. */
+  #fallbackCode: ListenErrorCode | null = null;
+
+  constructor(host: SessionHost, options: SessionOptions) {
+    this.#host = host;
+    this.#options = options;
+    // The session's own styles join the element's (a constructed sheet each: allowed by a strict CSP).
+    if (host.renderRoot instanceof ShadowRoot) {
+      adoptStyles(host.renderRoot, [...options.styles, followStyles, miniPlayerStyles, resumeStyles, paragraphListStyles]);
+    }
+    const playback = (this.playback = new PlaybackController(host, {
+      article: options.article,
+      segments: options.segments,
+      src: options.src,
+      loadOptions: options.loadOptions,
+      highlight: options.highlight,
+      exclude: options.exclude,
+      speech: options.speech,
+      audio: options.audio,
+    }));
+    // First after playback: a player that starts pauses the others before its Media Session claims the controls.
+    new ExclusiveController(host, playback);
+    this.#follow = new FollowController(host, { playback, enabled: options.followEnabled });
+    this.#mini = new MiniPlayerController(host, { playback, follow: this.#follow, toggle: options.toggle });
+    const rate = () => clampRate(options.rate());
+    new MediaSessionController(host, playback, { article: options.article, rate });
+    new ProgressController(host, playback, { rate });
+    this.#preferences = new PreferencesController(host, { lang: () => options.loadOptions().lang, explicit: options.explicit });
+    // Before the resume offer: where play starts, a fresh selection in the article says more than a saved place.
+    new PlayFromHereController(host, playback);
+    this.#resume = new ResumeController(host, playback);
+    this.#paragraphs = new ParagraphListController(host, playback);
+    // An article not on the page yet (client-rendered, or `for` set first): read it once it appears. After
+    // play was pressed without it, the `no-article` error stays up until the reader presses "Try again".
+    new ArticleWatchController(host, {
+      ready: options.readyArticle,
+      loaded: () => playback.engine !== null,
+      found: () => {
+        if (playback.snapshot.state !== 'error' && !playback.engine) playback.reload();
+        host.requestUpdate();
+      },
+    });
+    host.addEventListener('listen-error', this.#onError);
+  }
+
+  /** Remembers the rate the reader chose (maybe before the session loaded to see the menu change). */
+  rememberRate(): void {
+    this.#preferences.rememberRate();
+  }
+
+  /** Opens the list of paragraphs to play from (the element's button was pressed before the session loaded). */
+  openParagraphs(): void {
+    this.#paragraphs.toggle();
+  }
+
+  /** The status line: a notice (audio fell back to speech), the state, an error, or the resume offer. */
+  status(shell: ShellStrings): string {
+    const strings = completeStrings(shell, en);
+    const { state } = this.playback.snapshot;
+    const notice = this.#noticeText(strings);
+    const text = this.#stateText(strings, state);
+    return notice && state !== 'error' ? `${notice} ${text}`.trim() : text;
+  }
+
+  /** "Back to the current paragraph" in place of the player's label, while following waits for the reader. */
+  renderBack(shell: ShellStrings) {
+    return this.#follow.suspended ? this.#follow.renderBackButton(completeStrings(shell, en), 'back-inline') : null;
+  }
+
+  renderParagraphs(shell: ShellStrings) {
+    return this.#paragraphs.render(shell);
+  }
+
+  renderMenus(shell: ShellStrings, onVoiceChange: (event: Event) => void) {
+    const strings = completeStrings(shell, en);
+    const engine = this.playback.engine;
+    return html`${renderVoiceMenu(strings, engine, this.#options.loadOptions().lang, onVoiceChange)} ${renderDownload(strings, engine)}`;
+  }
+
+  renderResume(shell: ShellStrings) {
+    return renderResumeOffer(this.#resume, completeStrings(shell, en));
+  }
+
+  renderMini(view: SessionView) {
+    return this.#mini.render({ strings: completeStrings(view.strings, en), time: view.time, duration: view.duration, locale: view.spoken }) ?? nothing;
+  }
+
+  #stateText(s: Strings, state: PlayerState): string {
+    switch (state) {
+      case 'loading':
+        return s.loading;
+      case 'playing':
+        return s.playing;
+      case 'paused':
+        return s.paused;
+      case 'ended':
+        return s.ended;
+      case 'error':
+        return this.#errorText(s);
+      case 'idle':
+        return resumeStatus(this.#resume, s);
+      default:
+        return '';
+    }
+  }
+
+  /** An error: the engine's own message in English, else the table's by code. */
+  #errorText(s: Strings): string {
+    const error = this.playback.snapshot.error;
+    if (!error) return '';
+    if (s.lang === ENGINE_LANGUAGE) return error.message;
+    const articleLang = this.#options.loadOptions().lang;
+    const engine = this.playback.engine;
+    const hasVoices = engine instanceof SpeechEngine && engine.voices.length > 0;
+    if (error.code === 'no-speech' && hasVoices && articleLang) return s.noVoiceFor(languageName(articleLang, s.lang));
+    return s.errors[error.code] ?? error.message;
+  }
+
+  /** The notice after audio fell back to speech (the engine's English sentence), in the UI's language. */
+  #noticeText(s: Strings): string {
+    const notice = this.playback.notice;
+    if (!notice || s.lang === ENGINE_LANGUAGE || !this.#fallbackCode) return notice;
+    return `${s.errors[this.#fallbackCode]} ${s.speechFallback}`;
+  }
+
+  readonly #onError = (event: HTMLElementEventMap['listen-error']): void => {
+    if (event.target === this.#host && event.detail.fallback) this.#fallbackCode = event.detail.code;
+  };
+}
