@@ -3,7 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { AudioEngine } from '../engines/audio.js';
 import type { Engine } from '../engines/engine.js';
 import { SpeechEngine } from '../engines/speech.js';
-import { voicesFor } from '../engines/voices.js';
+import { rankVoices, rankContext } from '../engines/voices.js';
 import type { Strings } from './strings.js';
 
 /** Speeds offered in the menu and stepped through by `<` and `>`. */
@@ -32,7 +32,7 @@ export function renderSpeedMenu(strings: Strings, rate: number, onChange: (event
 /** The voice menu for Web Speech: voices of the article's language first, others only on a modest device. */
 export function renderVoiceMenu(strings: Strings, engine: Engine | null, lang: string, onChange: (event: Event) => void) {
   if (!(engine instanceof SpeechEngine) || !engine.voices.length) return nothing;
-  const own = voicesFor(engine.voices, lang);
+  const own = rankVoices(engine.voices, lang, rankContext());
   const others = engine.voices.length <= ALL_VOICES_LIMIT ? engine.voices.filter((voice) => !own.includes(voice)) : [];
   const current = engine.voice?.name ?? '';
   const option = (voice: SpeechSynthesisVoice) =>
