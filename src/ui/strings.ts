@@ -19,6 +19,8 @@ export interface Strings {
   readonly speed: string;
   readonly voice: string;
   readonly otherLanguages: string;
+  /** A voice in the voice menu that the platform marks as of higher quality (natural, premium, online…). */
+  readonly higherQuality: (voice: string) => string;
   readonly download: string;
   readonly loading: string;
   readonly playing: string;
@@ -62,6 +64,7 @@ export const en: Strings = {
   speed: 'Speed',
   voice: 'Voice',
   otherLanguages: 'Other languages',
+  higherQuality: (voice) => `${voice} — higher quality`,
   download: 'Download audio',
   loading: 'Loading audio…',
   playing: 'Playing',
