@@ -7,7 +7,9 @@ import { LanguageVoices } from './language-voices.js';
 import { chooseVoice, languageName, loadVoices, rankContext, type RankContext } from './voices.js';
 
 /** How a load of the voices ended: ready, superseded by a newer load (nothing changed), or unable to read. */
-export type VoicesLoaded = { readonly status: 'ready' | 'stale' } | { readonly status: 'failed'; readonly message: string };
+export type VoicesLoaded =
+  | { readonly status: 'ready' | 'stale' }
+  | { readonly status: 'failed'; readonly message: string };
 
 export class VoiceChoice {
   #voices: readonly SpeechSynthesisVoice[] = [];
@@ -56,7 +58,9 @@ export class VoiceChoice {
     this.#voices = voices;
     this.#voice = chooseVoice(voices, options.lang, options.voice, context);
     this.#languages.reset(voices, options.lang, chunkLangs, context);
-    if (!voices.length) return { status: 'failed', message: 'No voices for reading aloud are installed on this device.' };
+    if (!voices.length) {
+      return { status: 'failed', message: 'No voices for reading aloud are installed on this device.' };
+    }
     if (!this.#voice) {
       return { status: 'failed', message: `No voice for ${languageName(options.lang)} is installed on this device.` };
     }

@@ -106,7 +106,7 @@ export function rankContext(
 export const VoiceQuality = { Best: 4, Higher: 3, Plain: 2, Compact: 1, Novelty: 0 } as const;
 export type VoiceQuality = (typeof VoiceQuality)[keyof typeof VoiceQuality];
 
-/** A mark as a word of its own in a name or URI: `Daniel (Enhanced)`, `…voice.premium.en-GB…`, `…_en-GB_compact`. */
+/** A mark as a word of its own in a name or URI: `Daniel (Enhanced)`, `…voice.premium.en-GB…`, `…_compact`. */
 const mark = (words: string) => new RegExp(`(?<![a-z])(?:${words})(?![a-z])`, 'i');
 const BEST = mark('premium|natural|neural');
 const HIGHER = mark('enhanced|online');

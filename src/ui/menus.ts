@@ -38,8 +38,10 @@ export function renderVoiceMenu(strings: Strings, engine: Engine | null, lang: s
   if (!(engine instanceof SpeechEngine) || !engine.voices.length) return nothing;
   const current = engine.voice;
   const groups = voiceGroups(engine.voices, lang, strings, engine.voiceContext, current);
-  const option = (voice: SpeechSynthesisVoice) =>
-    html`<option value=${voice.name} ?selected=${voice === current}>${isHigherQuality(voice) ? strings.higherQuality(voice.name) : voice.name}</option>`;
+  const option = (voice: SpeechSynthesisVoice) => {
+    const text = isHigherQuality(voice) ? strings.higherQuality(voice.name) : voice.name;
+    return html`<option value=${voice.name} ?selected=${voice === current}>${text}</option>`;
+  };
   return html`<label part="voice"
     >${strings.voice}
     <select @change=${onChange}>
