@@ -5,13 +5,14 @@
  * language gets the device's best voice for that language, or the article's voice when the device has none
  * (an accent is better than silence). Choices are cached per language until the voices or article change.
  */
-import { langMatch, normaliseLang, voicesFor } from './voices.js';
+import { langMatch, normaliseLang, rankVoices, type RankContext } from './voices.js';
 
 export class LanguageVoices {
   #voices: readonly SpeechSynthesisVoice[] = [];
   #articleLang = '';
   /** The language most of the article's segments are marked with (the page's, which `lang` may override). */
   #markedLang = '';
+  #context: RankContext = {};
   /** Best voice per (normalised) language other than the article's; null when the device has none. */
   readonly #cache = new Map<string, SpeechSynthesisVoice | null>();
 
@@ -19,9 +20,16 @@ export class LanguageVoices {
    * The device's voices, the article's language and its segments' languages, on every load. A player's `lang`
    * may correct the page's (a French article on a site whose `<html lang="en">`): then the segments are marked
    * with the page's language, and that language, the one most of them carry, is also read by the article's voice.
+   * `context` is the ranking's (online or not, the reader's languages), as when the article's voice was chosen.
    */
-  reset(voices: readonly SpeechSynthesisVoice[], articleLang: string, segmentLangs: readonly string[] = []): void {
+  reset(
+    voices: readonly SpeechSynthesisVoice[],
+    articleLang: string,
+    segmentLangs: readonly string[] = [],
+    context: RankContext = {},
+  ): void {
     this.#voices = voices;
+    this.#context = context;
     this.#articleLang = articleLang;
     this.#markedLang = mostCommon(segmentLangs);
     this.#cache.clear();
@@ -42,7 +50,7 @@ export class LanguageVoices {
     const key = normaliseLang(lang);
     let voice = this.#cache.get(key);
     if (voice === undefined) {
-      voice = voicesFor(this.#voices, lang)[0] ?? null;
+      voice = rankVoices(this.#voices, lang, this.#context)[0] ?? null;
       this.#cache.set(key, voice);
     }
     return voice ?? articleVoice;

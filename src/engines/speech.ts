@@ -18,8 +18,8 @@ import type { Engine, EngineListener, EngineLoadOptions, ListenErrorCode, WordTi
 import { clampRate } from './pace.js';
 import { SpeechTimeline, type TimedChunk } from './speech-timeline.js';
 import { SpeechWords } from './speech-words.js';
-import { LanguageVoices } from './language-voices.js';
-import { chooseVoice, languageName, loadVoices } from './voices.js';
+import { VoiceChoice } from './voice-choice.js';
+import type { RankContext } from './voices.js';
 
 export interface SpeechEngineOptions {
   /** The synthesis service; `null` simulates a browser without Web Speech. Default: `globalThis.speechSynthesis`. */
@@ -34,6 +34,8 @@ export interface SpeechEngineOptions {
   readonly now?: () => number;
   /** Where to listen for `pagehide`. Default: `globalThis` when it is a window. */
   readonly window?: EventTarget | null;
+  /** Whether the device is online and the reader's languages, for ranking voices. Default: from `navigator`. */
+  readonly voiceContext?: () => RankContext;
 }
 
 /** How often the clock is reported while speaking, in ms (UI time only; highlights move on chunk events). */
@@ -53,10 +55,8 @@ export class SpeechEngine implements Engine {
   #timeline = new SpeechTimeline([], '');
   /** Word events: the voice's boundaries where it sends them, else estimated over each chunk. */
   readonly #words: SpeechWords;
-  #voices: SpeechSynthesisVoice[] = [];
-  #voice: SpeechSynthesisVoice | null = null;
-  /** Voices for chunks in another language than the article's (`lang` on a quote or paragraph). */
-  readonly #languageVoices = new LanguageVoices();
+  /** The article's voice, and one for each chunk in another language (`lang` on a quote or paragraph). */
+  readonly #choice: VoiceChoice;
   #rate = 1;
 
   #index = 0;
@@ -68,7 +68,6 @@ export class SpeechEngine implements Engine {
   /** Utterances in flight, referenced so Chrome does not collect them mid-speech. */
   readonly #live = new Set<SpeechSynthesisUtterance>();
   #chunkStartedAt = 0;
-  #voicesAbort: AbortController | null = null;
   #watchdog: ReturnType<typeof setTimeout> | undefined;
   #ticker: ReturnType<typeof setInterval> | undefined;
   #destroyed = false;
@@ -85,6 +84,7 @@ export class SpeechEngine implements Engine {
     this.#now = options.now ?? (() => performance.now());
     this.#window = options.window === undefined ? (typeof window === 'undefined' ? null : window) : options.window;
     this.#window?.addEventListener('pagehide', this.#onPageHide);
+    this.#choice = new VoiceChoice(options.voiceContext);
     this.#words = new SpeechWords(
       (segment, word, offset, length) => this.#listener({ type: 'word', segment, word, offset, length, time: this.currentTime }),
       this.#now,
@@ -93,12 +93,17 @@ export class SpeechEngine implements Engine {
 
   /** Voices on this device (after `load`). */
   get voices(): readonly SpeechSynthesisVoice[] {
-    return this.#voices;
+    return this.#choice.voices;
   }
 
   /** The voice speaking, or null when none fits. */
   get voice(): SpeechSynthesisVoice | null {
-    return this.#voice;
+    return this.#choice.voice;
+  }
+
+  /** What the voices were ranked with (online or not, the reader's languages), for the voice menu. */
+  get voiceContext(): RankContext {
+    return this.#choice.context;
   }
 
   get duration(): number {
@@ -138,28 +143,17 @@ export class SpeechEngine implements Engine {
       this.#failLoad( 'This browser cannot read aloud: it has no speech synthesis.');
       return false;
     }
-    this.#voicesAbort?.abort();
-    this.#voicesAbort = new AbortController();
-    this.#voices = await loadVoices(synth, this.#voiceTimeout, undefined, this.#voicesAbort.signal);
-    if (this.#destroyed) return false;
-    if (!this.#voices.length) {
-      this.#failLoad( 'No voices for reading aloud are installed on this device.');
-      return false;
-    }
-    this.#voice = chooseVoice(this.#voices, options.lang, options.voice);
-    this.#languageVoices.reset(this.#voices, options.lang, this.#timeline.chunks.map((chunk) => chunk.lang));
-    if (!this.#voice) {
-      this.#failLoad( `No voice for ${languageName(options.lang)} is installed on this device.`);
-      return false;
-    }
-    return true;
+    const chunkLangs = this.#timeline.chunks.map((chunk) => chunk.lang);
+    const loaded = await this.#choice.load(synth, this.#voiceTimeout, options, chunkLangs);
+    // A newer load has taken over (or the engine is gone): it reports for itself.
+    if (this.#destroyed || loaded.status === 'stale') return false;
+    if (loaded.status === 'failed') this.#failLoad(loaded.message);
+    return loaded.status === 'ready';
   }
 
   /** Switches to the voice named `name` (if the device has it); speaking restarts the current chunk with it. */
   setVoice(name: string): void {
-    const voice = this.#voices.find((v) => v.name === name || v.voiceURI === name);
-    if (!voice || voice === this.#voice) return;
-    this.#voice = voice;
+    if (!this.#choice.select(name)) return;
     this.#words.voiceChanged();
     if (this.#speaking) this.#speakCurrent();
   }
@@ -216,7 +210,7 @@ export class SpeechEngine implements Engine {
   destroy(): void {
     this.#destroyed = true;
     this.#wantPlay = false;
-    this.#voicesAbort?.abort();
+    this.#choice.abort();
     this.#cancel();
     this.#window?.removeEventListener('pagehide', this.#onPageHide);
     this.#live.clear();
@@ -239,7 +233,7 @@ export class SpeechEngine implements Engine {
     this.#speaking = true;
     const generation = this.#generation;
     const utterance = new this.#Utterance(chunk.text);
-    const voice = this.#languageVoices.voiceFor(chunk.lang, this.#voice);
+    const voice = this.#choice.forChunk(chunk.lang);
     utterance.voice = voice;
     utterance.lang = voice?.lang ?? chunk.lang;
     utterance.rate = this.#rate;

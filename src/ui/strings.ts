@@ -10,6 +10,8 @@ export type { ShellStrings };
 export interface Strings extends ShellStrings {
   readonly voice: string;
   readonly otherLanguages: string;
+  /** A voice in the voice menu that the platform marks as of higher quality (natural, premium, online…). */
+  readonly higherQuality: (voice: string) => string;
   readonly download: string;
   readonly playing: string;
   readonly paused: string;
@@ -39,6 +41,7 @@ export const en: Strings = {
   ...enShell,
   voice: 'Voice',
   otherLanguages: 'Other languages',
+  higherQuality: (voice) => `${voice} — higher quality`,
   download: 'Download audio',
   playing: 'Playing',
   paused: 'Paused',

@@ -5,7 +5,7 @@ import {
   languageName,
   loadVoices,
   normaliseLang,
-  voicesFor,
+  rankVoices,
 } from '../../src/engines/voices.js';
 import { FakeSpeechSynthesis, LINUX_CHROMIUM_VOICES, fakeVoice } from '../fakes/speech-synthesis.js';
 
@@ -93,6 +93,13 @@ describe('normaliseLang', () => {
     expect(normaliseLang('zh_Hant_TW')).toBe('zh-hant-tw');
     expect(normaliseLang('')).toBe('');
   });
+
+  it('replaces deprecated codes (Android lists iw-IL and in-ID) and keeps a malformed tag as written', () => {
+    expect(normaliseLang('iw-IL')).toBe('he-il');
+    expect(normaliseLang('in_ID')).toBe('id-id');
+    expect(normaliseLang('cmn-CN')).toBe('zh-cn');
+    expect(normaliseLang('i-Klingon')).toBe('i-klingon');
+  });
 });
 
 describe('langMatch', () => {
@@ -111,12 +118,22 @@ describe('langMatch', () => {
     expect(langMatch(voice, lang)).toBe(score);
   });
 
-  it('does not take a longer language code for a region family (eng is not en)', () => {
-    expect(langMatch('eng', 'en')).toBe(0);
+  it('does not take a longer language code for a region family (enm, Middle English, is not en)', () => {
+    expect(langMatch('enm', 'en')).toBe(0);
+    // …while a three-letter code of the same language is that language.
+    expect(langMatch('eng', 'en')).toBe(3);
+  });
+
+  it('matches old codes with new ones, and Norwegian (no) with Bokmål (nb), but not with Nynorsk', () => {
+    expect(langMatch('iw-IL', 'he-IL')).toBe(3);
+    expect(langMatch('he-IL', 'iw')).toBe(2);
+    expect(langMatch('nb-NO', 'no')).toBe(1);
+    expect(langMatch('nb', 'no-NO')).toBe(1);
+    expect(langMatch('nn-NO', 'no')).toBe(0);
   });
 });
 
-describe('voicesFor', () => {
+describe('rankVoices', () => {
   const voices = [
     fakeVoice({ name: 'Afrikaans', lang: 'af', default: true }),
     fakeVoice({ name: 'US remote', lang: 'en-US', localService: false }),
@@ -127,19 +144,30 @@ describe('voicesFor', () => {
     fakeVoice({ name: 'US second', lang: 'en-US' }),
   ];
 
-  it('orders exact locale, then region family, then the same language', () => {
-    expect(names(voicesFor(voices, 'en-GB'))).toEqual([
+  it('orders exact locale, then region family, then the same language (a remote voice first there)', () => {
+    expect(names(rankVoices(voices, 'en-GB'))).toEqual([
       'UK',
       'UK RP',
+      'US remote',
       'Australian default',
       'US local',
       'US second',
-      'US remote',
     ]);
   });
 
-  it('puts the default first among equal matches, then local voices, then keeps the platform order', () => {
-    expect(names(voicesFor(voices, 'en'))).toEqual([
+  it('puts remote voices first among equal matches, then the default, then keeps the platform order', () => {
+    expect(names(rankVoices(voices, 'en'))).toEqual([
+      'US remote',
+      'Australian default',
+      'US local',
+      'UK',
+      'UK RP',
+      'US second',
+    ]);
+  });
+
+  it('offline, puts local voices first and the remote one last', () => {
+    expect(names(rankVoices(voices, 'en', { online: false }))).toEqual([
       'Australian default',
       'US local',
       'UK',
@@ -150,9 +178,10 @@ describe('voicesFor', () => {
   });
 
   it('leaves out voices of other languages, the Afrikaans default included', () => {
-    expect(names(voicesFor(voices, 'en-US'))).not.toContain('Afrikaans');
-    expect(voicesFor(voices, 'fr')).toEqual([]);
-    expect(names(voicesFor(voices, 'af'))).toEqual(['Afrikaans']);
+    expect(names(rankVoices(voices, 'en-US'))).not.toContain('Afrikaans');
+    expect(rankVoices(voices, 'fr')).toEqual([]);
+    expect(rankVoices(voices, '')).toEqual([]);
+    expect(names(rankVoices(voices, 'af'))).toEqual(['Afrikaans']);
   });
 });
 

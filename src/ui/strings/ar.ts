@@ -14,6 +14,8 @@ export const ar: Strings = {
   speed: 'السرعة',
   voice: 'الصوت',
   otherLanguages: 'لغات أخرى',
+  // Isolated: a Latin voice name with brackets ("… Online (Natural)") would otherwise be reordered in Arabic text.
+  higherQuality: (voice) => `\u2068${voice}\u2069 — جودة أعلى`,
   download: 'تنزيل الملف الصوتي',
   loading: 'جارٍ تحميل الصوت…',
   playing: 'قيد التشغيل',

@@ -14,6 +14,7 @@ export const de: Strings = {
   speed: 'Tempo',
   voice: 'Stimme',
   otherLanguages: 'Andere Sprachen',
+  higherQuality: (voice) => `${voice} – höhere Qualität`,
   download: 'Audio herunterladen',
   loading: 'Audio wird geladen …',
   playing: 'Wiedergabe läuft',

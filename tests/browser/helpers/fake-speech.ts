@@ -12,6 +12,8 @@ export interface FakeSpeechSetup extends FakeSpeechSynthesisOptions {
   readonly startTimeout?: number;
   /** How long the engine waits for voices, in ms. Default: 300. */
   readonly voiceTimeout?: number;
+  /** Whether the device is online and the reader's languages, for ranking voices. Default: the browser's. */
+  readonly voiceContext?: SpeechEngineOptions['voiceContext'];
 }
 
 function useSpeechOptions(options: SpeechEngineOptions): void {
@@ -23,9 +25,9 @@ function useSpeechOptions(options: SpeechEngineOptions): void {
 
 /** Players created from now on in this test speak with a fake synthesiser, which is returned. */
 export function useFakeSpeech(setup: FakeSpeechSetup = {}): FakeSpeechSynthesis {
-  const { startTimeout = 2000, voiceTimeout = 300, ...options } = setup;
+  const { startTimeout = 2000, voiceTimeout = 300, voiceContext, ...options } = setup;
   const fake = new FakeSpeechSynthesis(options);
-  useSpeechOptions({ ...fake.engineOptions(), window: null, startTimeout, voiceTimeout });
+  useSpeechOptions({ ...fake.engineOptions(), window: null, startTimeout, voiceTimeout, voiceContext });
   onTestFinished(() => fake.cancel());
   return fake;
 }
