@@ -95,3 +95,8 @@ export interface Engine {
   /** Stop all sound and release every listener, timer and resource. */
   destroy(): void;
 }
+
+/** A playback rate within what every engine plays well, 0.5–3 (1 for anything that is not a number). */
+export function clampRate(rate: number): number {
+  return Number.isFinite(rate) ? Math.min(Math.max(rate, 0.5), 3) : 1;
+}

@@ -14,7 +14,7 @@
  * - Some platforms never send `end` (or hang after `start`): a watchdog treats such a chunk as failed.
  */
 import type { Segment } from '../article/segment.js';
-import type { Engine, EngineListener, EngineLoadOptions, ListenErrorCode, WordTiming } from './engine.js';
+import { clampRate, type Engine, type EngineListener, type EngineLoadOptions, type ListenErrorCode, type WordTiming } from './engine.js';
 import { SpeechTimeline, type TimedChunk } from './speech-timeline.js';
 import { SpeechWords } from './speech-words.js';
 import { LanguageVoices } from './language-voices.js';
@@ -363,6 +363,5 @@ export class SpeechEngine implements Engine {
   };
 }
 
-export function clampRate(rate: number): number {
-  return Number.isFinite(rate) ? Math.min(Math.max(rate, 0.5), 3) : 1;
-}
+// Defined beside the engine interface, so the audio engine has it without loading this module.
+export { clampRate } from './engine.js';
