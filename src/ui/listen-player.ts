@@ -33,7 +33,8 @@ export { RATES } from './menus.js';
  * @fires listen-statechange - `{ state }` whenever `state` changes.
  * @fires listen-segmentchange - `{ index, time }` when another segment (paragraph) becomes active.
  * @fires listen-wordchange - `{ segment, word, offset, length, time }` when another word becomes active.
- * @fires listen-error - `{ code, message }` when reading fails.
+ * @fires listen-error - `{ code, message, fallback? }` when reading fails (with `fallback`, it goes on).
+ * @fires listen-enginechange - `{ engine, reason }` when another engine takes over: `no-audio` (a paragraph the recording has no audio for, and back), `fallback` (the recording failed).
  * @fires listen-ended - when the end of the article is reached.
  * @fires listen-progress - `{ percent }` (25, 50, 75, 100) once per listen, as playback reaches it.
  * @csspart base - the player's box.
@@ -181,7 +182,11 @@ export class ListenPlayer extends LitElement {
     return this.#playback.snapshot.state;
   }
 
-  /** The engine reading: `speech`, `audio`, or null before one is loaded. */
+  /**
+   * The engine reading: `speech`, `audio`, or null before one is loaded. It changes while reading, with
+   * `listen-enginechange`: to `speech` for a paragraph the recording has no audio for and back, or when
+   * the recording fails.
+   */
   get activeEngine(): EngineKind | null {
     return this.#playback.snapshot.engine;
   }
