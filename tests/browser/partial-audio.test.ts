@@ -29,8 +29,8 @@ interface Heard {
   /** Everything that happened, in order: "segment:9", "engine:speech:no-audio", "speak:…", "state:paused"… */
   readonly log: string[];
   readonly changes: ListenEngineChangeDetail[];
-  /** For each utterance `start`: its text, the player's `activeEngine`, and whether any recording was playing. */
-  readonly starts: { readonly text: string; readonly engine: string | null; readonly audioPlaying: boolean }[];
+  /** For each utterance `start`: its text and rate, the player's `activeEngine`, and whether any recording was playing. */
+  readonly starts: { readonly text: string; readonly rate: number; readonly engine: string | null; readonly audioPlaying: boolean }[];
 }
 
 /** Logs the player's events, the utterances sent to the real synthesiser and their `start`s, in one order. */
@@ -52,7 +52,7 @@ function listen(player: ListenPlayer, media: MediaWatch): Heard & ReturnType<typ
     recording.log.push(`speak:${utterance.text}`);
     utterance.addEventListener('start', () => {
       const audioPlaying = media.elements().some((element) => !element.paused);
-      heard.starts.push({ text: utterance.text, engine: player.activeEngine, audioPlaying });
+      heard.starts.push({ text: utterance.text, rate: utterance.rate, engine: player.activeEngine, audioPlaying });
     });
     speak(utterance);
   });
@@ -107,7 +107,7 @@ describe('a recording without one paragraph', () => {
     expect(heard.states).toEqual(['loading', 'playing']);
     expect(heard.errors).toEqual([]);
     // The gap was heard from the synthesiser while the recording was silent, and only once.
-    expect(heard.starts).toEqual([{ text: gapText, engine: 'speech', audioPlaying: false }]);
+    expect(heard.starts).toEqual([{ text: gapText, rate: RATE, engine: 'speech', audioPlaying: false }]);
     // The recording goes on where the next paragraph starts: its clock is inside paragraph 11's audio.
     expect(playing(media)).toHaveLength(1);
     expect(speechSynthesis.speaking).toBe(false);
@@ -202,6 +202,47 @@ describe('a recording without one paragraph', () => {
     expect(heard.segments.map((segment) => segment.index)).toEqual([BEFORE, GAP, AFTER, GAP, BEFORE]);
     expect(heard.starts.map((start) => start.text)).toEqual([gapText, gapText]);
     expect(heard.starts.every((start) => !start.audioPlaying)).toBe(true);
+    expect(heard.states).toEqual(['loading', 'playing']);
+    expect(heard.errors).toEqual([]);
+  });
+
+  it('seeks into and out of the spoken paragraph, and changes speed in it', async () => {
+    const manifest = (await (await fetch(PARTIAL)).json()) as { segments: { start: number; end: number }[] };
+    const media = watchMedia();
+    const player = await placePartial();
+    const heard = listen(player, media);
+    const gapText = player.segments[GAP]!.text;
+    // Before the gap the timeline is the recording's: the gap starts where paragraph 9 ends.
+    const gapAt = manifest.segments[BEFORE]!.end;
+
+    player.playSegment(BEFORE);
+    await untilState(player, 'playing');
+    player.seek(gapAt + 1);
+    expect(player.segmentIndex).toBe(GAP);
+    expect(player.activeEngine).toBe('speech');
+    await expect.poll(() => heard.starts.length, { timeout: 10_000 }).toBe(1);
+    expect(await silent(playing(media))).toBe(true);
+    // Speech starts at the sentence holding that time (this paragraph is one), inside the paragraph's room.
+    expect(player.currentTime).toBeGreaterThanOrEqual(gapAt);
+    expect(player.currentTime).toBeLessThan(gapAt + gapText.length / 14.5);
+
+    // A new speed says the sentence again at once, at that speed.
+    player.rate = 3;
+    await expect.poll(() => heard.starts.length, { timeout: 10_000 }).toBe(2);
+    expect(heard.starts.map(({ text, rate }) => ({ text, rate }))).toEqual([
+      { text: gapText, rate: RATE },
+      { text: gapText, rate: 3 },
+    ]);
+
+    player.seek(manifest.segments[BEFORE]!.start);
+    expect(player.segmentIndex).toBe(BEFORE);
+    expect(player.activeEngine).toBe('audio');
+    await expect.poll(() => playing(media).length, { timeout: 5000 }).toBe(1);
+    await expect.poll(() => speechSynthesis.speaking, { timeout: 2000 }).toBe(false);
+    expect(playing(media)[0]!.currentTime).toBeGreaterThanOrEqual(manifest.segments[BEFORE]!.start);
+    expect(playing(media)[0]!.currentTime).toBeLessThan(manifest.segments[BEFORE]!.end);
+
+    expect(heard.changes.map((change) => change.engine)).toEqual(['speech', 'audio']);
     expect(heard.states).toEqual(['loading', 'playing']);
     expect(heard.errors).toEqual([]);
   });
