@@ -7,21 +7,22 @@
  * - A manifest or audio that fails reports an error with `fallback: 'speech'`; the player then reads on
  *   with Web Speech from the same paragraph.
  * - A paragraph the recording has no audio for (manifest 1.1 `"audio": false`) is read by Web Speech in its
- *   place, on a timeline that gives it room (`audio-gaps.ts`); an `engine` event tells each switch.
+ *   place, on a timeline that gives it room (`gap-timeline.ts`, `audio-gaps.ts`); an `engine` event tells each switch.
  */
 import type { Howl } from 'howler';
 import type { Segment } from '../article/segment.js';
-import { GapReader, GapTimeline, type GapReaderHost, type GapReaderOptions } from './audio-gaps.js';
+import { GapReader, type GapReaderHost, type GapReaderOptions } from './audio-gaps.js';
 import { releaseWithoutDataUrl } from './audio-release.js';
+import { loadFailure, pickSource } from './audio-source.js';
 import {
   clampRate,
   type Engine,
-  type EngineKind,
   type EngineListener,
   type EngineLoadOptions,
   type ListenErrorCode,
   type WordTiming,
 } from './engine.js';
+import { GapTimeline } from './gap-timeline.js';
 import { loadTimings, type AudioSource, type Timings, TimingsError } from './timings.js';
 
 export interface AudioEngineOptions extends GapReaderOptions {
@@ -54,8 +55,6 @@ export class AudioEngine implements Engine {
   #reader: GapReader | null = null;
   /** Index in `#gaps.spans` of the stretch of recording the sound plays (or will play). */
   #span = 0;
-  /** Which engine is speaking, as last reported. */
-  #speaking: EngineKind = 'audio';
   #source: AudioSource | null = null;
   #ready: Promise<boolean> | null = null;
   #howl: Howl | null = null;
@@ -241,24 +240,13 @@ export class AudioEngine implements Engine {
     return this.#howlReady;
   }
 
-  /** Tells a missing file (404, network) from one that cannot be decoded. */
+  /** The file failed to load: reports whether it is missing or cannot be decoded, keeping the position. */
   async #loadFailed(url: string, error: unknown): Promise<void> {
     if (this.#destroyed) return;
     const at = this.currentTime;
-    let reachable = false;
-    try {
-      const response = await fetch(url, { method: 'HEAD', cache: 'no-store', headers: { Accept: 'audio/*' } });
-      // A web page in place of the file (a host's "not found" page with status 200) is a missing file.
-      reachable = response.ok && !/^text\/html\b/i.test(response.headers.get('content-type') ?? '');
-    } catch {
-      reachable = false;
-    }
+    const { code, message } = await loadFailure(url, error);
     this.#position = at;
-    if (reachable && (error === 3 || error === 4)) {
-      this.#fail('audio-decode', 'The audio file could not be decoded.');
-    } else {
-      this.#fail('audio-load', 'The audio file could not be loaded.');
-    }
+    this.#fail(code, message);
   }
 
   /**
@@ -275,7 +263,6 @@ export class AudioEngine implements Engine {
       return;
     }
     this.#reader?.release();
-    this.#switchTo('audio');
     this.#span = index;
     const howl = this.#howl;
     if (howl && howl.state() === 'loaded') {
@@ -288,10 +275,9 @@ export class AudioEngine implements Engine {
   /** Web Speech reads span `index` (paragraphs without audio) from `time`, if playing; the sound pauses. */
   #handOver(index: number, time: number): void {
     this.#stopFrames();
-    this.#switchTo('speech');
-    this.#update(time, true);
     this.#reader!.hold(index, time, this.#wantPlay);
     if (this.#howl?.playing()) this.#howl.pause();
+    this.#update(time, true);
   }
 
   /** Speech finished span `index` (or skipped it): the recording goes on after it, or the article ends. */
@@ -311,12 +297,6 @@ export class AudioEngine implements Engine {
     },
   };
 
-  #switchTo(engine: EngineKind): void {
-    if (engine === this.#speaking) return;
-    this.#speaking = engine;
-    this.#listener({ type: 'engine', engine, reason: 'no-audio' });
-  }
-
   #onPlay(): void {
     if (!this.#wantPlay || this.#reading) {
       this.#howl?.pause();
@@ -332,7 +312,6 @@ export class AudioEngine implements Engine {
     this.#wantPlay = false;
     this.#stopFrames();
     this.#reader?.release();
-    this.#switchTo('audio');
     this.#position = this.duration;
     this.#update(this.duration, true);
     this.#listener({ type: 'ended' });
@@ -418,12 +397,4 @@ export class AudioEngine implements Engine {
     this.#howl?.stop();
     this.#listener({ type: 'error', code, message, fallback: fallback ? 'speech' : undefined });
   }
-}
-
-/** Opus where the browser plays it (smaller), else MP3, else whatever it can play. */
-export function pickSource(sources: readonly AudioSource[]): AudioSource | null {
-  if (typeof document === 'undefined') return sources[0] ?? null;
-  const probe = document.createElement('audio');
-  const playable = sources.filter((source) => probe.canPlayType(source.type) !== '');
-  return playable.find((s) => s.type.includes('opus')) ?? playable[0] ?? null;
 }

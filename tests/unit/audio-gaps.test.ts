@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import { GAP_CHARS_PER_SECOND, GapReader, GapTimeline, type GapReaderHost, type SpeechSpan } from '../../src/engines/audio-gaps.js';
+import { GapReader, type GapReaderHost } from '../../src/engines/audio-gaps.js';
+import { GAP_CHARS_PER_SECOND, GapTimeline, type SpeechSpan } from '../../src/engines/gap-timeline.js';
 import type { EngineEvent } from '../../src/engines/engine.js';
 import { parseManifest } from '../../src/engines/manifest.js';
 import { INITIAL_CHARS_PER_SECOND } from '../../src/engines/speech-timeline.js';
@@ -161,8 +162,14 @@ describe('GapReader', () => {
     }
     const times = positions.map((position) => position.time);
     expect([...times].sort((a, b) => a - b)).toEqual(times);
-    // Its `loading`, `duration` and `ended` are the audio engine's business.
-    expect(events.map((event) => event.type).filter((type) => !['position', 'word', 'playing'].includes(type))).toEqual([]);
+    // It says speech has the reading; its `loading`, `duration` and `ended` are the audio engine's business.
+    const news = () => events.filter((event) => !['position', 'word', 'playing'].includes(event.type));
+    expect(events[0]).toEqual({ type: 'engine', engine: 'speech', reason: 'no-audio' });
+    expect(news()).toEqual([events[0]]);
+    // The audio engine takes the reading back (and says so once).
+    reader.release();
+    reader.release();
+    expect(news()).toEqual([events[0], { type: 'engine', engine: 'audio', reason: 'no-audio' }]);
   });
 
   it('starts at the segment asked for, on its own start', async () => {
@@ -222,11 +229,14 @@ describe('GapReader', () => {
     const { reader, events, finished } = setupReader({}, () => Promise.reject(new Error('offline')));
     reader.hold(1, SPAN.at, true);
     await vi.advanceTimersByTimeAsync(1);
-    expect(events).toEqual([{ type: 'error', code: 'speech-failed', message: expect.stringContaining('offline'), fallback: 'audio' }]);
+    expect(events).toEqual([
+      { type: 'engine', engine: 'speech', reason: 'no-audio' },
+      { type: 'error', code: 'speech-failed', message: expect.stringContaining('offline'), fallback: 'audio' },
+    ]);
     expect(finished).toEqual([1]);
   });
 
-  it('loads the speech engine only when a span is read, and lets go of it without a sound', async () => {
+  it('loads the speech engine only when a span is read, and lets go of it without a sound, handing the reading back', async () => {
     let loads = 0;
     const { synth, reader, events } = setupReader({}, () => {
       loads++;
@@ -244,18 +254,22 @@ describe('GapReader', () => {
     await vi.advanceTimersByTimeAsync(10);
     expect(synth.speaking).toBe(false);
     expect(reader.span).toBe(-1);
-    expect(events).toEqual([]);
+    expect(events).toEqual([{ type: 'engine', engine: 'audio', reason: 'no-audio' }]);
   });
 
   it('ignores a span that is not speech, and stays silent once destroyed', async () => {
-    const { synth, reader } = setupReader();
+    const { synth, reader, events } = setupReader();
     reader.hold(0, 0, true);
     expect(reader.span).toBe(-1);
+    expect(events).toEqual([]);
     reader.hold(1, SPAN.at, true);
     await vi.advanceTimersByTimeAsync(10);
+    events.length = 0;
     reader.destroy();
     await vi.advanceTimersByTimeAsync(10);
     expect(synth.speaking).toBe(false);
+    // Destroyed, it reports nothing more: not even that the recording has the reading back.
+    expect(events).toEqual([]);
     reader.hold(1, SPAN.at, true);
     await vi.advanceTimersByTimeAsync(10);
     expect(reader.span).toBe(-1);
