@@ -215,6 +215,8 @@ export class GapReader {
   /** Speech failed on this span: say so, and go on with the recording after it. */
   #skip(code: ListenErrorCode, message: string): void {
     if (this.#span < 0) return;
+    // Loaded afresh next time: an engine that failed to load stays silent until it is loaded again.
+    this.#loaded = -1;
     this.#host.emit({ type: 'error', code, message, fallback: 'audio' });
     this.#finish();
   }

@@ -225,6 +225,21 @@ describe('GapReader', () => {
     expect(reader.span).toBe(-1);
   });
 
+  it('skips the span each time the device cannot speak (no voices), and tries again when it comes back', async () => {
+    const { reader, events, finished } = setupReader({ voices: [] });
+    reader.hold(1, SPAN.at, true);
+    await vi.advanceTimersByTimeAsync(6000);
+    expect(finished).toEqual([1]);
+    reader.release();
+    reader.hold(1, SPAN.at, true);
+    await vi.advanceTimersByTimeAsync(6000);
+    expect(finished).toEqual([1, 1]);
+    expect(events.filter((event) => event.type === 'error')).toEqual([
+      { type: 'error', code: 'no-speech', message: expect.any(String), fallback: 'audio' },
+      { type: 'error', code: 'no-speech', message: expect.any(String), fallback: 'audio' },
+    ]);
+  });
+
   it('skips the span when the speech engine cannot be loaded at all', async () => {
     const { reader, events, finished } = setupReader({}, () => Promise.reject(new Error('offline')));
     reader.hold(1, SPAN.at, true);
