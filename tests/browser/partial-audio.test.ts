@@ -3,12 +3,13 @@
  * the browser's real speech in its place, then the recording goes on, and says so through `activeEngine`
  * and `listen-enginechange`. The fixture is the seed manifest with paragraph 10 marked as not recorded
  * (tests/fixtures/audio/make-seed-partial.mjs); the seed's audio still holds it, so hearing it from the
- * recording would be a bug the media elements' clocks show.
+ * recording would be a bug the media elements' clocks show. One test also takes the first and the last
+ * paragraphs out, and one makes speech fail (a fake synthesiser) to show the paragraph is skipped.
  */
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { ListenEngineChangeDetail } from '../../src/player/events.js';
 import { FakeSpeechSynthesis } from '../fakes/speech-synthesis.js';
-import { type MediaWatch, placeDemo, silent, useAudioOptions, watchMedia } from './helpers/audio.js';
+import { type MediaWatch, jsonResponse, placeDemo, silent, useAudioOptions, watchMedia } from './helpers/audio.js';
 import { type ListenPlayer, controls, highlighted, record, sleep, unmount, untilSegment, untilState } from './helpers/player.js';
 
 const PARTIAL = '/tests/fixtures/audio/seed-partial.json';
@@ -56,7 +57,8 @@ function listen(player: ListenPlayer, media: MediaWatch): Heard & ReturnType<typ
     });
     speak(utterance);
   });
-  return { ...recording, ...heard };
+  // The recording itself, not a copy: its `ended` count goes on changing.
+  return Object.assign(recording, heard);
 }
 
 /** The demo page reading the partial recording at `RATE`, its manifest loaded. */
@@ -74,7 +76,7 @@ function playing(media: MediaWatch): HTMLMediaElement[] {
   return media.elements().filter((element) => !element.paused);
 }
 
-describe('a recording without one paragraph', () => {
+describe('a recording without some paragraphs', () => {
   it('reads the paragraph before from the recording, the gap with speech, then the recording again', async () => {
     const media = watchMedia();
     const player = await placePartial();
@@ -277,5 +279,58 @@ describe('a recording without one paragraph', () => {
     await player.updateComplete;
     expect(controls(player).status.textContent).toMatch(/could not speak.*skipped/);
     expect(fake.texts).toEqual([player.segments[GAP]!.text]);
+  });
+
+  it('starts with speech when the first paragraph has no audio, and ends with speech when the last has none', async () => {
+    // The fixture, doctored further: the first and the last paragraphs are not in the recording either.
+    const manifest = (await (await fetch(PARTIAL)).json()) as { segments: Record<string, unknown>[] };
+    const last = manifest.segments.length - 1;
+    const unrecorded = (i: number, at: number) => ({ ...manifest.segments[i], start: at, end: at, words: [], audio: false });
+    manifest.segments[0] = unrecorded(0, 0);
+    manifest.segments[last] = unrecorded(last, manifest.segments[last - 1]!['end'] as number);
+    useAudioOptions({ fetch: async () => jsonResponse(manifest) });
+    const media = watchMedia();
+    const player = await placePartial();
+    const heard = listen(player, media);
+    const texts = player.segments.map((segment) => segment.text);
+
+    player.play();
+    await untilSegment(player, 1, 20_000);
+    expect(player.activeEngine).toBe('audio');
+    await expect.poll(() => playing(media).length, { timeout: 5000 }).toBe(1);
+    expect(heard.starts.map((start) => start.text)).toEqual([texts[0]]);
+    expect(heard.starts[0]!.audioPlaying).toBe(false);
+
+    player.playSegment(last);
+    await untilState(player, 'ended', 20_000);
+    // The last paragraph is two sentences: speech says them one after the other, the recording silent.
+    const lastSpoken = heard.starts.slice(1);
+    expect(lastSpoken.map((start) => start.text).join(' ')).toBe(texts[last]);
+    expect(lastSpoken.every((start) => !start.audioPlaying && start.engine === 'speech')).toBe(true);
+    expect(await silent(media.elements())).toBe(true);
+    expect(speechSynthesis.speaking).toBe(false);
+    expect(player.currentTime).toBe(player.duration);
+    // At the end the recording has the reading again, ready to start over.
+    expect(player.activeEngine).toBe('audio');
+    expect(heard.ended).toBe(1);
+    expect(heard.log.filter((entry) => entry.startsWith('engine:') || entry === 'ended' || entry.startsWith('segment:'))).toEqual([
+      'engine:speech:no-audio',
+      'segment:0',
+      'engine:audio:no-audio',
+      'segment:1',
+      'engine:speech:no-audio',
+      `segment:${last}`,
+      'engine:audio:no-audio',
+      'ended',
+    ]);
+
+    // Playing after the end starts over, with speech for the first paragraph.
+    const spokenBefore = heard.starts.length;
+    player.play();
+    await expect.poll(() => heard.starts.length, { timeout: 10_000 }).toBe(spokenBefore + 1);
+    expect(heard.starts.at(-1)!.text).toBe(texts[0]);
+    expect(player.segmentIndex).toBe(0);
+    expect(player.activeEngine).toBe('speech');
+    expect(heard.errors).toEqual([]);
   });
 });
