@@ -1,7 +1,7 @@
 /**
  * Paragraphs the recording does not contain (manifest 1.1 `"audio": false`), read by Web Speech in place,
  * on the timeline `gap-timeline.ts` makes. `GapReader` speaks a span with an inner `SpeechEngine`, imported
- * only when a span is first read, so pages whose recordings are complete never load it.
+ * (`import()`) only when a span is first read: the audio engine never needs it for a complete recording.
  */
 import type { Segment } from '../article/segment.js';
 import type { EngineEvent, EngineLoadOptions, ListenErrorCode } from './engine.js';
