@@ -249,6 +249,24 @@ describe('a recording without some paragraphs', () => {
     expect(heard.errors).toEqual([]);
   });
 
+  it('stops speaking the paragraph when the player is removed', async () => {
+    const media = watchMedia();
+    const player = await placePartial();
+    const heard = listen(player, media);
+    player.playSegment(GAP);
+    await expect.poll(() => heard.starts.length, { timeout: 10_000 }).toBe(1);
+    expect(speechSynthesis.speaking).toBe(true);
+
+    player.remove();
+    const fired = heard.log.length;
+    await expect.poll(() => speechSynthesis.speaking, { timeout: 2000 }).toBe(false);
+    await sleep(400);
+    expect(speechSynthesis.speaking).toBe(false);
+    expect(heard.starts).toHaveLength(1);
+    expect(await silent(media.elements())).toBe(true);
+    expect(heard.log).toHaveLength(fired);
+  });
+
   it('skips the paragraph with a notice when speech fails on it, and the recording goes on', async () => {
     // The paragraph's speech fails (a fake synthesiser behind the audio engine's test seam); nothing else does.
     const fake = new FakeSpeechSynthesis();
