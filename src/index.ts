@@ -1,9 +1,10 @@
 /** Listen's public API, without side effects: import `./define.js` to register the element. */
 export { ListenPlayer, RATES } from './ui/listen-player.js';
 export type { Segment } from './article/segment.js';
-export type { Engine, EngineEvent, EngineKind, EngineLoadOptions, ListenErrorCode } from './engines/engine.js';
+export type { Engine, EngineChangeReason, EngineEvent, EngineKind, EngineLoadOptions, ListenErrorCode } from './engines/engine.js';
 export type { PlayerState, PlayerSnapshot } from './player/store.js';
 export type {
+  ListenEngineChangeDetail,
   ListenErrorDetail,
   ListenProgressDetail,
   ListenSegmentChangeDetail,

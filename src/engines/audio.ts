@@ -6,15 +6,26 @@
  * - The highlight follows the clock from `requestAnimationFrame`, not `timeupdate` (which lags up to 250 ms).
  * - A manifest or audio that fails reports an error with `fallback: 'speech'`; the player then reads on
  *   with Web Speech from the same paragraph.
+ * - A paragraph the recording has no audio for (manifest 1.1 `"audio": false`) is read by Web Speech in its
+ *   place, on a timeline that gives it room (`gap-timeline.ts`, `audio-gaps.ts`); an `engine` event tells each switch.
  */
 import type { Howl } from 'howler';
 import type { Segment } from '../article/segment.js';
+import { GapReader, type GapReaderHost, type GapReaderOptions } from './audio-gaps.js';
 import { releaseWithoutDataUrl } from './audio-release.js';
-import type { Engine, EngineListener, EngineLoadOptions, ListenErrorCode, WordTiming } from './engine.js';
+import { loadFailure, pickSource } from './audio-source.js';
+import {
+  type Engine,
+  type EngineListener,
+  type EngineLoadOptions,
+  type ListenErrorCode,
+  type WordTiming,
+} from './engine.js';
+import { GapTimeline } from './gap-timeline.js';
 import { clampRate } from './pace.js';
 import { loadTimings, type AudioSource, type Timings, TimingsError } from './timings.js';
 
-export interface AudioEngineOptions {
+export interface AudioEngineOptions extends GapReaderOptions {
   /** URL of the timing manifest. */
   readonly src: string;
   /** Accept audio on another origin (the host opted in). */
@@ -38,12 +49,18 @@ export class AudioEngine implements Engine {
   readonly #listener: EngineListener;
   readonly #options: AudioEngineOptions;
   #timings: Timings | null = null;
+  /** The engine's timeline: the recording's, with room for the paragraphs it has no audio for. */
+  #gaps: GapTimeline | null = null;
+  /** Reads those paragraphs with Web Speech; null when the recording has every paragraph. */
+  #reader: GapReader | null = null;
+  /** Index in `#gaps.spans` of the stretch of recording the sound plays (or will play). */
+  #span = 0;
   #source: AudioSource | null = null;
   #ready: Promise<boolean> | null = null;
   #howl: Howl | null = null;
   #howlReady: Promise<Howl | null> | null = null;
   #rate = 1;
-  /** Position while no sound exists yet (before the first play) or while seeking before load. */
+  /** Position on the timeline while the sound is not playing (before the first play, paused, seeking). */
   #position = 0;
   #wantPlay = false;
   /** A paragraph asked for before the manifest arrived. */
@@ -61,7 +78,7 @@ export class AudioEngine implements Engine {
   }
 
   get duration(): number {
-    return this.#timings?.duration ?? 0;
+    return this.#gaps?.duration ?? 0;
   }
 
   /** `exact` once a manifest with word times is loaded (the renderer measured every word); else null. */
@@ -70,14 +87,20 @@ export class AudioEngine implements Engine {
   }
 
   get currentTime(): number {
+    if (this.#reading) return this.#reader!.currentTime;
     // Only a playing sound has a clock worth reading: when the audio ends, howler rewinds the element to 0
     // and tells us a task later, so a stopped sound's position is the last one read (or sought).
     const howl = this.#howl;
-    if (howl?.playing()) {
+    if (howl?.playing() && this.#gaps) {
       const time = howl.seek();
-      if (typeof time === 'number' && Number.isFinite(time)) return time;
+      if (typeof time === 'number' && Number.isFinite(time)) return this.#gaps.fromFile(time, this.#span);
     }
     return this.#position;
+  }
+
+  /** Whether Web Speech holds the position (reading, or paused in, a paragraph without audio). */
+  get #reading(): boolean {
+    return (this.#reader?.span ?? -1) >= 0;
   }
 
   /** The audio file being played (for the download link), once known. */
@@ -92,11 +115,11 @@ export class AudioEngine implements Engine {
 
   load(segments: readonly Segment[], options: EngineLoadOptions): Promise<void> {
     this.#rate = clampRate(options.rate);
-    this.#ready = this.#prepare(segments);
+    this.#ready = this.#prepare(segments, { ...options, rate: this.#rate });
     return this.#ready.then(() => undefined);
   }
 
-  async #prepare(segments: readonly Segment[]): Promise<boolean> {
+  async #prepare(segments: readonly Segment[], options: EngineLoadOptions): Promise<boolean> {
     try {
       const timings = await loadTimings(this.#options.src, segments, {
         allowCrossOrigin: this.#options.allowCrossOrigin ?? false,
@@ -109,7 +132,9 @@ export class AudioEngine implements Engine {
         this.#fail('audio-decode', 'This browser cannot play any of the audio formats offered.');
         return false;
       }
-      this.#listener({ type: 'duration', duration: timings.duration });
+      this.#gaps = new GapTimeline(timings.segments, segments.map((segment) => segment.text), timings.duration);
+      if (this.#gaps.partial) this.#reader = new GapReader(this.#gaps, segments, this.#gapHost, options, this.#options);
+      this.#listener({ type: 'duration', duration: this.duration });
       if (this.#pendingSegment >= 0) this.seekSegment(this.#pendingSegment);
       return true;
     } catch (error) {
@@ -126,9 +151,11 @@ export class AudioEngine implements Engine {
     this.#listener({ type: 'loading' });
     void this.#sound().then((howl) => {
       if (!howl || !this.#wantPlay || howl.playing()) return;
-      if (this.#position >= this.duration - 0.01) this.#position = 0;
-      howl.seek(this.#position);
-      howl.play();
+      if (this.#reading) {
+        this.#reader!.play();
+        return;
+      }
+      this.#enter(this.#position >= this.duration - 0.01 ? 0 : this.#position);
     });
   }
 
@@ -137,16 +164,16 @@ export class AudioEngine implements Engine {
     this.#wantPlay = false;
     this.#position = this.currentTime;
     this.#stopFrames();
-    if (this.#howl?.playing()) this.#howl.pause();
+    if (this.#reading) {
+      if (this.#reader!.pause() || wasActive) this.#listener({ type: 'paused' });
+    } else if (this.#howl?.playing()) this.#howl.pause();
     else if (wasActive) this.#listener({ type: 'paused' });
   }
 
   seek(seconds: number): void {
     if (!Number.isFinite(seconds)) return;
     this.#position = Math.min(Math.max(seconds, 0), this.duration);
-    const howl = this.#howl;
-    if (howl && howl.state() === 'loaded') howl.seek(this.#position);
-    this.#update(this.#position, true);
+    this.#enter(this.#position);
   }
 
   skip(direction: -1 | 1): void {
@@ -159,18 +186,20 @@ export class AudioEngine implements Engine {
   }
 
   segmentStart(index: number): number {
-    return this.#timings?.segments[index]?.start ?? 0;
+    return this.#gaps?.segmentStart(index) ?? 0;
   }
 
   setRate(rate: number): void {
     this.#rate = clampRate(rate);
     this.#howl?.rate(this.#rate);
+    this.#reader?.setRate(this.#rate);
   }
 
   destroy(): void {
     this.#destroyed = true;
     this.#wantPlay = false;
     this.#stopFrames();
+    this.#reader?.destroy();
     this.#howl?.off();
     this.#howl?.unload();
     this.#howl = null;
@@ -200,7 +229,8 @@ export class AudioEngine implements Engine {
             this.#fail('not-allowed', `The browser did not allow audio to start (${String(error)}). Press play.`, false);
           },
           onplay: () => this.#onPlay(),
-          onpause: () => this.#listener({ type: 'paused' }),
+          // Paused to hand a paragraph to Web Speech is not paused for the reader.
+          onpause: () => this.#reading || this.#listener({ type: 'paused' }),
           onend: () => this.#onEnd(),
         });
         releaseWithoutDataUrl(howl);
@@ -210,28 +240,65 @@ export class AudioEngine implements Engine {
     return this.#howlReady;
   }
 
-  /** Tells a missing file (404, network) from one that cannot be decoded. */
+  /** The file failed to load: reports whether it is missing or cannot be decoded, keeping the position. */
   async #loadFailed(url: string, error: unknown): Promise<void> {
     if (this.#destroyed) return;
     const at = this.currentTime;
-    let reachable = false;
-    try {
-      const response = await fetch(url, { method: 'HEAD', cache: 'no-store', headers: { Accept: 'audio/*' } });
-      // A web page in place of the file (a host's "not found" page with status 200) is a missing file.
-      reachable = response.ok && !/^text\/html\b/i.test(response.headers.get('content-type') ?? '');
-    } catch {
-      reachable = false;
-    }
+    const { code, message } = await loadFailure(url, error);
     this.#position = at;
-    if (reachable && (error === 3 || error === 4)) {
-      this.#fail('audio-decode', 'The audio file could not be decoded.');
-    } else {
-      this.#fail('audio-load', 'The audio file could not be loaded.');
-    }
+    this.#fail(code, message);
   }
 
+  /**
+   * Goes to `time` on the timeline: in the recording, seeks the sound (and plays it if playing was asked
+   * for); in a paragraph without audio, hands it to Web Speech. Reports the position either way.
+   */
+  #enter(time: number): void {
+    const gaps = this.#gaps;
+    if (!gaps) return;
+    this.#position = time;
+    const index = gaps.spanAt(time);
+    if (gaps.spans[index]!.kind === 'speech') {
+      this.#handOver(index, time);
+      return;
+    }
+    this.#reader?.release();
+    this.#span = index;
+    const howl = this.#howl;
+    if (howl && howl.state() === 'loaded') {
+      howl.seek(gaps.toFile(time));
+      if (this.#wantPlay && !howl.playing()) howl.play();
+    }
+    this.#update(time, true);
+  }
+
+  /** Web Speech reads span `index` (paragraphs without audio) from `time`, if playing; the sound pauses. */
+  #handOver(index: number, time: number): void {
+    this.#stopFrames();
+    this.#reader!.hold(index, time, this.#wantPlay);
+    if (this.#howl?.playing()) this.#howl.pause();
+    this.#update(time, true);
+  }
+
+  /** Speech finished span `index` (or skipped it): the recording goes on after it, or the article ends. */
+  #afterGap(index: number): void {
+    const next = this.#gaps!.spans[index + 1];
+    if (next) this.#enter(next.at);
+    else this.#onEnd();
+  }
+
+  readonly #gapHost: GapReaderHost = {
+    emit: (event) => this.#listener(event),
+    finished: (index) => this.#afterGap(index),
+    paused: () => {
+      this.#wantPlay = false;
+      this.#position = this.currentTime;
+      this.#listener({ type: 'paused' });
+    },
+  };
+
   #onPlay(): void {
-    if (!this.#wantPlay) {
+    if (!this.#wantPlay || this.#reading) {
       this.#howl?.pause();
       return;
     }
@@ -244,6 +311,7 @@ export class AudioEngine implements Engine {
   #onEnd(): void {
     this.#wantPlay = false;
     this.#stopFrames();
+    this.#reader?.release();
     this.#position = this.duration;
     this.#update(this.duration, true);
     this.#listener({ type: 'ended' });
@@ -271,13 +339,22 @@ export class AudioEngine implements Engine {
     this.#follow();
   };
 
-  /** Reads the clock of the playing sound, reports what changed and aims at the next boundary. */
+  /**
+   * Reads the clock of the playing sound, reports what changed and aims at the next boundary; at the end of
+   * its stretch of recording, hands the paragraph without audio that follows to Web Speech.
+   */
   #follow(): void {
-    if (!this.#howl?.playing()) return;
+    const gaps = this.#gaps;
+    if (!this.#howl?.playing() || !gaps) return;
     const time = this.currentTime;
+    const span = gaps.spans[this.#span]!;
+    if (time >= span.at + span.length && this.#span + 1 < gaps.spans.length) {
+      this.#enter(span.at + span.length);
+      return;
+    }
     this.#position = time;
     this.#update(time, false);
-    this.#aim(time);
+    this.#aim(gaps.toFile(time));
   }
 
   #stopFrames(): void {
@@ -287,12 +364,18 @@ export class AudioEngine implements Engine {
     this.#precise = undefined;
   }
 
-  /** Maps the clock to segment and word and reports what changed (read in the same task as the clock). */
+  /**
+   * Maps `time` (on the timeline) to segment and word and reports what changed (read in the same task as
+   * the clock). In a paragraph without audio the segment is known and the words are Web Speech's to report.
+   */
   #update(time: number, force: boolean): void {
     const timings = this.#timings;
-    if (!timings) return;
-    const segment = timings.segmentAt(time);
-    const word = segment >= 0 ? timings.wordAt(segment, time) : -1;
+    const gaps = this.#gaps;
+    if (!timings || !gaps) return;
+    const spoken = gaps.spokenSegmentAt(time);
+    const file = gaps.toFile(time);
+    const segment = spoken >= 0 ? spoken : timings.segmentAt(file);
+    const word = spoken < 0 && segment >= 0 ? timings.wordAt(segment, file) : -1;
     const step = Math.floor(time / CLOCK_STEP);
     if (force || segment !== this.#segment || step !== this.#clockStep) {
       this.#segment = segment;
@@ -310,15 +393,8 @@ export class AudioEngine implements Engine {
   #fail(code: ListenErrorCode, message: string, fallback = true): void {
     this.#wantPlay = false;
     this.#stopFrames();
+    this.#reader?.release();
     this.#howl?.stop();
     this.#listener({ type: 'error', code, message, fallback: fallback ? 'speech' : undefined });
   }
-}
-
-/** Opus where the browser plays it (smaller), else MP3, else whatever it can play. */
-export function pickSource(sources: readonly AudioSource[]): AudioSource | null {
-  if (typeof document === 'undefined') return sources[0] ?? null;
-  const probe = document.createElement('audio');
-  const playable = sources.filter((source) => probe.canPlayType(source.type) !== '');
-  return playable.find((s) => s.type.includes('opus')) ?? playable[0] ?? null;
 }

@@ -2,6 +2,13 @@ import type { Segment } from '../article/segment.js';
 
 export type EngineKind = 'speech' | 'audio';
 
+/**
+ * Why another engine took over the reading: `no-audio`, the recording has no audio for a paragraph (manifest
+ * `"audio": false`), which Web Speech reads in its place before the recording goes on (and the switch back
+ * after it); `fallback`, the recording cannot be played and Web Speech reads on instead.
+ */
+export type EngineChangeReason = 'no-audio' | 'fallback';
+
 /** Error codes an engine (and so the player) reports in `listen-error`. */
 export type ListenErrorCode =
   | 'no-article'
@@ -43,14 +50,20 @@ export type EngineEvent =
   /** The total length changed (speech: the estimate was corrected by the measured rate). */
   | { readonly type: 'duration'; readonly duration: number }
   /**
+   * Another engine reads from here on: the audio engine hands a paragraph it has no audio for to Web Speech
+   * (`engine: 'speech'`) and takes over again after it (`engine: 'audio'`), both with reason `no-audio`.
+   */
+  | { readonly type: 'engine'; readonly engine: EngineKind; readonly reason: EngineChangeReason }
+  /**
    * Playback failed. With `fallback: 'speech'` the player goes on with Web Speech from the same paragraph
-   * instead of stopping.
+   * instead of stopping; with `fallback: 'audio'`, Web Speech failed on a paragraph the recording has no
+   * audio for, which is skipped, and the recording goes on after it.
    */
   | {
       readonly type: 'error';
       readonly code: ListenErrorCode;
       readonly message: string;
-      readonly fallback?: 'speech' | undefined;
+      readonly fallback?: 'speech' | 'audio' | undefined;
     };
 
 /**

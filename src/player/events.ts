@@ -1,5 +1,5 @@
 /** The player's DOM events: all bubble and cross shadow roots (`composed`). */
-import type { ListenErrorCode } from '../engines/engine.js';
+import type { EngineChangeReason, EngineKind, ListenErrorCode } from '../engines/engine.js';
 import type { PlayerState } from './store.js';
 
 export interface ListenStateChangeDetail {
@@ -25,8 +25,20 @@ export interface ListenWordChangeDetail {
 export interface ListenErrorDetail {
   readonly code: ListenErrorCode;
   readonly message: string;
-  /** Set when the player goes on with another engine instead of stopping (audio failed → Web Speech). */
-  readonly fallback?: 'speech' | undefined;
+  /**
+   * Set when the player goes on instead of stopping: `speech`, the recording failed and Web Speech reads on;
+   * `audio`, Web Speech failed on a paragraph the recording has no audio for, which is skipped.
+   */
+  readonly fallback?: 'speech' | 'audio' | undefined;
+}
+export interface ListenEngineChangeDetail {
+  /** The engine reading from now on (also `player.activeEngine`). */
+  readonly engine: EngineKind;
+  /**
+   * `no-audio`: the recording has no audio for the paragraph reached, which Web Speech reads (and back to
+   * `audio` after it); `fallback`: the recording cannot be played and Web Speech reads on instead.
+   */
+  readonly reason: EngineChangeReason;
 }
 export interface ListenProgressDetail {
   /** Share of the article reached through playback (25, 50, 75), or 100 at the end; each once per listen. */
@@ -43,6 +55,7 @@ declare global {
     'listen-segmentchange': CustomEvent<ListenSegmentChangeDetail>;
     'listen-wordchange': CustomEvent<ListenWordChangeDetail>;
     'listen-error': CustomEvent<ListenErrorDetail>;
+    'listen-enginechange': CustomEvent<ListenEngineChangeDetail>;
     'listen-ended': CustomEvent<Record<string, never>>;
     'listen-progress': CustomEvent<ListenProgressDetail>;
   }

@@ -227,9 +227,9 @@ export class PlaybackController implements ReactiveController {
     return engine;
   }
 
-  #use(engine: Engine): Engine {
+  #use(engine: Engine, reason?: 'fallback'): Engine {
     this.#engine = engine;
-    this.store.dispatch({ type: 'engine', engine: engine.kind });
+    this.store.dispatch({ type: 'engine', engine: engine.kind, reason });
     // Voices and manifests arrive asynchronously; render again when they are known.
     void engine.load(this.segments, this.#options.loadOptions()).then(() => this.#host.requestUpdate());
     return engine;
@@ -245,11 +245,21 @@ export class PlaybackController implements ReactiveController {
     this.store.dispatch({ type: 'reset' });
   }
 
-  /** Events of a replaced engine are dropped; an audio failure with a fallback switches to speech. */
+  /**
+   * Events of a replaced engine are dropped; an audio failure with a fallback switches to speech; speech
+   * failing on a paragraph without audio (which the audio engine skips) is a notice, not an error state.
+   */
   #fromEngine(engine: Engine, event: EngineEvent): void {
     if (engine !== this.#engine) return;
     if (event.type === 'error' && event.fallback === 'speech') this.#fallBack(engine, event.code, event.message);
+    else if (event.type === 'error' && event.fallback === 'audio') this.#skipped(event.code, event.message);
     else this.#report(event);
+  }
+
+  #skipped(code: ListenErrorCode, message: string): void {
+    this.#notice = `${message} That paragraph was skipped.`;
+    emit(this.#host, 'listen-error', { code, message, fallback: 'audio' });
+    this.#host.requestUpdate();
   }
 
   #fallBack(failed: Engine, code: ListenErrorCode, message: string): void {
@@ -259,7 +269,7 @@ export class PlaybackController implements ReactiveController {
     failed.destroy();
     this.#notice = `${message} Reading with the browser's voice instead.`;
     emit(this.#host, 'listen-error', { code, message, fallback: 'speech' });
-    this.#continueWith(this.#use(this.#speech()), segmentIndex, resume);
+    this.#continueWith(this.#use(this.#speech(), 'fallback'), segmentIndex, resume);
     this.#host.requestUpdate();
   }
 
@@ -314,6 +324,9 @@ export class PlaybackController implements ReactiveController {
       }
     }
     if (next.error && next.error !== previous.error) emit(host, 'listen-error', { ...next.error });
+    if (next.engine && next.engineReason && next.engine !== previous.engine) {
+      emit(host, 'listen-enginechange', { engine: next.engine, reason: next.engineReason });
+    }
     host.requestUpdate();
   }
 }

@@ -2,7 +2,7 @@
  * The player's store: a small, pure state machine fed only by engine events (non-optimistic: a click on
  * play requests playback; the state becomes `playing` when the engine reports that speech or audio started).
  */
-import type { EngineEvent, EngineKind, ListenErrorCode } from '../engines/engine.js';
+import type { EngineChangeReason, EngineEvent, EngineKind, ListenErrorCode } from '../engines/engine.js';
 
 export type PlayerState = 'idle' | 'loading' | 'playing' | 'paused' | 'ended' | 'error';
 
@@ -14,6 +14,8 @@ export interface PlayerError {
 export interface PlayerSnapshot {
   readonly state: PlayerState;
   readonly engine: EngineKind | null;
+  /** Why `engine` took over from another while reading; null for the engine the player loaded. */
+  readonly engineReason: EngineChangeReason | null;
   /** Seconds on the engine's timeline. */
   readonly currentTime: number;
   readonly duration: number;
@@ -30,6 +32,7 @@ export interface PlayerSnapshot {
 export const initialSnapshot: PlayerSnapshot = {
   state: 'idle',
   engine: null,
+  engineReason: null,
   currentTime: 0,
   duration: 0,
   segmentIndex: -1,
@@ -42,7 +45,8 @@ export const initialSnapshot: PlayerSnapshot = {
 /** Player-level actions that do not come from an engine. */
 export type StoreAction =
   | EngineEvent
-  | { readonly type: 'engine'; readonly engine: EngineKind | null }
+  /** The player loaded an engine (`reason` absent), or fell back to another (`reason: 'fallback'`). */
+  | { readonly type: 'engine'; readonly engine: EngineKind | null; readonly reason?: EngineChangeReason | undefined }
   | { readonly type: 'reset' };
 
 /** Which engine-reported states each state accepts; anything else is ignored (a stale or impossible event). */
@@ -90,7 +94,7 @@ export function reduce(snapshot: PlayerSnapshot, action: StoreAction): PlayerSna
     case 'duration':
       return action.duration === snapshot.duration ? snapshot : { ...snapshot, duration: action.duration };
     case 'engine':
-      return action.engine === snapshot.engine ? snapshot : { ...snapshot, engine: action.engine };
+      return action.engine === snapshot.engine ? snapshot : { ...snapshot, engine: action.engine, engineReason: action.reason ?? null };
     case 'reset':
       return initialSnapshot;
   }

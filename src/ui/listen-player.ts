@@ -27,7 +27,8 @@ export { RATES } from './speed-menu.js';
  * @fires listen-statechange - `{ state }` whenever `state` changes.
  * @fires listen-segmentchange - `{ index, time }` when another segment (paragraph) becomes active.
  * @fires listen-wordchange - `{ segment, word, offset, length, time }` when another word becomes active.
- * @fires listen-error - `{ code, message }` when reading fails.
+ * @fires listen-error - `{ code, message, fallback? }` when reading fails (with `fallback`, it goes on).
+ * @fires listen-enginechange - `{ engine, reason }` when another engine takes over: `no-audio` (a paragraph the recording has no audio for, and back), `fallback` (the recording failed).
  * @fires listen-ended - when the end of the article is reached.
  * @fires listen-progress - `{ percent }` (25, 50, 75, 100) once per listen, as playback reaches it.
  * @csspart base - the player's box.
@@ -193,7 +194,11 @@ export class ListenPlayer extends LitElement {
     return this.#loadFailed ? 'error' : this.#playPending ? 'loading' : 'idle';
   }
 
-  /** The engine reading (or to read, before play): `speech`, `audio`, or null while there is no article. */
+  /**
+   * The engine reading (or to read, before play): `speech`, `audio`, or null while there is no article. It
+   * changes while reading, with `listen-enginechange`: to `speech` for a paragraph the recording has no audio
+   * for and back, or when the recording fails.
+   */
   get activeEngine(): EngineKind | null {
     if (this.#session) return this.#session.playback.snapshot.engine;
     return this.#segments?.length ? (this.src ? 'audio' : 'speech') : null;

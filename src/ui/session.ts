@@ -203,6 +203,7 @@ export class PlayerSession {
   }
 
   readonly #onError = (event: HTMLElementEventMap['listen-error']): void => {
-    if (event.target === this.#host && event.detail.fallback) this.#fallbackCode = event.detail.code;
+    // Only the switch to speech has a translated notice; a skipped paragraph keeps the English one.
+    if (event.target === this.#host && event.detail.fallback === 'speech') this.#fallbackCode = event.detail.code;
   };
 }

@@ -8,6 +8,7 @@
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { ListenErrorCode } from '../../src/engines/engine.js';
 import type { ManifestJson } from '../../src/engines/manifest.js';
+import type { ListenEngineChangeDetail } from '../../src/player/events.js';
 import type { FakeSpeechSynthesis } from '../fakes/speech-synthesis.js';
 import { useFakeSpeech } from './helpers/fake-speech.js';
 import {
@@ -45,6 +46,8 @@ interface Expected {
 async function expectFallBack(player: ListenPlayer, fake: FakeSpeechSynthesis, { code, message, held }: Expected): Promise<void> {
   const media = watchMedia();
   const events = record(player);
+  const changes: ListenEngineChangeDetail[] = [];
+  player.addEventListener('listen-enginechange', (event) => changes.push(event.detail));
   await player.updateComplete;
   expect(player.activeEngine).toBe('audio');
   if (held) await held.requested;
@@ -60,6 +63,7 @@ async function expectFallBack(player: ListenPlayer, fake: FakeSpeechSynthesis, {
   // The reader never saw an error state: loading, then reading.
   expect(events.states).toEqual(['loading', 'playing']);
   expect(player.activeEngine).toBe('speech');
+  expect(changes).toEqual([{ engine: 'speech', reason: 'fallback' }]);
   const { status } = controls(player);
   expect(status.textContent).toContain(events.errors[0]!.message);
   expect(status.textContent).toMatch(/browser's voice/);

@@ -233,9 +233,18 @@ describe('custom-elements.json', () => {
   it('lists the events with their detail types, the parts and the CSS custom properties', () => {
     const { events, cssParts, cssProperties } = element();
     expect(events.map((event) => event.name)).toEqual(
-      expect.arrayContaining(['listen-statechange', 'listen-segmentchange', 'listen-wordchange', 'listen-error', 'listen-ended', 'listen-progress']),
+      expect.arrayContaining([
+        'listen-statechange',
+        'listen-segmentchange',
+        'listen-wordchange',
+        'listen-error',
+        'listen-enginechange',
+        'listen-ended',
+        'listen-progress',
+      ]),
     );
     expect(events.find((event) => event.name === 'listen-statechange')?.type?.text).toBe('CustomEvent<ListenStateChangeDetail>');
+    expect(events.find((event) => event.name === 'listen-enginechange')?.type?.text).toBe('CustomEvent<ListenEngineChangeDetail>');
     expect(cssParts.map((part) => part.name)).toEqual(expect.arrayContaining(['base', 'play-button', 'seek', 'status', 'mini-player']));
     expect(cssProperties.map((property) => property.name)).toEqual(
       expect.arrayContaining(['--listen-accent', '--listen-surface', '--listen-text', '--listen-radius', '--listen-focus-ring']),

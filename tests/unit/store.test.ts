@@ -110,6 +110,21 @@ describe('reduce: clock and engine', () => {
     expect(reduce(speech, { type: 'engine', engine: null }).engine).toBeNull();
   });
 
+  it('records why another engine took over, and forgets it for an engine the player loads', () => {
+    const audio = reduce(inState('playing'), { type: 'engine', engine: 'audio' });
+    expect(audio.engineReason).toBeNull();
+    // The audio engine hands a paragraph without audio to Web Speech, and takes it back after it.
+    const spoken = reduce(audio, { type: 'engine', engine: 'speech', reason: 'no-audio' });
+    expect(spoken).toMatchObject({ engine: 'speech', engineReason: 'no-audio', state: 'playing' });
+    const back = reduce(spoken, { type: 'engine', engine: 'audio', reason: 'no-audio' });
+    expect(back).toMatchObject({ engine: 'audio', engineReason: 'no-audio', state: 'playing' });
+    expect(reduce(back, { type: 'engine', engine: 'audio', reason: 'no-audio' })).toBe(back);
+    // The recording failed: Web Speech reads on.
+    expect(reduce(back, { type: 'engine', engine: 'speech', reason: 'fallback' })).toMatchObject({ engine: 'speech', engineReason: 'fallback' });
+    expect(reduce(spoken, { type: 'engine', engine: 'audio' }).engineReason).toBeNull();
+    expect(reduce(spoken, { type: 'reset' }).engineReason).toBeNull();
+  });
+
   it('resets to the initial snapshot', () => {
     const withDuration = reduce(inState('error'), { type: 'duration', duration: 30 });
     const busy = reduce(withDuration, { type: 'engine', engine: 'audio' });
