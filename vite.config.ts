@@ -7,6 +7,7 @@ import { defineConfig } from 'vitest/config';
 import basicSsl from '@vitejs/plugin-basic-ssl';
 import { playwright } from '@vitest/browser-playwright';
 import { listenLibrary } from './src/build/library.js';
+import { faultServer } from './tests/setup/fault-server.js';
 import { speechEnvironment } from './tests/setup/speech-env.js';
 
 const speech = speechEnvironment();
@@ -63,6 +64,8 @@ export default defineConfig({
       },
       {
         extends: true,
+        // Slow, failing and cut-off answers for the fault cases (tests/browser/faults-*), on the test server only.
+        plugins: [faultServer(fileURLToPath(new URL('.', import.meta.url)))],
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
