@@ -4,6 +4,7 @@ import type { Segment } from '../article/segment.js';
 import type { AudioEngineOptions } from '../engines/audio.js';
 import type { EngineKind, EngineLoadOptions, WordTiming } from '../engines/engine.js';
 import { clampRate, SpeechEngine, type SpeechEngineOptions } from '../engines/speech.js';
+import { ArticleChangesController } from '../player/article-changes.js';
 import { ExclusiveController } from '../player/exclusive.js';
 import { MediaSessionController } from '../player/media-session.js';
 import { PlaybackController, type HighlightMode } from '../player/playback.js';
@@ -130,6 +131,7 @@ export class ListenPlayer extends LitElement {
     super();
     // First after playback: a player that starts pauses the others before its Media Session claims the controls.
     new ExclusiveController(this, this.#playback);
+    new ArticleChangesController(this, this.#playback, { article: () => this.#findArticle(), exclude: () => [this] });
     this.#follow = new FollowController(this, { playback: this.#playback, enabled: () => !this.noFollow });
     this.#mini = new MiniPlayerController(this, { playback: this.#playback, follow: this.#follow, toggle: () => this.toggle() });
     new ShortcutController(this, {
