@@ -46,23 +46,36 @@ export function ledger(ignore: (target: EventTarget) => boolean = () => false): 
     return ids.get(listener)!;
   };
 
-  const proto = EventTarget.prototype;
-  const { addEventListener, removeEventListener } = proto;
-  proto.addEventListener = function (this: EventTarget, type: string, listener: EventListenerOrEventListenerObject | null, options?: Options) {
-    const stack = new Error().stack ?? '';
-    if (listener && fromPlayer(stack) && !ignore(this)) {
-      const own = listeners.get(this) ?? new Map<string, Listener>();
-      listeners.set(this, own);
-      own.set(`${keyOf(type, options)}\u0000${id(listener)}`, { target: this, type, where: where(stack) });
-      const signal = typeof options === 'object' && 'signal' in options ? options.signal : undefined;
-      signal?.addEventListener('abort', () => own.delete(`${keyOf(type, options)}\u0000${id(listener)}`));
-    }
-    return addEventListener.call(this, type, listener, options);
-  };
-  proto.removeEventListener = function (this: EventTarget, type: string, listener: EventListenerOrEventListenerObject | null, options?: Options) {
-    if (listener) listeners.get(this)?.delete(`${keyOf(type, options)}\u0000${id(listener)}`);
-    return removeEventListener.call(this, type, listener, options);
-  };
+  type Add = EventTarget['addEventListener'];
+  const plainAdd = EventTarget.prototype.addEventListener;
+  type Remove = EventTarget['removeEventListener'];
+  const counting = (add: Add): Add =>
+    function (this: EventTarget, type: string, listener: EventListenerOrEventListenerObject | null, options?: Options) {
+      const stack = new Error().stack ?? '';
+      if (listener && fromPlayer(stack) && !ignore(this)) {
+        const own = listeners.get(this) ?? new Map<string, Listener>();
+        listeners.set(this, own);
+        const key = `${keyOf(type, options)}\u0000${id(listener)}`;
+        own.set(key, { target: this, type, where: where(stack) });
+        const signal = typeof options === 'object' && 'signal' in options ? options.signal : undefined;
+        // Through the unpatched method: this bookkeeping is not the player's.
+        if (signal) plainAdd.call(signal, 'abort', () => own.delete(key), { once: true });
+      }
+      return add.call(this, type, listener, options);
+    };
+  const uncounting = (remove: Remove): Remove =>
+    function (this: EventTarget, type: string, listener: EventListenerOrEventListenerObject | null, options?: Options) {
+      if (listener) listeners.get(this)?.delete(`${keyOf(type, options)}\u0000${id(listener)}`);
+      return remove.call(this, type, listener, options);
+    };
+
+  // The prototype's methods, and the window's own where the test runner wrapped them.
+  const patched = [EventTarget.prototype, ...(Object.hasOwn(window, 'addEventListener') ? [window] : [])].map((target) => {
+    const { addEventListener, removeEventListener } = target;
+    target.addEventListener = counting(addEventListener);
+    target.removeEventListener = uncounting(removeEventListener);
+    return () => Object.assign(target, { addEventListener, removeEventListener });
+  });
 
   const timeouts = new Map<number, string>();
   const intervals = new Map<number, string>();
@@ -108,8 +121,7 @@ export function ledger(ignore: (target: EventTarget) => boolean = () => false): 
   };
 
   onTestFinished(() => {
-    proto.addEventListener = addEventListener;
-    proto.removeEventListener = removeEventListener;
+    for (const restore of patched) restore();
     Object.assign(window, {
       setTimeout: set,
       clearTimeout: clear,
