@@ -1,0 +1,134 @@
+/**
+ * Fault matrix, security: the built library (the bundle a site serves, and its lazily loaded parts) never turns
+ * a string into markup or code. Built once with Vite's JS API into a temporary folder, as the build test does;
+ * every use of `innerHTML`, `outerHTML`, `insertAdjacentHTML`, `eval(`, `new Function`/`Function(` or
+ * `document.write` in the output is traced back through the source map to the file it came from. Only Lit's
+ * template machinery may have one: it parses the static strings of the player's own `html` templates (never
+ * a bound value) into a `<template>`, through its Trusted Types policy.
+ */
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUNDLE, BUNDLE_PARTS, LIBRARY_MODE, listenLibrary } from '../../src/build/library.js';
+
+const root = resolve(import.meta.dirname, '../..');
+const SINKS: readonly (readonly [string, RegExp])[] = [
+  ['innerHTML', /\binnerHTML\b/g],
+  ['outerHTML', /\bouterHTML\b/g],
+  ['insertAdjacentHTML', /\binsertAdjacentHTML\b/g],
+  ['eval', /(?<![\w$.])eval\s*\(/g],
+  ['Function', /(?<![\w$])(?:new\s+)?Function\s*\(/g],
+  ['document.write', /\bdocument\.write(?:ln)?\b/g],
+];
+
+let out: string;
+
+beforeAll(async () => {
+  out = mkdtempSync(join(tmpdir(), 'listen-scan-'));
+  // The bundle as `npm run build` ships it: the test runner's NODE_ENV ("test") would pick Lit's development build.
+  const environment = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ root, configFile: false, mode: LIBRARY_MODE, logLevel: 'silent', plugins: [listenLibrary()], build: { outDir: out } });
+  } finally {
+    process.env.NODE_ENV = environment;
+  }
+}, 120_000);
+
+afterAll(() => {
+  if (out) rmSync(out, { recursive: true, force: true });
+});
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Decodes one line of a source map's `mappings` into [generated column, source index] pairs. */
+function decodeLine(line: string, state: { source: number }): [number, number][] {
+  const segments: [number, number][] = [];
+  let column = 0;
+  for (const segment of line.split(',')) {
+    if (!segment) continue;
+    const values: number[] = [];
+    let value = 0;
+    let shift = 0;
+    for (const char of segment) {
+      const digit = BASE64.indexOf(char);
+      value += (digit & 31) << shift;
+      if (digit & 32) {
+        shift += 5;
+      } else {
+        values.push(value & 1 ? -(value >>> 1) : value >>> 1);
+        value = 0;
+        shift = 0;
+      }
+    }
+    column += values[0]!;
+    if (values.length > 1) state.source += values[1]!;
+    segments.push([column, state.source]);
+  }
+  return segments;
+}
+
+interface Hit {
+  readonly sink: string;
+  readonly file: string;
+  /** The original file the code came from, from the source map (project-relative). */
+  readonly source: string;
+}
+
+/** Every sink in the built JS file `file`, traced to its original source. */
+function scan(file: string): Hit[] {
+  const code = readFileSync(join(out, file), 'utf8');
+  // A chunk without a map (the bundler's own runtime) counts as no one's: any sink in it fails the test.
+  const mapFile = join(out, `${file}.map`);
+  const map = existsSync(mapFile)
+    ? (JSON.parse(readFileSync(mapFile, 'utf8')) as { sources: string[]; mappings: string })
+    : { sources: [], mappings: '' };
+  const state = { source: 0 };
+  const lines = map.mappings.split(';').map((line) => decodeLine(line, state));
+  const codeLines = code.split('\n');
+  const hits: Hit[] = [];
+  codeLines.forEach((text, lineIndex) => {
+    for (const [sink, pattern] of SINKS) {
+      for (const match of text.matchAll(pattern)) {
+        const segments = lines[lineIndex] ?? [];
+        let source = -1;
+        for (const [column, index] of segments) {
+          if (column > match.index) break;
+          source = index;
+        }
+        const path = source >= 0 ? resolve(out, map.sources[source]!) : `(unmapped, in ${file})`;
+        hits.push({ sink, file, source: path.startsWith(root) ? path.slice(root.length + 1) : path });
+      }
+    }
+  });
+  return hits;
+}
+
+describe('faults: no string becomes markup or code in the built library', () => {
+  it('the bundle and its lazy parts use no HTML or code sink outside Lit’s template machinery', () => {
+    const files = [BUNDLE, ...readdirSync(join(out, BUNDLE_PARTS)).filter((name) => name.endsWith('.js')).map((name) => `${BUNDLE_PARTS}/${name}`)];
+    expect(files.length).toBeGreaterThan(1); // howler's chunk is scanned too
+    const hits = files.flatMap(scan);
+    const outsideLit = hits.filter((hit) => !/^node_modules\/lit-html\//.test(hit.source));
+    expect(outsideLit).toEqual([]);
+    // What Lit itself has, checked rather than assumed: `innerHTML` on its own <template> element, nothing else.
+    expect(new Set(hits.map((hit) => `${hit.sink} in ${hit.source}`))).toEqual(new Set(['innerHTML in node_modules/lit-html/lit-html.js']));
+  });
+
+  it('the player’s sources have none either', () => {
+    const sources = (dir: string): string[] =>
+      readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) =>
+        entry.isDirectory() ? sources(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : [],
+      );
+    const player = ['src/article', 'src/engines', 'src/player', 'src/ui'].flatMap(sources);
+    expect(player.length).toBeGreaterThan(20);
+    for (const file of player) {
+      const text = readFileSync(join(root, file), 'utf8');
+      for (const [sink, pattern] of SINKS) {
+        expect({ file, sink, found: new RegExp(pattern.source).test(text) }).toEqual({ file, sink, found: false });
+      }
+    }
+  });
+});
