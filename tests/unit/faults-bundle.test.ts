@@ -5,10 +5,15 @@
  * `document.write` in the output is traced back through the source map to the file it came from. Only Lit's
  * template machinery may have one: it parses the static strings of the player's own `html` templates (never
  * a bound value) into a `<template>`, through its Trusted Types policy.
+ * Then the same bundle on a page of hostile markup served under the strict policy with Trusted Types, in real
+ * Chromium: nothing runs, nothing hidden is read, and the player causes no policy violation.
  */
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
+import { chromium } from 'playwright';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLE, BUNDLE_PARTS, LIBRARY_MODE, listenLibrary } from '../../src/build/library.js';
@@ -131,4 +136,88 @@ describe('faults: no string becomes markup or code in the built library', () => 
       }
     }
   });
+});
+
+const POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self'; media-src 'self'; object-src 'none'; " +
+  "base-uri 'none'; require-trusted-types-for 'script'";
+
+/** Markup in the text, inline handlers, and every kind of content that is not read. No inline script: the policy would report it, not the player. */
+const HOSTILE = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Hostile</title>
+  <script type="module" src="/${BUNDLE}"></script></head><body>
+  <article id="story" lang="en-GB">
+    <h1>Markup in the text.</h1>
+    <p>Written as text: &lt;img src=x onerror="window.pwned='img'"&gt; and &lt;script&gt;window.pwned='script'&lt;/script&gt;.</p>
+    <p onclick="window.pwned='onclick'" onfocus="window.pwned='onfocus'">A paragraph with inline handlers.</p>
+    <template><p>Template text.</p></template>
+    <noscript><p>Noscript text.</p></noscript>
+    <p hidden>Hidden text.</p>
+    <p aria-hidden="true">Aria-hidden text.</p>
+  </article>
+  <listen-player for="story"></listen-player></body></html>`;
+
+describe('faults: hostile markup under the strict policy with Trusted Types', () => {
+  let server: Server;
+
+  afterAll(async () => {
+    await new Promise((done) => server?.close(done));
+  });
+
+  it('reads the text as text, runs nothing, and causes no violation of its own', async () => {
+    server = createServer((request, response) => {
+      const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+      const file = join(out, path);
+      const known = path === '/page.html' || (file.startsWith(out + sep) && existsSync(file));
+      response.writeHead(known ? 200 : 404, {
+        'Content-Type': path.endsWith('.js') ? 'text/javascript' : path.endsWith('.mp3') ? 'audio/mpeg' : 'text/html; charset=utf-8',
+        'Content-Security-Policy': POLICY,
+      });
+      response.end(!known ? '' : path === '/page.html' ? HOSTILE : readFileSync(file));
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const browser = await chromium.launch({
+      executablePath: process.env.LISTEN_CHROMIUM ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--autoplay-policy=no-user-gesture-required'],
+    });
+    try {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.addInitScript(() => {
+        const seen: string[] = [];
+        Object.assign(window, { violations: seen });
+        document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+      });
+      await page.goto(`${origin}/page.html`);
+      await page.waitForFunction(() => customElements.get('listen-player') !== undefined);
+      // The page's own inline handlers are reported by the policy as the page is parsed, one per attribute,
+      // before the player does anything: the player must add nothing to them.
+      const violations = () => page.evaluate(() => (window as unknown as { violations: string[] }).violations);
+      const atLoad = await violations();
+      expect(atLoad).toEqual(['script-src-attr inline', 'script-src-attr inline']);
+      const segments = await page.evaluate(() => document.querySelector('listen-player')!.segments.map((segment) => segment.text));
+      expect(segments).toEqual([
+        'Markup in the text.',
+        `Written as text: <img src=x onerror="window.pwned='img'"> and <script>window.pwned='script'</script>.`,
+        'A paragraph with inline handlers.',
+      ]);
+
+      // Press play (this Chromium has no voices: it ends in the no-speech error), then open the paragraph list.
+      await page.locator('listen-player [part~="play-button"]').click();
+      await page.waitForFunction(() => ['error', 'playing'].includes(document.querySelector('listen-player')!.state), null, { timeout: 15_000 });
+      await page.locator('listen-player [part~="paragraphs-button"]').click();
+      const shown = await page.evaluate(() => {
+        const root = document.querySelector('listen-player')!.shadowRoot!;
+        return { list: root.querySelector('[part~="paragraphs"]')?.textContent ?? '', elements: root.querySelectorAll('img, script').length };
+      });
+      expect(shown.list).toContain(`Written as text: <img src=x onerror="window.pwned='img'">`);
+      expect(shown.elements).toBe(0);
+      expect(await page.evaluate(() => (window as { pwned?: unknown }).pwned)).toBeUndefined();
+      expect(await violations()).toEqual(atLoad);
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
 });
