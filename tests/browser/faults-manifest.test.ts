@@ -3,7 +3,8 @@
  * `javascript:` manifest URL, `javascript:`/`data:` audio, audio or a manifest on another origin. Each is
  * refused before anything loads (`manifest-invalid`, said once), the player reads on with speech, nothing
  * runs, and no refused URL ever reaches the page (the download link, a media element).
- * 404, not JSON, overlapping times and another article's manifest: tests/browser/audio-fallback.test.ts.
+ * Also a web page served where the manifest should be. 404, not JSON, overlapping times and another article's
+ * manifest: tests/browser/audio-fallback.test.ts.
  */
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { ManifestJson } from '../../src/engines/manifest.js';
@@ -42,6 +43,22 @@ describe('faults: manifests the player refuses', () => {
       placeDemo(),
       'The timing manifest is a newer format (version 2.0) than this player reads (1.x); update the player.',
     );
+  });
+
+  it('a web page where the manifest should be (a host answering a missing file with its page, status 200)', async () => {
+    useFakeSpeech();
+    const page = '<!doctype html><title>Not found</title><p>Sorry, this page does not exist.</p>';
+    useAudioOptions({ fetch: async () => new Response(page, { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' } }) });
+    const player = placeDemo();
+    const events = record(player);
+    await player.updateComplete;
+    player.play();
+    await untilState(player, 'playing', 10_000);
+    const message = 'The audio timing file was not found (the server sent a web page).';
+    expect(events.errors).toEqual([{ code: 'audio-load', message, fallback: 'speech' }]);
+    expect(events.states).toEqual(['loading', 'playing']);
+    expect(player.activeEngine).toBe('speech');
+    expect(controls(player).status.textContent).toContain(message);
   });
 
   it('a javascript: manifest URL is never fetched', async () => {
