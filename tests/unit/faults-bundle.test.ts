@@ -32,14 +32,17 @@ let out: string;
 
 beforeAll(async () => {
   out = mkdtempSync(join(tmpdir(), 'listen-scan-'));
-  // The bundle as `npm run build` ships it: the test runner's NODE_ENV ("test") would pick Lit's development build.
-  const environment = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({ root, configFile: false, mode: LIBRARY_MODE, logLevel: 'silent', plugins: [listenLibrary()], build: { outDir: out } });
-  } finally {
-    process.env.NODE_ENV = environment;
-  }
+  await build({
+    root,
+    configFile: false,
+    mode: LIBRARY_MODE,
+    logLevel: 'silent',
+    plugins: [listenLibrary()],
+    // The bundle as `npm run build` ships it: under the test runner (NODE_ENV "test") Vite would pick Lit's
+    // development build.
+    resolve: { conditions: ['module', 'browser', 'production'] },
+    build: { outDir: out },
+  });
 }, 120_000);
 
 afterAll(() => {
