@@ -25,7 +25,7 @@ describe('faults: a very slow or failing server', () => {
   it('stays "Loading audio…" while the server is slow, then plays the recording', async () => {
     useFakeSpeech();
     const player = placeDemo();
-    player.setAttribute('src', faulty('delay=1500'));
+    player.setAttribute('src', faulty('delay=2500'));
     const events = record(player);
     await player.updateComplete;
 
@@ -103,11 +103,11 @@ describe('faults: the network fails mid-stream', () => {
   it('stops the audio where the connection dropped and reads on with speech from that paragraph', async () => {
     const fake = useFakeSpeech();
     const media = watchMedia();
-    useAudioOptions({ stallTimeout: 2000 });
+    useAudioOptions({ stallTimeout: 3000 });
     const player = placeDemo();
-    // The MP3 arrives at 4× its bit rate for about 8 s of audio, then the connection drops and every later
-    // byte is refused: Chromium reports no error, the element just waits.
-    player.setAttribute('src', faulty('only=mp3,trickle=24000,cut=64000'));
+    // The MP3 arrives at 12× its bit rate (4× what 3× playback needs) for about 18 s of audio, then the
+    // connection drops and every later byte is refused: Chromium reports no error, the element just waits.
+    player.setAttribute('src', faulty('only=mp3,trickle=48000,cut=72000'));
     player.setAttribute('rate', '3');
     const events = record(player);
     await player.updateComplete;
@@ -120,11 +120,11 @@ describe('faults: the network fails mid-stream', () => {
 
     // The clock stood still: "loading" (the reader sees "Loading audio…"), then, with no progress for the
     // watchdog's time, the audio is given up once, and speech goes on.
-    expect(events.errors).toEqual([{ code: 'audio-load', message: 'The audio stopped arriving (nothing for 2 s).', fallback: 'speech' }]);
+    expect(events.errors).toEqual([{ code: 'audio-load', message: 'The audio stopped arriving (nothing for 3 s).', fallback: 'speech' }]);
     expect(events.states).toEqual(['loading', 'playing', 'loading', 'playing']);
     expect(events.log.indexOf('error:audio-load')).toBeGreaterThan(events.log.lastIndexOf('state:loading'));
     const { status } = controls(player);
-    expect(status.textContent).toContain("The audio stopped arriving (nothing for 2 s). Reading with the browser's voice instead.");
+    expect(status.textContent).toContain("The audio stopped arriving (nothing for 3 s). Reading with the browser's voice instead.");
     // The recording is silent; speech reads the paragraph the audio had reached.
     expect(await silent(media.elements())).toBe(true);
     const at = player.segmentIndex;

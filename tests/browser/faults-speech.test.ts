@@ -54,7 +54,7 @@ describe('faults: voices', () => {
       const player = await mount(PAGE);
       const events = record(player);
       await userEvent.click(controls(player).play);
-      await sleep(1000);
+      await sleep(300);
       await player.updateComplete;
       expect(player.state).toBe('loading');
       expect(status(player)).toBe('Loading audio…');
