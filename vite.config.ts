@@ -8,6 +8,7 @@ import basicSsl from '@vitejs/plugin-basic-ssl';
 import { playwright } from '@vitest/browser-playwright';
 import { listenLibrary } from './src/build/library.js';
 import { minifyTemplatesPlugin } from './src/build/minify-templates.js';
+import { faultServer } from './tests/setup/fault-server.js';
 import { speechEnvironment } from './tests/setup/speech-env.js';
 
 const speech = speechEnvironment();
@@ -64,6 +65,8 @@ export default defineConfig({
       },
       {
         extends: true,
+        // Slow, failing and cut-off answers for the fault cases (tests/browser/faults-*), on the test server only.
+        plugins: [faultServer(fileURLToPath(new URL('.', import.meta.url)))],
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],

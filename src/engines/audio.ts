@@ -8,6 +8,9 @@
  *   with Web Speech from the same paragraph.
  * - A paragraph the recording has no audio for (manifest 1.1 `"audio": false`) is read by Web Speech in its
  *   place, on a timeline that gives it room (`gap-timeline.ts`, `audio-gaps.ts`); an `engine` event tells each switch.
+ * - A network that stops delivering gets no `error` from Chromium (the element waits, `stalled`, for ever,
+ *   and howler never hears `canplaythrough`): while play is wanted, a watchdog shows `loading` once the clock
+ *   stands still, and fails over after `stallTimeout` without any progress.
  */
 import type { Howl } from 'howler';
 import type { Segment } from '../article/segment.js';
@@ -34,6 +37,8 @@ export interface AudioEngineOptions extends GapReaderOptions {
   readonly fetch?: typeof fetch;
   /** Test seam: how howler is loaded. */
   readonly loadHowler?: () => Promise<typeof import('howler')>;
+  /** How long play may wait without any progress (manifest, audio, clock) before the audio counts as lost, in ms. */
+  readonly stallTimeout?: number;
 }
 
 /** Seconds moved by skip back/forward. */
@@ -42,6 +47,12 @@ export const SKIP_SECONDS = 15;
 const CLOCK_STEP = 0.25;
 /** One display frame at 60 Hz, in ms. */
 const FRAME_MS = 1000 / 60;
+/** Default `stallTimeout`: generous, as a slow server that still delivers should be waited for. */
+const STALL_TIMEOUT_MS = 20_000;
+/** A playing clock that stands still this long is buffering: the reader is shown `loading`. */
+const STALL_NOTICE_MS = 1000;
+/** How often the watchdog looks while play is wanted. */
+const STALL_CHECK_MS = 250;
 
 export class AudioEngine implements Engine {
   readonly kind = 'audio' as const;
@@ -71,6 +82,12 @@ export class AudioEngine implements Engine {
   #word = -1;
   #clockStep = -1;
   #destroyed = false;
+  /** When play last made progress (asked, manifest, audio loaded, clock moved), by `performance.now()`. */
+  #progressAt = 0;
+  #lastClock = -1;
+  /** The clock stood still while playing and `loading` was reported. */
+  #waiting = false;
+  #watchdog: ReturnType<typeof setInterval> | undefined;
 
   constructor(listener: EngineListener, options: AudioEngineOptions) {
     this.#listener = listener;
@@ -134,6 +151,7 @@ export class AudioEngine implements Engine {
       }
       this.#gaps = new GapTimeline(timings.segments, segments.map((segment) => segment.text), timings.duration);
       if (this.#gaps.partial) this.#reader = new GapReader(this.#gaps, segments, this.#gapHost, options, this.#options);
+      this.#progressAt = performance.now();
       this.#listener({ type: 'duration', duration: this.duration });
       if (this.#pendingSegment >= 0) this.seekSegment(this.#pendingSegment);
       return true;
@@ -149,6 +167,8 @@ export class AudioEngine implements Engine {
     if (this.#destroyed) return;
     this.#wantPlay = true;
     this.#listener({ type: 'loading' });
+    this.#progressAt = performance.now();
+    this.#watchdog ??= setInterval(this.#checkStall, STALL_CHECK_MS);
     void this.#sound().then((howl) => {
       if (!howl || !this.#wantPlay || howl.playing()) return;
       if (this.#reading) {
@@ -164,6 +184,7 @@ export class AudioEngine implements Engine {
     this.#wantPlay = false;
     this.#position = this.currentTime;
     this.#stopFrames();
+    this.#stopWatchdog();
     if (this.#reading) {
       if (this.#reader!.pause() || wasActive) this.#listener({ type: 'paused' });
     } else if (this.#howl?.playing()) this.#howl.pause();
@@ -199,6 +220,7 @@ export class AudioEngine implements Engine {
     this.#destroyed = true;
     this.#wantPlay = false;
     this.#stopFrames();
+    this.#stopWatchdog();
     this.#reader?.destroy();
     this.#howl?.off();
     this.#howl?.unload();
@@ -219,7 +241,10 @@ export class AudioEngine implements Engine {
           html5: true,
           preload: true,
           rate: this.#rate,
-          onload: () => resolve(howl),
+          onload: () => {
+            this.#progressAt = performance.now();
+            resolve(howl);
+          },
           onloaderror: (_id, error: unknown) => {
             resolve(null);
             void this.#loadFailed(source.url, error);
@@ -302,6 +327,9 @@ export class AudioEngine implements Engine {
       this.#howl?.pause();
       return;
     }
+    this.#progressAt = performance.now();
+    this.#lastClock = this.currentTime;
+    this.#waiting = false;
     this.#listener({ type: 'playing' });
     this.#update(this.currentTime, true);
     this.#stopFrames();
@@ -311,6 +339,7 @@ export class AudioEngine implements Engine {
   #onEnd(): void {
     this.#wantPlay = false;
     this.#stopFrames();
+    this.#stopWatchdog();
     this.#reader?.release();
     this.#position = this.duration;
     this.#update(this.duration, true);
@@ -357,6 +386,40 @@ export class AudioEngine implements Engine {
     this.#aim(gaps.toFile(time));
   }
 
+  /** While play is wanted: `loading` when a playing clock stands still, a failure when nothing moves for long. */
+  readonly #checkStall = (): void => {
+    // The clock is read here, not in the frame loop: frames stop in a background tab, timers only slow down.
+    const now = performance.now();
+    // Web Speech reading a paragraph without audio has watchdogs of its own; the recording waits meanwhile.
+    if (this.#reading) {
+      this.#progressAt = now;
+      return;
+    }
+    const playing = this.#howl?.playing() ?? false;
+    if (playing && this.currentTime !== this.#lastClock) {
+      this.#lastClock = this.currentTime;
+      this.#progressAt = now;
+      if (this.#waiting) {
+        this.#waiting = false;
+        this.#listener({ type: 'playing' });
+      }
+      return;
+    }
+    const timeout = this.#options.stallTimeout ?? STALL_TIMEOUT_MS;
+    if (now - this.#progressAt > timeout) {
+      this.#fail('audio-load', `The audio stopped arriving (nothing for ${Math.round(timeout / 1000)} s).`);
+    } else if (playing && !this.#waiting && now - this.#progressAt > STALL_NOTICE_MS) {
+      this.#waiting = true;
+      this.#listener({ type: 'loading' });
+    }
+  };
+
+  #stopWatchdog(): void {
+    clearInterval(this.#watchdog);
+    this.#watchdog = undefined;
+    this.#waiting = false;
+  }
+
   #stopFrames(): void {
     cancelAnimationFrame(this.#frame);
     clearTimeout(this.#precise);
@@ -393,6 +456,7 @@ export class AudioEngine implements Engine {
   #fail(code: ListenErrorCode, message: string, fallback = true): void {
     this.#wantPlay = false;
     this.#stopFrames();
+    this.#stopWatchdog();
     this.#reader?.release();
     this.#howl?.stop();
     this.#listener({ type: 'error', code, message, fallback: fallback ? 'speech' : undefined });

@@ -275,15 +275,13 @@ export class PlaybackController implements ReactiveController {
 
   /**
    * Loads a fresh engine (the source, article or language changed) and carries on from the same paragraph,
-   * playing if it was playing.
+   * playing if it was playing; or from segment `at` (the article changed under it), playing if `resume`.
    */
-  reload(): void {
-    const { state, segmentIndex } = this.snapshot;
-    const resume = state === 'playing' || state === 'loading';
+  reload(at = this.snapshot.segmentIndex, resume = this.snapshot.state === 'playing' || this.snapshot.state === 'loading'): void {
     this.reset();
     if (!this.#options.article()) return;
     const engine = this.prepare();
-    if (engine) this.#continueWith(engine, segmentIndex, resume);
+    if (engine) this.#continueWith(engine, at, resume);
   }
 
   #continueWith(engine: Engine, segmentIndex: number, resume: boolean): void {

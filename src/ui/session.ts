@@ -12,6 +12,7 @@ import type { EngineLoadOptions, ListenErrorCode } from '../engines/engine.js';
 import { clampRate } from '../engines/pace.js';
 import { SpeechEngine, type SpeechEngineOptions } from '../engines/speech.js';
 import { languageName } from '../engines/voices.js';
+import { ArticleChangesController } from '../player/article-changes.js';
 import { ExclusiveController } from '../player/exclusive.js';
 import { MediaSessionController } from '../player/media-session.js';
 import { PlaybackController, type HighlightMode } from '../player/playback.js';
@@ -99,6 +100,7 @@ export class PlayerSession {
     }));
     // First after playback: a player that starts pauses the others before its Media Session claims the controls.
     new ExclusiveController(host, playback);
+    new ArticleChangesController(host, playback, { article: options.article, exclude: options.exclude });
     this.#follow = new FollowController(host, { playback, enabled: options.followEnabled });
     this.#mini = new MiniPlayerController(host, { playback, follow: this.#follow, toggle: options.toggle });
     const rate = () => clampRate(options.rate());

@@ -141,6 +141,7 @@ describe('real speech', () => {
   it('stops speaking when the page is hidden (pagehide)', async () => {
     const player = await mount(LONG_FIRST);
     const spoken = watchSpeech(player);
+    const events = record(player);
     player.play();
     await untilState(player, 'playing', 15_000);
     expect(speechSynthesis.speaking).toBe(true);
@@ -150,6 +151,10 @@ describe('real speech', () => {
     const speaks = spoken.length;
     expect(await silentFor(600)).toBe(true);
     expect(spoken).toHaveLength(speaks);
+    // A pause like any other: the event, the status, no error.
+    expect(events.states).toEqual(['loading', 'playing', 'paused']);
+    expect(events.errors).toEqual([]);
+    expect(controls(player).status.textContent!.trim()).toBe('Paused');
   });
 
   it('stops speaking when the player is removed mid-sentence', async () => {

@@ -1,0 +1,90 @@
+/**
+ * Keeps the player in step with an article that changes while it is read: a live blog adds a paragraph, a
+ * framework re-renders one, an editor removes one. While an engine is loaded, a MutationObserver watches the
+ * article; when what is read changes (the extracted texts, not an ad or a timestamp that is skipped anyway),
+ * the player reloads with the new segments and carries on — playing if it was — from the paragraph it was
+ * reading, at its new place; if that paragraph went, from the next one still there; if none is left after
+ * it, it stops at the last paragraph. An article left with no text ends in the `no-article` error.
+ * The player's own marks on the page (the `data-listen-active` attribute) are not watched.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { extractSegments } from '../article/extract.js';
+import type { Segment } from '../article/segment.js';
+import type { PlaybackController } from './playback.js';
+
+export interface ArticleChangesOptions {
+  /** The article element being read, or null. */
+  article(): Element | null;
+  /** Elements inside the article that are not read (the player itself). */
+  exclude(): readonly Element[];
+}
+
+/** What can change what is read: text, elements, and the attributes the extractor obeys. */
+const OBSERVE: MutationObserverInit = {
+  childList: true,
+  subtree: true,
+  characterData: true,
+  attributes: true,
+  attributeFilter: ['hidden', 'aria-hidden', 'data-listen-skip', 'data-listen-only', 'lang'],
+};
+
+export class ArticleChangesController implements ReactiveController {
+  readonly #playback: PlaybackController;
+  readonly #options: ArticleChangesOptions;
+  readonly #observer = new MutationObserver(() => this.#resync());
+  #observed: Element | null = null;
+
+  constructor(host: ReactiveControllerHost, playback: PlaybackController, options: ArticleChangesOptions) {
+    this.#playback = playback;
+    this.#options = options;
+    host.addController(this);
+  }
+
+  /** After every update: watch the article being read (a new `for` may name another one). */
+  hostUpdated(): void {
+    const article = this.#playback.engine ? this.#options.article() : null;
+    if (article === this.#observed) return;
+    this.#observer.disconnect();
+    this.#observed = article;
+    if (article) this.#observer.observe(article, OBSERVE);
+  }
+
+  hostDisconnected(): void {
+    this.#observer.disconnect();
+    this.#observed = null;
+  }
+
+  #resync(): void {
+    const article = this.#observed;
+    const { state, segmentIndex } = this.#playback.snapshot;
+    // After an error, "Try again" reads the page afresh anyway.
+    if (!article || !this.#playback.engine || state === 'error') return;
+    const before = this.#playback.segments;
+    const after = extractSegments(article, { exclude: this.#options.exclude() });
+    if (sameTexts(before, after)) return;
+    const at = placeAfterChange(before, after, segmentIndex);
+    const active = state === 'playing' || state === 'loading';
+    this.#playback.reload(at.index, active && !at.stop);
+  }
+}
+
+function sameTexts(a: readonly Segment[], b: readonly Segment[]): boolean {
+  return a.length === b.length && a.every((segment, i) => segment.text === b[i]!.text && segment.element === b[i]!.element);
+}
+
+/**
+ * Where reading goes on in `after` from segment `index` of `before`: the same paragraph (same element) at
+ * its new index, else the first later one still there; `stop` when none is left after it.
+ */
+export function placeAfterChange(
+  before: readonly Segment[],
+  after: readonly Segment[],
+  index: number,
+): { index: number; stop: boolean } {
+  if (index < 0) return { index: -1, stop: false };
+  for (let i = index; i < before.length; i++) {
+    const found = after.findIndex((segment) => segment.element === before[i]!.element);
+    if (found >= 0) return { index: found, stop: false };
+  }
+  return { index: after.length - 1, stop: true };
+}

@@ -1,0 +1,226 @@
+/**
+ * Fault matrix, the browser's speech (the fake synthesiser makes each fault happen on cue): voices that never
+ * come or come late, no voice for the article's language, speech cancelled by someone else, word boundaries
+ * with wrong indices, the page hidden, shown and left. Each ends in a defined state with the event and the
+ * message the reader sees.
+ * Elsewhere: no `speechSynthesis`, `synthesis-failed`, `not-allowed`, a chunk that never starts or never
+ * ends (tests/browser/player-errors.test.ts); real speech on `pagehide` (tests/browser/real-speech.test.ts).
+ */
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import { FakeSpeechSynthesis } from '../fakes/speech-synthesis.js';
+import { recordWords } from './helpers/audio.js';
+import { INSTANT, SLOW, useFakeSpeech } from './helpers/fake-speech.js';
+import {
+  ListenPlayer,
+  SHORT_ARTICLE,
+  controls,
+  mount,
+  place,
+  record,
+  sleep,
+  unmount,
+  untilState,
+  voicesListed,
+} from './helpers/player.js';
+
+const PAGE = `${SHORT_ARTICLE}<listen-player for="story"></listen-player>`;
+
+afterEach(unmount);
+
+function status(player: ListenPlayer): string {
+  return controls(player).status.textContent!.trim();
+}
+
+describe('faults: voices', () => {
+  it('no voices ever: no-speech, said on the first render, and "Try again"', async () => {
+    const fake = useFakeSpeech({ voicesDelay: Infinity, voiceTimeout: 500 });
+    const player = place(PAGE);
+    const events = record(player);
+    await player.updateComplete;
+    await untilState(player, 'error', 5000);
+
+    expect(events.errors).toEqual([{ code: 'no-speech', message: 'No voices for reading aloud are installed on this device.' }]);
+    expect(events.states).toEqual(['error']);
+    expect(status(player)).toBe('No voices for reading aloud are installed on this device.');
+    expect(controls(player).play.getAttribute('aria-label')).toBe('Try again');
+    expect(controls(player).voice).toBeNull();
+    expect(fake.log).toEqual([]);
+  });
+
+  for (const voicesChangedEvent of [true, false]) {
+    it(`voices arriving after 3 s ${voicesChangedEvent ? 'with' : 'without'} voiceschanged: loading until then, then reading`, async () => {
+      const fake = useFakeSpeech({ voicesDelay: 3000, voicesChangedEvent, voiceTimeout: 10_000, charsPerSecond: SLOW });
+      const player = await mount(PAGE);
+      const events = record(player);
+      await userEvent.click(controls(player).play);
+      await sleep(300);
+      await player.updateComplete;
+      expect(player.state).toBe('loading');
+      expect(status(player)).toBe('Loading audio…');
+      expect(fake.log).toEqual([]);
+
+      await untilState(player, 'playing', 10_000);
+      expect(events.states).toEqual(['loading', 'playing']);
+      expect(events.errors).toEqual([]);
+      expect(status(player)).toBe('Playing');
+      expect(fake.log.map((entry) => entry.voice?.name)).toEqual(['English (Great Britain)']);
+    });
+  }
+
+  it('no voice for the article’s language: says so, and reads with another voice only once the reader chooses one', async () => {
+    const fake = useFakeSpeech({ charsPerSecond: INSTANT });
+    const player = place(`${SHORT_ARTICLE.replace('lang="en-GB"', 'lang="fr-FR"')}<listen-player for="story"></listen-player>`);
+    const events = record(player);
+    await player.updateComplete;
+    await untilState(player, 'error');
+    expect(events.errors).toEqual([{ code: 'no-speech', message: 'No voice for French (France) is installed on this device.' }]);
+    expect(status(player)).toBe('No voice for French (France) is installed on this device.');
+    // Not at all, by default: "Try again" alone still speaks nothing.
+    await userEvent.click(controls(player).play);
+    await untilState(player, 'error');
+    expect(fake.log).toEqual([]);
+
+    // The choice is offered: the device's voices, in the voice menu beside the message.
+    await voicesListed(player);
+    const menu = controls(player).voice!;
+    expect([...menu.options].map((option) => option.value)).toContain('English (Great Britain)');
+    await userEvent.selectOptions(menu, 'English (Great Britain)');
+    await userEvent.click(controls(player).play);
+    await untilState(player, 'ended');
+    expect(fake.log.map((entry) => entry.voice?.name)).toEqual(Array(fake.log.length).fill('English (Great Britain)'));
+    expect(fake.texts.join(' ')).toBe(player.segments.map((segment) => segment.text).join(' '));
+    expect(events.states.slice(-3)).toEqual(['loading', 'playing', 'ended']);
+  });
+});
+
+describe('faults: speech errors from the browser', () => {
+  it('interrupted (someone else cancelled the page’s speech): paused, no error, resumable', async () => {
+    const fake = useFakeSpeech({ charsPerSecond: SLOW });
+    const player = await mount(PAGE);
+    await voicesListed(player);
+    const events = record(player);
+    await userEvent.click(controls(player).play);
+    await untilState(player, 'playing');
+
+    fake.cancel(); // the page's own script, or another widget
+    await untilState(player, 'paused');
+    expect(events.states).toEqual(['loading', 'playing', 'paused']);
+    expect(events.errors).toEqual([]);
+    expect(status(player)).toBe('Paused');
+    expect(fake.speaking).toBe(false);
+
+    await userEvent.click(controls(player).play);
+    await untilState(player, 'playing');
+    expect(fake.texts.at(-1)).toBe(fake.texts[0]);
+  });
+
+  it('canceled (a queued sentence dropped by the browser): paused, no error, resumable', async () => {
+    const fake = useFakeSpeech({ charsPerSecond: SLOW });
+    const player = await mount(PAGE);
+    await voicesListed(player);
+    const events = record(player);
+    fake.failNext('canceled');
+    await userEvent.click(controls(player).play);
+    await untilState(player, 'paused');
+    expect(events.states).toEqual(['loading', 'paused']);
+    expect(events.errors).toEqual([]);
+    expect(status(player)).toBe('Paused');
+
+    await userEvent.click(controls(player).play);
+    await untilState(player, 'playing');
+    expect(fake.current?.text).toBe('A short story.');
+  });
+
+  for (const offset of [3, -2, 10_000]) {
+    it(`boundary events with charIndex off by ${offset}: every word still a real word of the sentence, in order`, async () => {
+      useFakeSpeech({ boundaries: true, boundaryOffset: offset, charsPerSecond: 400 });
+      const player = await mount(`${SHORT_ARTICLE}<listen-player for="story" highlight="word"></listen-player>`);
+      await voicesListed(player);
+      const words = recordWords(player);
+      const events = record(player);
+      player.play();
+      await untilState(player, 'ended');
+
+      expect(events.errors).toEqual([]);
+      expect(player.wordTiming).toBe('exact');
+      expect(words.length).toBeGreaterThan(0);
+      for (const [i, word] of words.entries()) {
+        const text = player.segments[word.segment]!.text;
+        expect(word.offset).toBeGreaterThanOrEqual(0);
+        expect(word.offset + word.length).toBeLessThanOrEqual(text.length);
+        // Starts a word: at the start of the text or after a space.
+        expect(word.offset === 0 || text[word.offset - 1] === ' ').toBe(true);
+        const previous = words[i - 1];
+        if (previous?.segment === word.segment) expect(word.offset).toBeGreaterThanOrEqual(previous.offset);
+      }
+    });
+  }
+});
+
+describe('faults: the page hidden, shown and left', () => {
+  /** Fake speech that listens to this window's `pagehide`, as the real engine does. */
+  function fakeSpeechOnWindow(): FakeSpeechSynthesis {
+    const fake = new FakeSpeechSynthesis({ charsPerSecond: SLOW });
+    ListenPlayer.speechOptions = { ...fake.engineOptions(), window, voiceTimeout: 300 };
+    onTestFinished(() => {
+      ListenPlayer.speechOptions = undefined;
+      fake.cancel();
+    });
+    return fake;
+  }
+
+  /** Sets `document.visibilityState` and tells the page, as switching tabs does. */
+  function visibility(state: DocumentVisibilityState): void {
+    Object.defineProperty(document, 'visibilityState', { value: state, configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }
+
+  it('hidden and shown (another tab): keeps reading, as a media player does', async () => {
+    const fake = fakeSpeechOnWindow();
+    onTestFinished(() => void delete (document as { visibilityState?: unknown }).visibilityState);
+    const player = await mount(PAGE);
+    await voicesListed(player);
+    const events = record(player);
+    player.play();
+    await untilState(player, 'playing');
+
+    visibility('hidden');
+    await sleep(100);
+    expect(player.state).toBe('playing');
+    expect(fake.speaking).toBe(true);
+    visibility('visible');
+    await sleep(100);
+    expect(player.state).toBe('playing');
+    expect(events.states).toEqual(['loading', 'playing']);
+    expect(events.errors).toEqual([]);
+    expect(fake.log).toHaveLength(1);
+  });
+
+  it('pagehide (leaving the page): speech cancelled, paused, nothing left queued; pageshow: still paused, play resumes', async () => {
+    const fake = fakeSpeechOnWindow();
+    const player = await mount(PAGE);
+    await voicesListed(player);
+    const events = record(player);
+    player.play();
+    await untilState(player, 'playing');
+
+    window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }));
+    expect(player.state).toBe('paused');
+    await player.updateComplete;
+    expect(status(player)).toBe('Paused');
+    expect(fake.speaking).toBe(false);
+    expect(fake.log.map((entry) => entry.outcome)).toEqual(['interrupted']);
+
+    // Back from the back/forward cache: nothing starts by itself.
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    await sleep(100);
+    expect(player.state).toBe('paused');
+    expect(fake.log).toHaveLength(1);
+    player.play();
+    await untilState(player, 'playing');
+    expect(events.states).toEqual(['loading', 'playing', 'paused', 'loading', 'playing']);
+    expect(events.errors).toEqual([]);
+    expect(fake.current?.text).toBe(fake.texts[0]);
+  });
+});
