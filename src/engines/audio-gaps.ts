@@ -1,12 +1,15 @@
 /**
  * Paragraphs the recording does not contain (manifest 1.1 `"audio": false`), read by Web Speech in place,
- * on the timeline `gap-timeline.ts` makes. `GapReader` speaks a span with an inner `SpeechEngine`, imported
- * (`import()`) only when a span is first read: the audio engine never needs it for a complete recording.
+ * on the timeline `gap-timeline.ts` makes. `GapReader` speaks a span with an inner `SpeechEngine`, made only
+ * when a span is first read: the audio engine never needs one for a complete recording. (Its module comes in
+ * the same lazily loaded file as the audio engine, since the fallback to speech needs it anyway.)
  */
 import type { Segment } from '../article/segment.js';
 import type { EngineEvent, EngineLoadOptions, ListenErrorCode } from './engine.js';
 import type { GapTimeline, SpeechSpan } from './gap-timeline.js';
 import type { SpeechEngine, SpeechEngineOptions } from './speech.js';
+// Statically: the player loads the speech engine with the audio engine (the fallback needs it), in one file.
+import * as speechModule from './speech.js';
 
 /** What a `GapReader` tells the audio engine. */
 export interface GapReaderHost {
@@ -151,7 +154,7 @@ export class GapReader {
 
   /** The inner speech engine, imported and made on first need. */
   #load(): Promise<SpeechEngine | null> {
-    this.#speech ??= (this.#options.loadSpeech ?? (() => import('./speech.js')))().then(
+    this.#speech ??= (this.#options.loadSpeech ?? (() => Promise.resolve(speechModule)))().then(
       ({ SpeechEngine }) => {
         if (this.#destroyed) return null;
         this.#engine = new SpeechEngine((event) => this.#fromSpeech(event), this.#options.speech);

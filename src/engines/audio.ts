@@ -76,6 +76,8 @@ export class AudioEngine implements Engine {
   #wantPlay = false;
   /** A paragraph asked for before the manifest arrived. */
   #pendingSegment = -1;
+  /** A time asked for before the manifest arrived (its length bounds it then). */
+  #pendingTime = -1;
   #frame = 0;
   #precise: ReturnType<typeof setTimeout> | undefined;
   #segment = -1;
@@ -105,6 +107,7 @@ export class AudioEngine implements Engine {
 
   get currentTime(): number {
     if (this.#reading) return this.#reader!.currentTime;
+    if (!this.#timings && this.#pendingTime >= 0) return this.#pendingTime;
     // Only a playing sound has a clock worth reading: when the audio ends, howler rewinds the element to 0
     // and tells us a task later, so a stopped sound's position is the last one read (or sought).
     const howl = this.#howl;
@@ -154,6 +157,7 @@ export class AudioEngine implements Engine {
       this.#progressAt = performance.now();
       this.#listener({ type: 'duration', duration: this.duration });
       if (this.#pendingSegment >= 0) this.seekSegment(this.#pendingSegment);
+      else if (this.#pendingTime >= 0) this.seek(this.#pendingTime);
       return true;
     } catch (error) {
       if (this.#destroyed) return false;
@@ -193,6 +197,11 @@ export class AudioEngine implements Engine {
 
   seek(seconds: number): void {
     if (!Number.isFinite(seconds)) return;
+    if (!this.#timings) {
+      this.#pendingTime = Math.max(seconds, 0);
+      this.#pendingSegment = -1;
+      return;
+    }
     this.#position = Math.min(Math.max(seconds, 0), this.duration);
     this.#enter(this.#position);
   }
@@ -203,7 +212,10 @@ export class AudioEngine implements Engine {
 
   seekSegment(index: number): void {
     if (this.#timings) this.seek(this.segmentStart(index));
-    else this.#pendingSegment = index;
+    else {
+      this.#pendingSegment = index;
+      this.#pendingTime = -1;
+    }
   }
 
   segmentStart(index: number): number {

@@ -358,4 +358,3 @@ export class SpeechEngine implements Engine {
   };
 }
 
-export { clampRate };

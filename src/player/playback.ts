@@ -174,7 +174,8 @@ export class PlaybackController implements ReactiveController {
 
   seek(seconds: number): void {
     const engine = this.prepare();
-    if (engine) engine.seek(Math.min(Math.max(seconds, 0), engine.duration));
+    // An engine still loading its timeline (length 0) keeps the time and bounds it once it knows its length.
+    if (engine) engine.seek(engine.duration > 0 ? Math.min(Math.max(seconds, 0), engine.duration) : Math.max(seconds, 0));
   }
 
   skip(direction: -1 | 1): void {

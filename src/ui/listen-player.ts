@@ -173,7 +173,9 @@ export class ListenPlayer extends LitElement {
       // article is not on the page yet (the session waits for it).
       const article = this.#article();
       if (article) this.#preview();
-      if (!article || hasStoredState() || (!this.src && !this.#speechSupported())) void this.#open().catch(() => {});
+      // An article with nothing to read (images only) is an error to show at once, as the session reports it.
+      const eager = !article || !this.#segments?.length || hasStoredState() || (!this.src && !this.#speechSupported());
+      if (eager) void this.#open().catch(() => {});
       return;
     }
     const changedAfterStart = (key: 'for' | 'lang' | 'src') => changed.has(key) && changed.get(key) !== undefined;

@@ -66,8 +66,10 @@ describe('recorded narration', () => {
     const { segments } = player;
     expect(segments).toHaveLength(manifest.segments.length);
     expect(controls(player).time.textContent!.trim()).toBe(`0:00 / ${clock(manifest.duration)}`);
+    // The link comes with the rest of the player, which a pointer over it loads.
+    await userEvent.hover(player);
+    await expect.poll(() => player.shadowRoot!.querySelector('[part~="download"]')).not.toBeNull();
     const download = player.shadowRoot!.querySelector<HTMLAnchorElement>('[part~="download"]');
-    expect(download).not.toBeNull();
     expect(download!.hasAttribute('download')).toBe(true);
     const offered = manifest.sources.map((source) => new URL(source.src, new URL('/audio/seed.json', location.href)).href);
     expect(offered).toContain(download!.href);

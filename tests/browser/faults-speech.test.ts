@@ -33,11 +33,12 @@ function status(player: ListenPlayer): string {
 }
 
 describe('faults: voices', () => {
-  it('no voices ever: no-speech, said on the first render, and "Try again"', async () => {
+  it('no voices ever: no-speech, said once the reader reaches for the player, and "Try again"', async () => {
     const fake = useFakeSpeech({ voicesDelay: Infinity, voiceTimeout: 500 });
     const player = place(PAGE);
     const events = record(player);
     await player.updateComplete;
+    await userEvent.hover(player);
     await untilState(player, 'error', 5000);
 
     expect(events.errors).toEqual([{ code: 'no-speech', message: 'No voices for reading aloud are installed on this device.' }]);

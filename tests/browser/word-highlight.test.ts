@@ -3,6 +3,7 @@
  * text, for recorded narration (the manifest's words) and for Web Speech with and without boundary events;
  * `highlight="paragraph"`/`"none"`; and a browser without the API, which keeps the paragraph highlight.
  */
+import { userEvent } from 'vitest/browser';
 import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { wordSpans } from '../../src/article/chunk.js';
 import { placeDemo, seedManifest } from './helpers/audio.js';
@@ -69,7 +70,10 @@ describe('word highlight', () => {
     });
     await player.updateComplete;
     await expect.poll(() => player.duration, { timeout: 5000 }).toBeGreaterThan(0);
-    expect(player.wordTiming).toBe('exact');
+    // Known once the engine is loaded (the rest of the player loads on a pointer over it, or on play).
+    expect(player.wordTiming).toBeNull();
+    await userEvent.hover(player);
+    await expect.poll(() => player.wordTiming).toBe('exact');
     // From the second paragraph: the audio is not at its start, and the first words are checked as well.
     player.playSegment(1);
     await untilState(player, 'playing');
