@@ -12,7 +12,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve, sep } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { chromium } from 'playwright';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -106,7 +106,8 @@ function scan(file: string): Hit[] {
           if (column > match.index) break;
           source = index;
         }
-        const path = source >= 0 ? resolve(out, map.sources[source]!) : `(unmapped, in ${file})`;
+        // Source paths in a map are relative to the map's own folder (lazy parts sit one folder down).
+        const path = source >= 0 ? resolve(dirname(join(out, file)), map.sources[source]!) : `(unmapped, in ${file})`;
         hits.push({ sink, file, source: path.startsWith(root) ? path.slice(root.length + 1) : path });
       }
     }
