@@ -4,6 +4,7 @@
  * language while `listen-error` keeps its English message; and a French paragraph of an English article read
  * by a French voice where the device has one. Fake speech.
  */
+import { userEvent } from 'vitest/browser';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LINUX_CHROMIUM_VOICES, fakeVoice } from '../fakes/speech-synthesis.js';
 import { useAudioOptions } from './helpers/audio.js';
@@ -99,6 +100,9 @@ describe('notices in the UI’s language', () => {
     useAudioOptions({ fetch: async () => new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain' } }) });
     const player = place(article('de', '<listen-player for="story" src="/audio/missing.json"></listen-player>'));
     const events = record(player);
+    await player.updateComplete;
+    // The reader reaches for the player: the rest of it loads and finds the recording missing.
+    await userEvent.hover(player);
     await expect.poll(() => events.errors.length).toBe(1);
     expect(events.errors[0]).toMatchObject({ code: 'audio-load', fallback: 'speech', message: expect.stringMatching(/could not be loaded/) });
     await expect.poll(() => player.activeEngine).toBe('speech');
