@@ -47,6 +47,8 @@ export const SKIP_SECONDS = 15;
 const CLOCK_STEP = 0.25;
 /** One display frame at 60 Hz, in ms. */
 const FRAME_MS = 1000 / 60;
+/** The shortest wait for a boundary, in ms (see `#aim`). */
+const BOUNDARY_MIN_MS = 2;
 /** Default `stallTimeout`: generous, as a slow server that still delivers should be waited for. */
 const STALL_TIMEOUT_MS = 20_000;
 /** A playing clock that stands still this long is buffering: the reader is shown `loading`. */
@@ -79,6 +81,8 @@ export class AudioEngine implements Engine {
   /** A time asked for before the manifest arrived (its length bounds it then). */
   #pendingTime = -1;
   #frame = 0;
+  /** `performance.now()` before which a frame has nothing to do (see `#rest`). */
+  #idleUntil = 0;
   #precise: ReturnType<typeof setTimeout> | undefined;
   #segment = -1;
   #word = -1;
@@ -224,6 +228,7 @@ export class AudioEngine implements Engine {
 
   setRate(rate: number): void {
     this.#rate = clampRate(rate);
+    this.#wake();
     this.#howl?.rate(this.#rate);
     this.#reader?.setRate(this.#rate);
   }
@@ -301,6 +306,7 @@ export class AudioEngine implements Engine {
     }
     this.#reader?.release();
     this.#span = index;
+    this.#wake();
     const howl = this.#howl;
     if (howl && howl.state() === 'loaded') {
       howl.seek(gaps.toFile(time));
@@ -358,8 +364,10 @@ export class AudioEngine implements Engine {
     this.#listener({ type: 'ended' });
   }
 
-  readonly #tick = (): void => {
+  readonly #tick = (now: number): void => {
     this.#frame = requestAnimationFrame(this.#tick);
+    // Nothing can change before `#idleUntil` (no word, paragraph or displayed second): the frame costs a compare.
+    if (now < this.#idleUntil) return;
     this.#follow();
   };
 
@@ -372,7 +380,9 @@ export class AudioEngine implements Engine {
     const timings = this.#timings;
     if (!timings || this.#precise) return;
     const delay = ((timings.nextBoundary(time) - time) / this.#rate) * 1000;
-    if (delay < FRAME_MS * 1.5) this.#precise = setTimeout(this.#onBoundary, Math.max(0, delay));
+    // Never sooner than BOUNDARY_MIN_MS: the media clock moves in steps of a few ms, and a timer that finds it
+    // just short of the boundary would otherwise re-arm at 0 ms, over and over, until it moves.
+    if (delay < FRAME_MS * 1.5) this.#precise = setTimeout(this.#onBoundary, Math.max(BOUNDARY_MIN_MS, delay));
   }
 
   readonly #onBoundary = (): void => {
@@ -395,7 +405,25 @@ export class AudioEngine implements Engine {
     }
     this.#position = time;
     this.#update(time, false);
-    this.#aim(gaps.toFile(time));
+    const file = gaps.toFile(time);
+    this.#aim(file);
+    this.#rest(time, file, span.at + span.length);
+  }
+
+  /**
+   * Lets the frames before the next possible change go by (a frame and a half early, to absorb the media
+   * clock's jumps): the next word start or end, paragraph, end of this stretch of recording, or step of the
+   * displayed clock. A seek, rate change, pause or play reads the clock afresh (`#wake`).
+   */
+  #rest(time: number, file: number, spanEnd: number): void {
+    const timings = this.#timings!;
+    const step = (Math.floor(time / CLOCK_STEP) + 1) * CLOCK_STEP;
+    const next = Math.min(step, spanEnd, time + (timings.nextChange(file) - file));
+    this.#idleUntil = performance.now() + ((next - time) / this.#rate) * 1000 - FRAME_MS * 1.5;
+  }
+
+  #wake(): void {
+    this.#idleUntil = 0;
   }
 
   /** While play is wanted: `loading` when a playing clock stands still, a failure when nothing moves for long. */
@@ -435,6 +463,7 @@ export class AudioEngine implements Engine {
   #stopFrames(): void {
     cancelAnimationFrame(this.#frame);
     clearTimeout(this.#precise);
+    this.#wake();
     this.#frame = 0;
     this.#precise = undefined;
   }

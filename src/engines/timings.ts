@@ -28,6 +28,8 @@ export interface Timings {
   wordAt(segment: number, time: number): number;
   /** The next time after `time` at which a segment or word starts (Infinity after the last). O(log n). */
   nextBoundary(time: number): number;
+  /** The next time after `time` at which what is read may change: a start, or the end of the word at `time`. */
+  nextChange(time: number): number;
 }
 
 export { TimingsError };
@@ -66,14 +68,22 @@ export async function loadTimings(
       const entry = manifest.segments[segment];
       return entry ? findWordAt(entry, time) : -1;
     },
-    nextBoundary: (time) => {
-      const index = findSegmentAt(manifest, time);
-      const nextSegment = manifest.segments[index + 1]?.start ?? Infinity;
-      const words = manifest.segments[index]?.words;
-      const nextWord = words ? (words[lastStartedAt(words, time) + 1]?.start ?? Infinity) : Infinity;
-      return Math.min(nextSegment, nextWord);
+    nextBoundary: (time) => nextStart(manifest, time),
+    nextChange: (time) => {
+      const words = manifest.segments[findSegmentAt(manifest, time)]?.words;
+      const word = words?.[lastStartedAt(words, time)];
+      return Math.min(nextStart(manifest, time), word && word.end > time ? word.end : Infinity);
     },
   };
+}
+
+/** The next time after `time` at which a segment or word starts (Infinity after the last). */
+function nextStart(manifest: Manifest, time: number): number {
+  const index = findSegmentAt(manifest, time);
+  const nextSegment = manifest.segments[index + 1]?.start ?? Infinity;
+  const words = manifest.segments[index]?.words;
+  const nextWord = words ? (words[lastStartedAt(words, time) + 1]?.start ?? Infinity) : Infinity;
+  return Math.min(nextSegment, nextWord);
 }
 
 function formatOf(source: ManifestSource): string {

@@ -326,6 +326,27 @@ export class PlaybackController implements ReactiveController {
     if (next.engine && next.engineReason && next.engine !== previous.engine) {
       emit(host, 'listen-enginechange', { engine: next.engine, reason: next.engineReason });
     }
-    host.requestUpdate();
+    if (shownChange(next, previous)) host.requestUpdate();
   }
+}
+
+/**
+ * How finely the player's time display and slider follow the clock, in seconds: the display shows whole
+ * seconds, and on a slider a few hundred pixels wide an article of minutes moves about a pixel a second.
+ */
+const SHOWN_TIME_STEP = 1;
+
+/**
+ * Whether the player shows something else: its state, engine, length, paragraph, error, or the clock to the
+ * second. A new word alone (a dozen a second) is the highlight's business, not a render of the player.
+ */
+function shownChange(next: PlayerSnapshot, previous: PlayerSnapshot): boolean {
+  return (
+    next.state !== previous.state ||
+    next.engine !== previous.engine ||
+    next.duration !== previous.duration ||
+    next.segmentIndex !== previous.segmentIndex ||
+    next.error !== previous.error ||
+    Math.floor(next.currentTime / SHOWN_TIME_STEP) !== Math.floor(previous.currentTime / SHOWN_TIME_STEP)
+  );
 }
