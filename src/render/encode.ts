@@ -2,7 +2,7 @@
  * Audio files from 16-bit mono samples: MP3 and Opus through ffmpeg (fed raw PCM on stdin while the
  * synthesiser is still working), WAV written directly.
  */
-import { spawn, spawnSync, type ChildProcessByStdio } from 'node:child_process';
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import type { Readable, Writable } from 'node:stream';
 
@@ -43,10 +43,13 @@ export const FORMATS: Readonly<Record<AudioFormat, FormatInfo>> = {
 
 export const FFMPEG_MISSING = 'ffmpeg not found: install it (apt-get install ffmpeg) or use --format wav';
 
-/** Whether an `ffmpeg` executable is on the PATH. */
-export function hasFfmpeg(): boolean {
-  const result = spawnSync('ffmpeg', ['-version'], { stdio: 'ignore' });
-  return !result.error;
+/** Whether an `ffmpeg` executable is on the PATH. Asynchronous: ffmpeg takes a while to start. */
+export function hasFfmpeg(): Promise<boolean> {
+  return new Promise((resolve) => {
+    const child = spawn('ffmpeg', ['-version'], { stdio: 'ignore' });
+    child.once('error', () => resolve(false));
+    child.once('close', () => resolve(true));
+  });
 }
 
 /**
