@@ -35,9 +35,10 @@ export async function main(argv: readonly string[], env: CliEnvironment): Promis
     env.stdout.write(USAGE);
     return 0;
   }
-  // Looking for ffmpeg takes as long as its start-up: it goes on while the articles are read, and what
-  // reading them reports waits for its answer, so that without ffmpeg nothing is said but that.
-  const ffmpegFound = options.formats.some((format) => FORMATS[format].ffmpeg) ? hasFfmpeg() : Promise.resolve(true);
+  if (options.formats.some((format) => FORMATS[format].ffmpeg) && !hasFfmpeg()) {
+    env.stderr.write(`render: ${FFMPEG_MISSING}\n`);
+    return 2;
+  }
 
   const began = performance.now();
   const articles: ArticleStatus[] = options.inputs.map(({ name }) => ({
@@ -50,24 +51,14 @@ export async function main(argv: readonly string[], env: CliEnvironment): Promis
     elapsed: 0,
     message: '',
   }));
-  const reports: (() => void)[] = [];
-  const jobs = await prepareJobs(
-    options,
-    articles,
-    (article) => reports.push(() => reporter.update(article)),
-    (article, message) => reports.push(() => fail(article, message)),
-  );
-  if (!(await ffmpegFound)) {
-    env.stderr.write(`render: ${FFMPEG_MISSING}\n`);
-    return 2;
-  }
   const reporter = createReporter(articles, env.stdout, env.stderr);
   const fail = (article: ArticleStatus, message: string): void => {
     article.state = 'failed';
     article.message = message;
     reporter.update(article);
   };
-  for (const report of reports) report();
+
+  const jobs = await prepareJobs(options, articles, reporter.update.bind(reporter), fail);
   if (jobs.length > 0) {
     try {
       await ArticleOutput.prepare(options.outDir);
