@@ -20,8 +20,11 @@ const ENTRIES = { cli: 'src/render/cli.ts', worker: 'src/render/worker.ts' };
  */
 const EXTERNAL = ['@echogarden/espeak-ng-emscripten'];
 
-/** A bundle older than this, and no longer the current one, is deleted (no render runs that long). */
-const STALE_MS = 60 * 60 * 1000;
+/**
+ * A bundle older than this, and no longer the current one, is deleted when another is made: a render
+ * still running on it (even a day-long one) can go on starting workers from it.
+ */
+const STALE_MS = 24 * 60 * 60 * 1000;
 
 /**
  * The file URL of each entry's bundled module, by entry name; bundles them first when anything they are made
