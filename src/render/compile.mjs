@@ -94,7 +94,7 @@ async function build(project) {
   const sources = {};
   await viteBuild({
     configFile: false,
-    envFile: false,
+    envDir: false,
     root,
     logLevel: 'silent',
     publicDir: false,
