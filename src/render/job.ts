@@ -13,7 +13,7 @@ import { FORMATS, type AudioFormat } from './encode.js';
  * The renderer's own format version: bump it whenever a change here alters the audio or the timings
  * (pauses, encoder settings, word rules), so every article is rendered afresh.
  */
-const RENDERER_VERSION = 2;
+const RENDERER_VERSION = 3;
 
 /** What rendered a manifest: this renderer and the eSpeak NG build, as stored in `generator`. */
 export function generatorName(): string {

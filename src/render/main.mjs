@@ -1,37 +1,39 @@
 #!/usr/bin/env node
-// The render command (`npm run render -- <article.html …>`), and the entry of each of its worker threads.
-// Node 20 cannot run TypeScript, so the sources are loaded through Vite's module runner: no build step,
-// no extra dependency, and the very extraction code the player uses. It costs about 0.2 s per thread.
-import { fileURLToPath } from 'node:url';
-import { Worker, isMainThread } from 'node:worker_threads';
-import { runnerImport } from 'vite';
+// The render command (`npm run render -- <article.html …>`). Its sources are TypeScript, with the very
+// extraction code the player uses; compile.mjs bundles them into JavaScript Node runs, when they change.
+import { setFlagsFromString } from 'node:v8';
+import { Worker } from 'node:worker_threads';
+import { loadBundle } from './compile.mjs';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const self = new URL(import.meta.url);
+// eSpeak NG is compiled to JavaScript (wasm2js): a few huge functions that V8 optimises too early on the
+// first sentences, then throws away and optimises again as new branches turn up (on the demo article its
+// synthesis loop was compiled nine times, 115 optimisations in all). Letting code run longer before it is
+// optimised (V8's default budget is 67,584) cuts that to six and 50, and a render's CPU time by ~0.4 s
+// (a tenth) with it. Worker threads share the process's V8 flags; a Node whose V8 lacks this one only
+// prints that it is unknown.
+setFlagsFromString('--interrupt-budget=300000');
 
-/** Imports a TypeScript module of this project (static imports only: the runner closes once loaded). */
-async function load(path) {
-  const { module } = await runnerImport(fileURLToPath(new URL(path, import.meta.url)), { root, logLevel: 'silent' });
-  return module;
+let bundle;
+try {
+  bundle = await loadBundle();
+} catch (error) {
+  // A source that does not compile: the command cannot run at all (exit code 2, as for bad options).
+  process.stderr.write(`render: cannot load the command: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(2);
 }
-
-if (isMainThread) {
-  // The first worker starts at once and loads eSpeak NG while this thread loads the command and reads the
-  // articles (about a second saved on a cold run); it is stopped unused when everything is up to date.
-  let early = new Worker(self);
-  early.on('error', () => {}); // reported by the pool once it owns the worker; before that, just not used
-  early.once('exit', () => (early = null));
-  const { main } = await load('./cli.ts');
-  process.exitCode = await main(process.argv.slice(2), {
-    stdout: process.stdout,
-    stderr: process.stderr,
-    startWorker: () => {
-      const worker = early ?? new Worker(self);
-      early = null;
-      return worker;
-    },
-  });
-  await early?.terminate();
-} else {
-  await load('./worker.ts');
-}
+// The first worker starts at once and loads eSpeak NG while this thread loads the command and reads the
+// articles; it is stopped unused when everything is up to date.
+let early = new Worker(new URL(bundle.worker));
+early.on('error', () => {}); // reported by the pool once it owns the worker; before that, just not used
+early.once('exit', () => (early = null));
+const { main } = await import(bundle.cli);
+process.exitCode = await main(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  startWorker: () => {
+    const worker = early ?? new Worker(new URL(bundle.worker));
+    early = null;
+    return worker;
+  },
+});
+await early?.terminate();
