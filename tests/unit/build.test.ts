@@ -3,19 +3,16 @@
  * writes, and that the bundle works from a plain HTML page with no bundler, in real Chromium (launched here
  * with Playwright on a small static server), under the strict CSP a site would send.
  */
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { extname, join, resolve, sep } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright';
-import { build } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extname, join, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { BUNDLE, BUNDLE_PARTS, LIBRARY_MODE, MANIFEST, UNBUNDLED, listenLibrary } from '../../src/build/library.js';
-import { minifyTemplatesPlugin } from '../../src/build/minify-templates.js';
+import { chromium, type Browser, type Page } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUNDLE, BUNDLE_PARTS, MANIFEST, UNBUNDLED } from '../../src/build/library.js';
+import { buildLibrary, root } from './helpers/library-build.js';
 
-const root = resolve(import.meta.dirname, '../..');
 const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; media-src 'self'; object-src 'none'; base-uri 'none'; " +
   "require-trusted-types-for 'script'";
@@ -27,13 +24,7 @@ const PRE_PLAY_BUDGET = 14_000;
 let out: string;
 
 beforeAll(async () => {
-  out = mkdtempSync(join(tmpdir(), 'listen-build-'));
-  // As `npm run build` does: Vitest's NODE_ENV=test would resolve Lit's development build (twice the size).
-  const environment = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  await build({ root, configFile: false, mode: LIBRARY_MODE, logLevel: 'silent', plugins: [minifyTemplatesPlugin(), listenLibrary()], build: { outDir: out } }).finally(() => {
-    process.env.NODE_ENV = environment;
-  });
+  out = await buildLibrary('listen-build-');
 }, 120_000);
 
 afterAll(() => {

@@ -8,17 +8,16 @@
  * Then the same bundle on a page of hostile markup served under the strict policy with Trusted Types, in real
  * Chromium: nothing runs, nothing hidden is read, and the player causes no policy violation.
  */
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { dirname, join, resolve, sep } from 'node:path';
 import { chromium } from 'playwright';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUNDLE, BUNDLE_PARTS, LIBRARY_MODE, listenLibrary } from '../../src/build/library.js';
+import { BUNDLE, BUNDLE_PARTS } from '../../src/build/library.js';
+import { buildLibrary, root } from './helpers/library-build.js';
 
-const root = resolve(import.meta.dirname, '../..');
+
 const SINKS: readonly (readonly [string, RegExp])[] = [
   ['innerHTML', /\binnerHTML\b/g],
   ['outerHTML', /\bouterHTML\b/g],
@@ -31,18 +30,7 @@ const SINKS: readonly (readonly [string, RegExp])[] = [
 let out: string;
 
 beforeAll(async () => {
-  out = mkdtempSync(join(tmpdir(), 'listen-scan-'));
-  await build({
-    root,
-    configFile: false,
-    mode: LIBRARY_MODE,
-    logLevel: 'silent',
-    plugins: [listenLibrary()],
-    // The bundle as `npm run build` ships it: under the test runner (NODE_ENV "test") Vite would pick Lit's
-    // development build.
-    resolve: { conditions: ['module', 'browser', 'production'] },
-    build: { outDir: out },
-  });
+  out = await buildLibrary('listen-scan-');
 }, 120_000);
 
 afterAll(() => {
