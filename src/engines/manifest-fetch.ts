@@ -5,7 +5,7 @@
  * taken over, so the file is fetched once.
  */
 import type { ListenErrorCode } from './engine.js';
-import { requestManifest, takeEarlyRequest } from './manifest-prefetch.js';
+import { manifestUrlRefusal, requestManifest, takeEarlyRequest } from './manifest-prefetch.js';
 
 export class TimingsError extends Error {
   override readonly name = 'TimingsError';
@@ -36,10 +36,11 @@ export async function fetchManifest(src: string, options: FetchManifestOptions):
   } catch {
     throw new TimingsError('manifest-invalid', `The timing manifest URL is not valid: ${src}`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+  const refused = manifestUrlRefusal(url, options.allowCrossOrigin);
+  if (refused === 'protocol') {
     throw new TimingsError('manifest-invalid', `The timing manifest must be an http(s) URL, not ${url.protocol}`);
   }
-  if (!options.allowCrossOrigin && url.origin !== location.origin) {
+  if (refused === 'origin') {
     throw new TimingsError('manifest-invalid', `The timing manifest is on another origin (${url.origin}).`);
   }
   let response: Response;

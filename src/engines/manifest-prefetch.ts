@@ -11,6 +11,12 @@ export interface PrefetchOptions {
 /** Requests made early, by absolute URL, until the engine takes them. */
 const early = new Map<string, Promise<Response>>();
 
+/** Why `url` is refused as a manifest's: not http(s), or on another origin the host did not allow; null if accepted. */
+export function manifestUrlRefusal(url: URL, allowCrossOrigin: boolean): 'protocol' | 'origin' | null {
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'protocol';
+  return !allowCrossOrigin && url.origin !== location.origin ? 'origin' : null;
+}
+
 export function requestManifest(url: URL, fetcher: typeof fetch = fetch): Promise<Response> {
   return fetcher(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
 }
@@ -34,7 +40,7 @@ export async function prefetchDuration(src: string, options: PrefetchOptions): P
   } catch {
     return undefined;
   }
-  if (!/^https?:$/.test(url.protocol) || (!options.allowCrossOrigin && url.origin !== location.origin)) return undefined;
+  if (manifestUrlRefusal(url, options.allowCrossOrigin)) return undefined;
   let request = early.get(url.href);
   if (!request) {
     request = requestManifest(url, options.fetch);

@@ -11,7 +11,8 @@ import type { HighlightMode } from '../player/playback.js';
 import { hasStoredState } from '../player/storage-keys.js';
 import type { PlayerState } from '../player/store.js';
 import { i18nStyles, LanguageController } from './i18n.js';
-import { listIcon, nextIcon, pauseIcon, playIcon, previousIcon, retryIcon } from './icons.js';
+import { nextIcon, pauseIcon, playIcon, previousIcon, retryIcon } from './icons.js';
+import { renderParagraphsButton } from './paragraphs-button.js';
 import type { PlayerSession } from './session.js';
 import { renderSpeedMenu, stepRate } from './speed-menu.js';
 import { enShell, type ShellStrings } from './strings-shell.js';
@@ -144,7 +145,7 @@ export class ListenPlayer extends LitElement {
   override connectedCallback(): void {
     this.#explicit ??= { rate: this.hasAttribute('rate') || this.rate !== 1, voice: this.hasAttribute('voice') || Boolean(this.voice) };
     // The session keeps the `state` attribute once it is there (it is `idle` until then, or `error`).
-    if (!this.#session) this.setAttribute('state', this.state);
+    this.#reflectState();
     super.connectedCallback();
   }
 
@@ -248,7 +249,7 @@ export class ListenPlayer extends LitElement {
    */
   #playWhenLoaded(start: (session: PlayerSession) => void): void {
     this.#playPending = true;
-    this.setAttribute('state', 'loading');
+    this.#reflectState();
     this.requestUpdate();
     this.#use((session) => {
       if (!this.#playPending) return;
@@ -261,7 +262,7 @@ export class ListenPlayer extends LitElement {
   pause(): void {
     if (this.#playPending) {
       this.#playPending = false;
-      if (!this.#session) this.setAttribute('state', this.state);
+      this.#reflectState();
       this.requestUpdate();
     }
     this.#session?.playback.pause();
@@ -314,7 +315,7 @@ export class ListenPlayer extends LitElement {
     if (this.#session) return Promise.resolve(this.#session);
     if (this.#loadFailed) {
       this.#loadFailed = false;
-      this.setAttribute('state', 'idle');
+      this.#reflectState();
       this.requestUpdate();
     }
     this.#opening ??= import('./session.js').then(
@@ -323,7 +324,7 @@ export class ListenPlayer extends LitElement {
         this.#opening = null;
         this.#playPending = false;
         this.#loadFailed = true;
-        this.setAttribute('state', 'error');
+        this.#reflectState();
         // The rest of the player did not load (offline, a blocked file); the message is in English, as the engines' are.
         for (const [type, detail] of [
           ['listen-statechange', { state: 'error' }],
@@ -363,6 +364,11 @@ export class ListenPlayer extends LitElement {
     if (this.#article()) session.playback.prepare();
     this.requestUpdate();
     return session;
+  }
+
+  /** The `state` attribute before the session, which keeps it from then on. */
+  #reflectState(): void {
+    if (!this.#session) this.setAttribute('state', this.state);
   }
 
   #speechSupported(): boolean {
@@ -456,20 +462,6 @@ export class ListenPlayer extends LitElement {
     return this.#playPending ? s.loading : '';
   }
 
-  /** Before the session: the same button as the paragraph list's, which loads the list. */
-  #renderParagraphsButton(s: ShellStrings) {
-    if (!this.#segments?.length) return nothing;
-    return html`<button
-      part="paragraphs-button"
-      aria-label=${s.playFromParagraph}
-      aria-expanded="false"
-      aria-controls="listen-paragraphs"
-      @click=${() => this.#use((session) => session.openParagraphs())}
-    >
-      ${listIcon}
-    </button>`;
-  }
-
   protected override render() {
     const s = this.#strings;
     const session = this.#session;
@@ -504,7 +496,11 @@ export class ListenPlayer extends LitElement {
           @change=${this.#onSeekChange}
         />
         <button part="next-button" aria-label=${s.next} @click=${this.next}>${nextIcon}</button>
-        ${session ? session.renderParagraphs(s) : this.#renderParagraphsButton(s)}
+        ${session
+          ? session.renderParagraphs(s)
+          : this.#segments?.length
+            ? renderParagraphsButton(s.playFromParagraph, false, () => this.#use((loaded) => loaded.openParagraphs()))
+            : nothing}
         ${renderSpeedMenu(s, clampRate(this.rate), this.#onRateChange)} ${session?.renderMenus(s, this.#onVoiceChange) ?? nothing}
       </div>
       ${session?.renderResume(s) ?? nothing}

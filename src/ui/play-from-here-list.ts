@@ -8,7 +8,7 @@
  * read, marked `aria-current`.
  */
 import { css, html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { listIcon } from './icons.js';
+import { renderParagraphsButton } from './paragraphs-button.js';
 import type { Segment } from '../article/segment.js';
 import type { PlaybackController } from '../player/playback.js';
 
@@ -55,15 +55,7 @@ export class ParagraphListController implements ReactiveController {
     const segments = this.#playback.segments;
     if (!segments.length) return nothing;
     const current = this.#playback.snapshot.segmentIndex;
-    return html`<button
-        part="paragraphs-button"
-        aria-label=${strings.playFromParagraph}
-        aria-expanded=${this.#open ? 'true' : 'false'}
-        aria-controls="listen-paragraphs"
-        @click=${this.#toggle}
-      >
-        ${listIcon}
-      </button>
+    return html`${renderParagraphsButton(strings.playFromParagraph, this.#open, this.#toggle)}
       ${this.#open
         ? html`<ol id="listen-paragraphs" part="paragraphs" class="paragraphs" aria-label=${strings.playFromParagraph} @keydown=${this.#onKeyDown}>
             ${segments.map((segment, i) => this.#item(segment, i, current))}

@@ -132,13 +132,18 @@ async function state(page: Page, value: string, timeout = 10_000): Promise<void>
     await page.waitForSelector(`listen-player[state="${value}"]`, { state: 'attached', timeout });
   } catch (error) {
     // Say where the player is instead, and what the page reported: a timeout alone tells nothing.
-    const seen = await page.evaluate(() =>
-      [...document.querySelectorAll('listen-player')].map((player) => ({
+    const seen = await page.evaluate(() => ({
+      players: [...document.querySelectorAll('listen-player')].map((player) => ({
         state: player.getAttribute('state'),
         defined: Boolean(customElements.get('listen-player')),
         status: player.shadowRoot?.querySelector('[role="status"]')?.textContent?.trim() ?? null,
       })),
-    );
+      scripts: performance
+        .getEntriesByType('resource')
+        .filter((entry) => /\.js$/.test(entry.name))
+        .map((entry) => `${new URL(entry.name).pathname} ${(entry as PerformanceResourceTiming).responseStatus}`),
+      readyState: document.readyState,
+    }));
     throw new Error(`No player reached "${value}" within ${timeout} ms: ${JSON.stringify(seen)}`, { cause: error });
   }
 }
