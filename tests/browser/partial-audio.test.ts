@@ -9,7 +9,7 @@
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { ListenEngineChangeDetail } from '../../src/player/events.js';
 import { FakeSpeechSynthesis } from '../fakes/speech-synthesis.js';
-import { type MediaWatch, jsonResponse, placeDemo, silent, useAudioOptions, watchMedia } from './helpers/audio.js';
+import { type MediaWatch, jsonResponse, placeDemo, silent, useAudioOptions, watchMedia, withoutStallNotices } from './helpers/audio.js';
 import { type ListenPlayer, controls, highlighted, record, sleep, unmount, untilSegment, untilState } from './helpers/player.js';
 
 const PARTIAL = '/tests/fixtures/audio/seed-partial.json';
@@ -105,10 +105,9 @@ describe('a recording without some paragraphs', () => {
       'engine:audio:no-audio',
       `segment:${AFTER}`,
     ]);
-    // Seamless: no pause and nothing went wrong. On a loaded machine the recording may take over a second to
-    // sound again after the spoken paragraph; the stall watchdog then says "loading" until it does, and that alone.
-    expect(heard.states.slice(0, 2)).toEqual(['loading', 'playing']);
-    expect(heard.states.slice(2).join(' ')).toMatch(/^(loading playing ?)*$/);
+    // Seamless: no pause and nothing went wrong (on a loaded machine the recording may take over a second to
+    // sound again after the spoken paragraph: the stall watchdog's notice, left out here).
+    expect(withoutStallNotices(heard.states)).toEqual(['loading', 'playing']);
     expect(heard.errors).toEqual([]);
     // The gap was heard from the synthesiser while the recording was silent, and only once.
     expect(heard.starts).toEqual([{ text: gapText, rate: RATE, engine: 'speech', audioPlaying: false }]);
