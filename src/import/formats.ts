@@ -192,7 +192,7 @@ export function readVtt(text: string, lang: string): TimedWord[] {
     const timing = lines.findIndex((line) => line.includes('-->'));
     if (timing < 0 || /^(NOTE|STYLE|REGION)\b/.test(lines[0] ?? '')) continue;
     const match = /^\s*((?:\d+:)?\d{2}:\d{2}\.\d{3})\s+-->\s+((?:\d+:)?\d{2}:\d{2}\.\d{3})/.exec(lines[timing]!);
-    if (!match) throw new TimingsError(`a cue timing cannot be read: ${lines[timing]!.trim()}`);
+    if (!match) throw new TimingsError(`a cue timing cannot be read: ${lines[timing]!.trim().slice(0, 80)}`);
     const start = vttTime(match[1]!);
     const end = vttTime(match[2]!);
     if (!(end > start)) continue;
