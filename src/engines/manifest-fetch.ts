@@ -36,7 +36,7 @@ export async function fetchManifest(src: string, options: FetchManifestOptions):
   } catch {
     throw new TimingsError('manifest-invalid', `The timing manifest URL is not valid: ${src}`);
   }
-  refuse(url, options.allowCrossOrigin, 'is');
+  refuse(url, options.allowCrossOrigin, false);
   let response: Response;
   try {
     response = await (takeEarlyRequest(url.href) ?? requestManifest(url, options.fetch));
@@ -49,7 +49,7 @@ export async function fetchManifest(src: string, options: FetchManifestOptions):
   // fetch follows redirects: the address the file came from is judged as the one asked for was, and the
   // audio's relative URLs resolve against it.
   const final = new URL(response.url || url.href);
-  refuse(final, options.allowCrossOrigin, 'was redirected');
+  refuse(final, options.allowCrossOrigin, true);
   const type = response.headers.get('content-type') ?? '';
   // Many hosts (single-page apps, dev servers) answer a missing file with their HTML page and status 200.
   if (/^text\/html\b/i.test(type)) {
@@ -65,15 +65,14 @@ export async function fetchManifest(src: string, options: FetchManifestOptions):
   }
 }
 
-/** Throws when the manifest's URL is one the player does not fetch from; `how`: "is", or "was redirected" after fetch. */
-function refuse(url: URL, allowCrossOrigin: boolean, how: string): void {
+/** Throws when the manifest's URL (as asked for, or where `redirected`) is one the player does not read from. */
+function refuse(url: URL, allowCrossOrigin: boolean, redirected: boolean): void {
   const refused = manifestUrlRefusal(url, allowCrossOrigin);
   if (refused === 'protocol') {
     throw new TimingsError('manifest-invalid', `The timing manifest must be an http(s) URL, not ${url.protocol}`);
   }
   if (refused === 'origin') {
-    const where = how === 'is' ? 'is on' : `${how} to`;
-    throw new TimingsError('manifest-invalid', `The timing manifest ${where} another origin (${url.origin}).`);
+    throw new TimingsError('manifest-invalid', `The timing manifest ${redirected ? 'was redirected to' : 'is on'} another origin (${url.origin}).`);
   }
 }
 
