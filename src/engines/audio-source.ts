@@ -18,8 +18,13 @@ export async function loadFailure(url: string, error: unknown): Promise<{ code: 
   let reachable = false;
   try {
     const response = await fetch(url, { method: 'HEAD', cache: 'no-store', headers: { Accept: 'audio/*' } });
-    // A web page in place of the file (a host's "not found" page with status 200) is a missing file.
-    reachable = response.ok && !/^text\/html\b/i.test(response.headers.get('content-type') ?? '');
+    // A web page in place of the file (a host's "not found" page with status 200) is a missing file. So is
+    // one redirected to another origin: the media element follows redirects, and the page's CSP `media-src`
+    // refusing the new address reads as "not supported", though nothing was decoded.
+    reachable =
+      response.ok &&
+      !/^text\/html\b/i.test(response.headers.get('content-type') ?? '') &&
+      new URL(response.url || url, location.href).origin === new URL(url, location.href).origin;
   } catch {
     reachable = false;
   }

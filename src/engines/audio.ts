@@ -26,7 +26,7 @@ import {
 } from './engine.js';
 import { GapTimeline } from './gap-timeline.js';
 import { clampRate } from './pace.js';
-import { loadTimings, type AudioSource, type Timings, TimingsError } from './timings.js';
+import { durationMismatch, loadTimings, type AudioSource, type Timings, TimingsError } from './timings.js';
 
 export interface AudioEngineOptions extends GapReaderOptions {
   /** URL of the timing manifest. */
@@ -260,7 +260,11 @@ export class AudioEngine implements Engine {
           rate: this.#rate,
           onload: () => {
             this.#progressAt = performance.now();
-            resolve(howl);
+            const mismatch = durationMismatch(howl.duration(), this.#timings!.duration);
+            if (mismatch) {
+              resolve(null);
+              this.#fail('manifest-mismatch', mismatch);
+            } else resolve(howl);
           },
           onloaderror: (_id, error: unknown) => {
             resolve(null);

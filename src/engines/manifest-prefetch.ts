@@ -3,6 +3,8 @@
  * audio engine would accept (http(s), on the page's origin unless the host allows others); the engine takes
  * the same request over when it loads (`manifest-fetch.ts`, which also words every failure).
  */
+import { MANIFEST_MAX_DURATION } from './manifest-limits.js';
+
 export interface PrefetchOptions {
   readonly allowCrossOrigin: boolean;
   readonly fetch?: typeof fetch | undefined;
@@ -47,9 +49,12 @@ export async function prefetchDuration(src: string, options: PrefetchOptions): P
     early.set(url.href, request);
   }
   try {
-    const json: unknown = await (await request).clone().json();
+    const response = await request;
+    // Redirected elsewhere: the engine refuses it, so its length is not shown either.
+    if (manifestUrlRefusal(new URL(response.url || url.href), options.allowCrossOrigin)) return undefined;
+    const json: unknown = await response.clone().json();
     const duration = (json as { duration?: unknown } | null)?.duration;
-    return typeof duration === 'number' && Number.isFinite(duration) && duration >= 0 ? duration : undefined;
+    return typeof duration === 'number' && duration > 0 && duration <= MANIFEST_MAX_DURATION ? duration : undefined;
   } catch {
     return undefined;
   }

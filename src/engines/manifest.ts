@@ -41,6 +41,8 @@
 
 // The look-ups the player makes on a parsed manifest live beside it; imported from here too.
 export { checkManifestAgainst, findSegmentAt, findWordAt, lastStartedAt } from './manifest-lookup.js';
+import { MANIFEST_MAX_DURATION } from './manifest-limits.js';
+export { MANIFEST_MAX_DURATION };
 
 /** The format this code writes; it reads every `1.x`. */
 export const MANIFEST_VERSION = '1.0';
@@ -129,6 +131,7 @@ export type ManifestIssueName =
   | 'source-invalid'
   | 'source-url-invalid'
   | 'source-url-scheme'
+  | 'source-url-credentials'
   | 'source-cross-origin'
   | 'segments-empty'
   | 'time-invalid'
@@ -172,6 +175,8 @@ export class ManifestError extends Error {
 export interface ParseManifestOptions {
   /** Accept audio sources on another origin than the manifest's (the host page opted in). */
   readonly allowCrossOrigin?: boolean;
+  /** The origin audio sources must be on without `allowCrossOrigin` (the page's); default the manifest's. */
+  readonly origin?: string;
 }
 
 type Json = Record<string, unknown>;
@@ -212,10 +217,11 @@ export function parseManifest(json: unknown, baseUrl: string | URL, options: Par
   if (hash !== undefined && typeof hash !== 'string') report('field-invalid', 'hash', `expected a string, found ${show(hash)}`);
 
   const duration = json['duration'];
-  const durationOk = isTime(duration);
-  if (!durationOk) report('duration-invalid', 'duration', `expected seconds ≥ 0, found ${show(duration)}`);
+  const durationOk = isTime(duration) && duration > 0 && duration <= MANIFEST_MAX_DURATION;
+  if (!durationOk) report('duration-invalid', 'duration', `expected seconds above 0, at most ${MANIFEST_MAX_DURATION}, found ${show(duration)}`);
 
-  const sources = parseSources(json['sources'], base, options.allowCrossOrigin === true, report);
+  const origin = options.allowCrossOrigin === true ? null : (options.origin ?? base.origin);
+  const sources = parseSources(json['sources'], base, origin, report);
   const segments = parseSegments(json['segments'], durationOk ? duration : Infinity, report);
 
   if (issues.length > 0) throw new ManifestError(issues);
@@ -233,7 +239,8 @@ export function parseManifest(json: unknown, baseUrl: string | URL, options: Par
 
 type Report = (name: ManifestIssueName, path: string, message: string) => void;
 
-function parseSources(value: unknown, base: URL, allowCrossOrigin: boolean, report: Report): ManifestSource[] {
+/** `origin`: the one sources must be on; null when any origin is allowed. */
+function parseSources(value: unknown, base: URL, origin: string | null, report: Report): ManifestSource[] {
   if (!Array.isArray(value) || value.length === 0) {
     report('sources-empty', 'sources', 'expected at least one audio source');
     return [];
@@ -256,8 +263,11 @@ function parseSources(value: unknown, base: URL, allowCrossOrigin: boolean, repo
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
       report('source-url-scheme', `${path}.src`, `only http(s) audio is played, not ${url.protocol}`);
-    } else if (!allowCrossOrigin && url.origin !== base.origin) {
-      report('source-cross-origin', `${path}.src`, `${url.origin} is not the manifest's origin (${base.origin})`);
+    } else if (url.username !== '' || url.password !== '') {
+      // Said without the URL: it holds a secret, which must not reach a media element or the download link.
+      report('source-url-credentials', `${path}.src`, 'a user name or password in an audio URL is refused');
+    } else if (origin !== null && url.origin !== origin) {
+      report('source-cross-origin', `${path}.src`, `${url.origin} is not the manifest's origin (${origin})`);
     }
     sources.push({ url: url.href, type });
   });
@@ -298,7 +308,7 @@ function parseSegments(value: unknown, duration: number, report: Report): Manife
     if (flags.audio === false && (end !== start || words.length > 0)) {
       report('field-invalid', `${path}.audio`, 'a segment without audio has an empty range and no words');
     }
-    segments.push({ start, end, fingerprint: String(print), length: length as number, words, ...flags });
+    segments.push({ start, end, fingerprint: typeof print === 'string' ? print : '', length: length as number, words, ...flags });
   });
   return segments;
 }
@@ -363,9 +373,14 @@ function isTime(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0;
 }
 
+/**
+ * A found value, briefly: arrays and objects by their kind only, never serialised (a hostile file may nest
+ * them deeper than the stack, or make them huge).
+ */
 function show(value: unknown): string {
   if (value === undefined) return 'nothing';
-  if (typeof value === 'number') return String(value);
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  if (value !== null && typeof value === 'object') return 'an object';
+  const text = typeof value === 'string' ? JSON.stringify(value.length > 40 ? value.slice(0, 40) : value) : String(value);
+  return typeof value === 'string' && value.length > 40 ? `${text.slice(0, -1)}…"` : text;
 }

@@ -42,7 +42,7 @@ export async function loadTimings(
   const { json, url } = await fetchManifest(src, options);
   let manifest: Manifest;
   try {
-    manifest = parseManifest(json, url, { allowCrossOrigin: options.allowCrossOrigin });
+    manifest = parseManifest(json, url, { allowCrossOrigin: options.allowCrossOrigin, origin: location.origin });
   } catch (error) {
     if (error instanceof ManifestError) throw new TimingsError('manifest-invalid', error.message);
     throw error;
@@ -75,6 +75,16 @@ export async function loadTimings(
       return Math.min(nextStart(manifest, time), word && word.end > time ? word.end : Infinity);
     },
   };
+}
+
+/**
+ * Why the audio file (`audio` seconds long, as the media element measured it) is not the one `manifest`
+ * seconds long the manifest describes; null when they agree, within rounding and an encoder's padding (2 s,
+ * or 2 % of a long file), or when the element cannot tell (a live stream's Infinity, NaN).
+ */
+export function durationMismatch(audio: number, manifest: number): string | null {
+  if (!Number.isFinite(audio) || audio <= 0 || Math.abs(audio - manifest) <= Math.max(2, audio * 0.02)) return null;
+  return `The audio file is ${audio.toFixed(1)} s long, but its timing manifest says ${manifest} s: they do not belong together.`;
 }
 
 /** The next time after `time` at which a segment or word starts (Infinity after the last). */

@@ -1,7 +1,7 @@
 /** The import command's command line. */
 import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { UsageError } from '../render/args.js';
+import { isPlainName, UsageError } from '../render/args.js';
 import { TIMING_FORMATS, type TimingFormat } from './formats.js';
 
 export const USAGE = `Usage: npm run import -- <article.html> --audio <file> --timings <file> [options]
@@ -85,7 +85,7 @@ export function parseImportArgs(argv: readonly string[]): ImportOptions | null {
     minMatch = percent / 100;
   }
   const name = values.name ?? basename(values.audio, extname(values.audio));
-  if (!/^[\w.-]+$/.test(name) || name.startsWith('.')) throw new UsageError(`--name must be a plain file name, not ${name}`);
+  if (!isPlainName(name)) throw new UsageError(`--name must be a plain file name, not ${name}`);
   return {
     article: positionals[0]!,
     audio: values.audio,

@@ -5,9 +5,11 @@
  * Exit codes: 0 written; 1 the timings cannot be used (unreadable, or too little of the article matched:
  * nothing is written); 2 the command cannot run (bad options, an unreadable input, an unwritable output).
  */
-import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, copyFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
-import { MANIFEST_VERSION, MANIFEST_VERSION_PARTIAL, type ManifestJson } from '../engines/manifest.js';
+import { MANIFEST_MAX_DURATION, MANIFEST_VERSION, MANIFEST_VERSION_PARTIAL, type ManifestJson } from '../engines/manifest.js';
+import { removeStaleTemporaries } from '../render/temporaries.js';
 import { articleText } from '../render/source.js';
 import { formatManifest } from '../render/timeline.js';
 import { parseImportArgs, USAGE, UsageError, type ImportOptions } from './args.js';
@@ -71,7 +73,7 @@ export async function main(argv: readonly string[], env: CliEnvironment): Promis
 async function run(options: ImportOptions, env: CliEnvironment): Promise<void> {
   const html = await readInput(options.article, 'the article');
   const timingsText = await readInput(options.timings, 'the timings');
-  await readInput(options.audio, 'the audio'); // exists and is readable, before any work is done
+  await checkAudio(options.audio); // exists and is readable, before any work is done
   let article;
   try {
     article = await articleText(html, options.selector);
@@ -109,7 +111,7 @@ async function run(options: ImportOptions, env: CliEnvironment): Promise<void> {
     } else {
       const words = readWords(format, timingsText, article.lang, audio.duration ?? undefined);
       if (words.length === 0) throw new TimingsError('it has no words');
-      timingsEnd = Math.max(...words.map((word) => word.end));
+      timingsEnd = checkTimes(words, audio.duration);
       aligned = alignSegments(article.texts, article.lang, words, audio.duration ?? timingsEnd);
     }
   } catch (error) {
@@ -123,10 +125,6 @@ async function run(options: ImportOptions, env: CliEnvironment): Promise<void> {
       : `audio: ${audio.type}, ${duration.toFixed(2)} s (from the timings' last time: ffprobe is missing or cannot read the file)\n`,
   );
 
-  if (audio.duration !== null && timingsEnd > audio.duration + 0.5) {
-    // Times past the end are clamped to it, so those words would all flash by at the very end.
-    env.stdout.write(`warning: the timings run to ${timingsEnd.toFixed(2)} s, past the end of the audio: is it the audio they were made for?\n`);
-  }
   env.stdout.write(formatReport(aligned.report, article.texts.length));
   if (aligned.report.matchedShare < options.minMatch) {
     throw new Stop(
@@ -162,6 +160,32 @@ function readWords(format: Exclude<TimingFormat, 'manifest'>, text: string, lang
   }
 }
 
+/** Slack for times just past the audio's end (rounding, a vendor's trailing silence), in seconds. */
+const END_SLACK = 0.5;
+
+/**
+ * The timings' last time, after checking every word lies in [0, the audio's length] (or the longest audio
+ * a manifest may describe, when the length is unknown): times past the end would all be clamped to it,
+ * so those words would flash by at the very end.
+ */
+function checkTimes(words: readonly TimedWord[], audioDuration: number | null): number {
+  const limit = audioDuration === null ? MANIFEST_MAX_DURATION : audioDuration + END_SLACK;
+  const bound = audioDuration === null ? `${MANIFEST_MAX_DURATION} s, the longest audio a manifest describes` : `${audioDuration.toFixed(2)} s, the audio's length`;
+  let last = 0;
+  for (let i = 0; i < words.length; i++) {
+    const { text, start, end } = words[i]!;
+    const word = `word ${i + 1} ("${text.slice(0, 30)}")`;
+    if (!Number.isFinite(start) || !Number.isFinite(end) || start < 0 || end < start) {
+      throw new TimingsError(`${word} has times ${start} to ${end} s: a word's times run forwards from 0`);
+    }
+    if (end > limit) {
+      throw new TimingsError(`${word} ends at ${end} s, past ${bound}: is it the audio they were made for?`);
+    }
+    if (end > last) last = end;
+  }
+  return last;
+}
+
 function defaultVoice(format: TimingFormat): string {
   return format === 'polly' ? 'Amazon Polly' : format === 'elevenlabs' ? 'ElevenLabs' : 'narrator';
 }
@@ -190,6 +214,16 @@ async function readInput(path: string, what: string): Promise<string> {
   }
 }
 
+/** Checks the audio is a readable file without reading it: it may be far larger than a string can hold. */
+async function checkAudio(path: string): Promise<void> {
+  try {
+    await access(path, constants.R_OK);
+    if (!(await stat(path)).isFile()) throw new Error('not a file');
+  } catch (error) {
+    throw new Stop(`cannot read the audio (${path}): ${message(error)}`, 2);
+  }
+}
+
 /** Audio first, manifest last, each under a temporary name first: no manifest ever names missing audio. */
 async function write(options: ImportOptions, audioName: string, manifest: ManifestJson): Promise<void> {
   const target = join(options.outDir, audioName);
@@ -197,6 +231,7 @@ async function write(options: ImportOptions, audioName: string, manifest: Manife
   const temporary = (name: string): string => join(options.outDir, `.${basename(name)}.${process.pid}.tmp`);
   try {
     await mkdir(options.outDir, { recursive: true });
+    await removeStaleTemporaries(options.outDir);
     if (resolve(options.audio) !== resolve(target)) {
       await copyFile(options.audio, temporary(target));
       await rename(temporary(target), target);

@@ -104,13 +104,20 @@ export function readPolly(text: string, duration?: number): TimedWord[] {
     if (mark.type === 'word' && next?.type === 'word' && next.time > mark.time) samples.push([texts.get(mark)!.length, next.time - mark.time]);
   });
   const pace = fitPace(samples);
-  return ordered.flatMap((mark, k) => {
-    if (mark.type !== 'word') return [];
-    const text = texts.get(mark)!;
-    const next = ordered.slice(k + 1).find((later) => later.time > mark.time)?.time ?? duration ?? Infinity;
-    const length = ordered[k + 1]?.type === 'word' ? next - mark.time : Math.min(next - mark.time, pace(text.length));
-    return [{ text, start: mark.time, end: mark.time + Math.max(0, length), estimated: false }];
-  });
+  // Walked from the end, carrying the first later time: one pass, however many marks share a time.
+  const timed: TimedWord[] = [];
+  let next = duration ?? Infinity;
+  for (let k = ordered.length - 1; k >= 0; k--) {
+    const mark = ordered[k]!;
+    const after = ordered[k + 1];
+    if (after && after.time > mark.time) next = after.time;
+    if (mark.type === 'word') {
+      const text = texts.get(mark)!;
+      const length = after?.type === 'word' ? next - mark.time : Math.min(next - mark.time, pace(text.length));
+      timed.push({ text, start: mark.time, end: mark.time + Math.max(0, length), estimated: false });
+    }
+  }
+  return timed.reverse();
 }
 
 /** Seconds a word of n characters takes, fitted to `samples` of [characters, seconds]. */
@@ -185,7 +192,7 @@ export function readVtt(text: string, lang: string): TimedWord[] {
     const timing = lines.findIndex((line) => line.includes('-->'));
     if (timing < 0 || /^(NOTE|STYLE|REGION)\b/.test(lines[0] ?? '')) continue;
     const match = /^\s*((?:\d+:)?\d{2}:\d{2}\.\d{3})\s+-->\s+((?:\d+:)?\d{2}:\d{2}\.\d{3})/.exec(lines[timing]!);
-    if (!match) throw new TimingsError(`a cue timing cannot be read: ${lines[timing]!.trim()}`);
+    if (!match) throw new TimingsError(`a cue timing cannot be read: ${lines[timing]!.trim().slice(0, 80)}`);
     const start = vttTime(match[1]!);
     const end = vttTime(match[2]!);
     if (!(end > start)) continue;

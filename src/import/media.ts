@@ -6,18 +6,19 @@
 import { spawnSync } from 'node:child_process';
 import { extname } from 'node:path';
 
-const BY_EXTENSION: Readonly<Record<string, string>> = {
-  '.mp3': 'audio/mpeg',
-  '.opus': 'audio/ogg; codecs=opus',
-  '.ogg': 'audio/ogg',
-  '.oga': 'audio/ogg',
-  '.m4a': 'audio/mp4',
-  '.mp4': 'audio/mp4',
-  '.aac': 'audio/aac',
-  '.wav': 'audio/wav',
-  '.webm': 'audio/webm',
-  '.flac': 'audio/flac',
-};
+/** A `Map`: the extension is the user's (`x.constructor` is no audio type). */
+const BY_EXTENSION: ReadonlyMap<string, string> = new Map([
+  ['.mp3', 'audio/mpeg'],
+  ['.opus', 'audio/ogg; codecs=opus'],
+  ['.ogg', 'audio/ogg'],
+  ['.oga', 'audio/ogg'],
+  ['.m4a', 'audio/mp4'],
+  ['.mp4', 'audio/mp4'],
+  ['.aac', 'audio/aac'],
+  ['.wav', 'audio/wav'],
+  ['.webm', 'audio/webm'],
+  ['.flac', 'audio/flac'],
+]);
 
 export interface AudioInfo {
   readonly type: string;
@@ -27,7 +28,7 @@ export interface AudioInfo {
 
 /** Throws when the extension is not an audio format a browser plays. */
 export function probeAudio(path: string): AudioInfo {
-  const fromExtension = BY_EXTENSION[extname(path).toLowerCase()];
+  const fromExtension = BY_EXTENSION.get(extname(path).toLowerCase());
   const probe = spawnSync('ffprobe', ['-v', 'error', '-show_entries', 'format=duration:stream=codec_name', '-of', 'json', path], {
     encoding: 'utf8',
   });
@@ -45,6 +46,6 @@ export function probeAudio(path: string): AudioInfo {
   }
   // An .ogg holding Opus plays only where Opus does: say so, as the renderer's own sources do.
   const type = codec === 'opus' && /^audio\/ogg/.test(fromExtension ?? '') ? 'audio/ogg; codecs=opus' : fromExtension;
-  if (!type) throw new Error(`${extname(path) || 'a file without an extension'} is not an audio format the player knows (${Object.keys(BY_EXTENSION).join(', ')})`);
+  if (!type) throw new Error(`${extname(path) || 'a file without an extension'} is not an audio format the player knows (${[...BY_EXTENSION.keys()].join(', ')})`);
   return { type, duration };
 }

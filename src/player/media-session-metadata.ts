@@ -65,21 +65,22 @@ function artwork(article: Element | null): MediaImage[] {
   return [];
 }
 
-const IMAGE_TYPES: Record<string, string> = {
-  avif: 'image/avif',
-  gif: 'image/gif',
-  jpeg: 'image/jpeg',
-  jpg: 'image/jpeg',
-  png: 'image/png',
-  svg: 'image/svg+xml',
-  webp: 'image/webp',
-};
+/** By extension, from the page's image URL: a `Map`, so `x.constructor` is no type. */
+const IMAGE_TYPES: ReadonlyMap<string, string> = new Map([
+  ['avif', 'image/avif'],
+  ['gif', 'image/gif'],
+  ['jpeg', 'image/jpeg'],
+  ['jpg', 'image/jpeg'],
+  ['png', 'image/png'],
+  ['svg', 'image/svg+xml'],
+  ['webp', 'image/webp'],
+]);
 
 /** The type from the file extension, so a system that cannot show (say) SVG can skip it. */
 function imageType(src: string): string | undefined {
   try {
     const extension = /\.([a-z0-9]+)$/i.exec(new URL(src).pathname)?.[1]?.toLowerCase();
-    return extension ? IMAGE_TYPES[extension] : undefined;
+    return extension ? IMAGE_TYPES.get(extension) : undefined;
   } catch {
     return undefined;
   }

@@ -176,7 +176,8 @@ export function loadPreferences(storage: SafeStorage): Preferences {
   const record = readRecord(storage, PREFERENCES_KEY);
   if (!record) return {};
   const rate = isNumber(record['rate']) && record['rate'] >= 0.5 && record['rate'] <= 3 ? record['rate'] : undefined;
-  const voices: Record<string, string> = {};
+  // Keyed by language tags from storage and the page: no prototype, so `constructor` or `__proto__` is a plain key.
+  const voices = Object.create(null) as Record<string, string>;
   if (isObject(record['voices'])) {
     for (const [lang, name] of Object.entries(record['voices'])) if (typeof name === 'string' && name) voices[lang] = name;
   }
@@ -189,6 +190,13 @@ export function savePreferences(storage: SafeStorage, change: Preferences): bool
   const voices = { ...current.voices, ...change.voices };
   const record = { version: STORAGE_VERSION, rate: change.rate ?? current.rate, voices };
   return storage.set(PREFERENCES_KEY, JSON.stringify(record));
+}
+
+/** The voice remembered for `lang`, if one is (own keys only: `constructor` is not a voice). */
+export function rememberedVoice(preferences: Preferences, lang: string): string | undefined {
+  const voices = preferences.voices;
+  const key = voiceLanguage(lang);
+  return voices && Object.hasOwn(voices, key) ? voices[key] : undefined;
 }
 
 /** The key a voice is remembered under: the language's primary subtag (`en-GB` → `en`). */

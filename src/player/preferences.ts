@@ -5,7 +5,7 @@
  * remembered per language, since a voice speaks one language: an English voice is never forced on German.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { loadPreferences, safeStorage, savePreferences, voiceLanguage, type SafeStorage } from './persistence.js';
+import { loadPreferences, rememberedVoice, safeStorage, savePreferences, voiceLanguage, type SafeStorage } from './persistence.js';
 
 /** The element's side of it: its `rate` and `voice` properties and its shadow root. */
 export interface PreferencesHost extends ReactiveControllerHost, HTMLElement {
@@ -65,7 +65,7 @@ export class PreferencesController implements ReactiveController {
     if (remembered.rate !== undefined && !explicit.rate && host.rate === DEFAULT_RATE) {
       host.rate = remembered.rate;
     }
-    const voice = remembered.voices?.[voiceLanguage(this.#options.lang())];
+    const voice = rememberedVoice(remembered, this.#options.lang());
     if (voice && !explicit.voice && !host.voice) host.voice = voice;
   }
 

@@ -17,7 +17,8 @@ Options:
   --name <name>       output base name, for a single input (default: the file's name without .html)
   --format <list>     mp3,opus (default), or any of mp3, opus, wav separated by commas
   --jobs <n>          articles synthesised at once (default: half the CPU cores, since ffmpeg
-                      encodes on the others; every core with --format wav)
+                      encodes on the others; every core with --format wav); at most one per core:
+                      more are capped, as they would only share the cores and each costs memory
   --force             render even when the text, voice and rate are unchanged
   --help              show this help
 `;
@@ -40,7 +41,14 @@ export class UsageError extends Error {
 }
 
 const FORMAT_NAMES: readonly AudioFormat[] = ['mp3', 'opus', 'wav'];
-const SAFE_NAME = /^[\w.-]+$/;
+
+/**
+ * Whether `name` can be an output base name: letters, digits, `.`, `_`, `-`, not starting with a dot (no
+ * `..`, no hidden file, no clash with the commands' own `.<name>.<pid>….tmp` files).
+ */
+export function isPlainName(name: string): boolean {
+  return /^[\w.-]+$/.test(name) && !name.startsWith('.');
+}
 
 /** Parses `argv` (without node and script); returns null for --help. Throws UsageError. */
 export function parseRenderArgs(argv: readonly string[]): RenderOptions | null {
@@ -82,11 +90,12 @@ export function parseRenderArgs(argv: readonly string[]): RenderOptions | null {
 
   if (values.name !== undefined) {
     if (positionals.length !== 1) throw new UsageError('--name needs exactly one input file');
-    if (!SAFE_NAME.test(values.name)) throw new UsageError(`--name must be a plain file name (letters, digits, . _ -), not ${values.name}`);
+    if (!isPlainName(values.name)) throw new UsageError(`--name must be a plain file name (letters, digits, . _ -, not starting with .), not ${values.name}`);
   }
   const inputs = positionals.map((path) => ({ path, name: values.name ?? basename(path, extname(path)) }));
   const seen = new Map<string, string>();
   for (const input of inputs) {
+    if (!isPlainName(input.name)) throw new UsageError(`${input.path} would be written as ${input.name}.*, not a plain file name: name it with --name`);
     const other = seen.get(input.name);
     if (other !== undefined) throw new UsageError(`${other} and ${input.path} would both write ${input.name}.*`);
     seen.set(input.name, input.path);
@@ -100,7 +109,7 @@ export function parseRenderArgs(argv: readonly string[]): RenderOptions | null {
     rate,
     selector: values.selector,
     formats: formats as AudioFormat[],
-    jobs,
+    jobs: Math.min(jobs, availableParallelism()),
     force: values.force,
   };
 }

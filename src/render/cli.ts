@@ -6,6 +6,7 @@
  * rendered); 2 the command cannot run (bad options, ffmpeg missing for MP3/Opus).
  */
 import { readFile } from 'node:fs/promises';
+import { constants } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { parseRenderArgs, USAGE, UsageError, type RenderOptions } from './args.js';
 import { FFMPEG_MISSING, FORMATS, hasFfmpeg } from './encode.js';
@@ -68,6 +69,38 @@ export async function main(argv: readonly string[], env: CliEnvironment): Promis
     }
   }
 
+  const stopOnSignals = removeFilesOnSignals();
+  try {
+    return await render(options, jobs, articles, env, reporter, fail, began);
+  } finally {
+    stopOnSignals();
+  }
+}
+
+/**
+ * Until the returned function is called, a stop (Ctrl-C, `kill`) removes the files being written before
+ * the command exits as the signal asks (128 + its number), instead of leaving temporary audio in `--out`.
+ */
+function removeFilesOnSignals(): () => void {
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  const stop = (signal: NodeJS.Signals): void => {
+    void ArticleOutput.abortAll().finally(() => process.exit(128 + (constants.signals[signal] ?? 0)));
+  };
+  for (const signal of signals) process.once(signal, stop);
+  return () => {
+    for (const signal of signals) process.off(signal, stop);
+  };
+}
+
+async function render(
+  options: RenderOptions,
+  jobs: readonly RenderJob[],
+  articles: ArticleStatus[],
+  env: CliEnvironment,
+  reporter: ReturnType<typeof createReporter>,
+  fail: (article: ArticleStatus, message: string) => void,
+  began: number,
+): Promise<number> {
   // Workers synthesise; this thread encodes and writes what they send, so both go on at once.
   const outputs = new Map<number, ArticleOutput>();
   const writing: Promise<void>[] = [];

@@ -2,18 +2,23 @@
  * The writing half of rendering an article (the main thread's part): streams the samples a worker
  * synthesises into the encoders as they arrive, so ffmpeg encodes on other cores while the worker goes on
  * synthesising. Files are written under temporary names and renamed once complete, the manifest last, so
- * an interrupted run never leaves a manifest describing audio it does not have.
+ * an interrupted run never leaves a manifest describing audio it does not have. The command removes them
+ * when it is stopped (`abortAll`), and the next run removes those a killed one left (`prepare`).
  */
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ManifestJson } from '../engines/manifest.js';
 import { FORMATS, FfmpegEncoder, writeWav, type AudioFormat } from './encode.js';
 import type { RenderJob } from './job.js';
+import { removeStaleTemporaries } from './temporaries.js';
 import { formatManifest } from './timeline.js';
 
 let serial = 0;
 
 export class ArticleOutput {
+  /** Outputs with files being written, for `abortAll`. */
+  static readonly #open = new Set<ArticleOutput>();
+
   readonly #job: RenderJob;
   readonly #sampleRate: number;
   readonly #encoders: FfmpegEncoder[];
@@ -31,10 +36,18 @@ export class ArticleOutput {
       FORMATS[format].ffmpeg ? [new FfmpegEncoder(format, sampleRate, this.#temporary(FORMATS[format].extension))] : [],
     );
     this.#wav = job.formats.includes('wav') ? [] : null;
+    ArticleOutput.#open.add(this);
   }
 
+  /** Creates `outDir`, and removes the temporary files a killed run left there. */
   static async prepare(outDir: string): Promise<void> {
     await mkdir(outDir, { recursive: true });
+    await removeStaleTemporaries(outDir);
+  }
+
+  /** Stops every output still being written and removes its files (the command is being stopped). */
+  static async abortAll(): Promise<void> {
+    await Promise.all([...ArticleOutput.#open].map((output) => output.abort()));
   }
 
   /** `pause` samples of silence, then `samples`. An encoder's failure is reported by finish(). */
@@ -60,6 +73,7 @@ export class ArticleOutput {
       await writeFile(this.#temporary('json'), formatManifest(manifest));
       for (const format of job.formats) await rename(this.#temporary(FORMATS[format].extension), this.#final(format));
       await rename(this.#temporary('json'), join(job.outDir, `${job.name}.json`));
+      ArticleOutput.#open.delete(this);
     } catch (error) {
       await this.abort();
       throw error;
@@ -68,6 +82,7 @@ export class ArticleOutput {
 
   /** Stops the encoders and removes what was written so far. */
   async abort(): Promise<void> {
+    ArticleOutput.#open.delete(this);
     await Promise.all(this.#encoders.map((encoder) => encoder.abort()));
     const extensions = [...this.#job.formats.map((format) => FORMATS[format].extension), 'json'];
     await Promise.all(extensions.map((extension) => rm(this.#temporary(extension), { force: true })));

@@ -68,7 +68,7 @@ class LiveReporter implements Reporter {
     this.#articles = articles;
     this.#out = out;
     this.#errors = errors;
-    this.#width = Math.max(...articles.map((a) => a.name.length));
+    this.#width = nameWidth(articles);
     this.#draw();
   }
 
@@ -107,7 +107,7 @@ class PlainReporter implements Reporter {
   constructor(articles: readonly ArticleStatus[], out: Output, errors: Output) {
     this.#out = out;
     this.#errors = errors;
-    this.#width = Math.max(...articles.map((a) => a.name.length));
+    this.#width = nameWidth(articles);
   }
 
   update(article: ArticleStatus): void {
@@ -124,4 +124,11 @@ export function createReporter(articles: readonly ArticleStatus[], out: Output, 
   // Live lines only where they fit on the screen; otherwise they would scroll away mid-redraw.
   const fits = !out.rows || articles.length < out.rows - 1; // 0 or absent: size unknown
   return out.isTTY && fits ? new LiveReporter(articles, out, errors) : new PlainReporter(articles, out, errors);
+}
+
+/** The longest article name (a loop: spreading a big archive's names into `Math.max` overflows the stack). */
+function nameWidth(articles: readonly ArticleStatus[]): number {
+  let width = 0;
+  for (const article of articles) width = Math.max(width, article.name.length);
+  return width;
 }

@@ -12,15 +12,15 @@ import type { Strings } from './strings.js';
 
 /**
  * The other tables load on demand (one small request, only on pages in their language), so a page in English
- * downloads no other language's strings.
+ * downloads no other language's strings. A `Map`: the tag comes from the page (`lang="constructor"` is no table).
  */
-const LOADERS: Readonly<Record<string, () => Promise<Strings>>> = {
-  ar: () => import('./strings/ar.js').then((module) => module.ar),
-  de: () => import('./strings/de.js').then((module) => module.de),
-};
+const LOADERS: ReadonlyMap<string, () => Promise<Strings>> = new Map([
+  ['ar', () => import('./strings/ar.js').then((module) => module.ar)],
+  ['de', () => import('./strings/de.js').then((module) => module.de)],
+]);
 
 /** Every language the UI speaks, by its (lower-case) tag. */
-export const UI_LANGUAGES: readonly string[] = ['en', ...Object.keys(LOADERS)];
+export const UI_LANGUAGES: readonly string[] = ['en', ...LOADERS.keys()];
 
 /** The tables loaded so far, by language tag. */
 const loaded = new Map<string, ShellStrings>([['en', enShell]]);
@@ -41,7 +41,7 @@ export function loadStrings(lang: string): Promise<ShellStrings | undefined> {
     const tag = parts.slice(0, n).join('-');
     const table = loaded.get(tag);
     if (table) return Promise.resolve(table);
-    const load = LOADERS[tag];
+    const load = LOADERS.get(tag);
     if (!load) continue;
     let pending = loading.get(tag);
     if (!pending) {
@@ -184,7 +184,7 @@ export class LanguageController {
       if (!lang) continue;
       const tag = subtags(lang)[0];
       if (tag === subtags(language.strings.lang)[0]) break;
-      if (tag && tag in LOADERS && !loaded.has(tag)) {
+      if (tag && LOADERS.has(tag) && !loaded.has(tag)) {
         loadStrings(lang).then(
           () => this.#host.requestUpdate(),
           () => {},

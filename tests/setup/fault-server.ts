@@ -10,7 +10,11 @@
  * - `cut=<bytes>`: the audio connection is dropped after that many bytes of the file, and every request for
  *   bytes after it is dropped too (a network that fails mid-stream);
  * - `trickle=<bytes per second>`: after its first 16 KB, the audio arrives at that pace (a slow network);
- * - `only=mp3` or `only=opus`: the manifest offers that source alone.
+ * - `only=mp3` or `only=opus`: the manifest offers that source alone;
+ * - `redirect=manifest` or `redirect=audio`: that file answers `302` to the same file on the other of the
+ *   server's two origins (`localhost` ↔ `127.0.0.1`, the same port), which serves it with
+ *   `Access-Control-Allow-Origin: *`: a same-origin URL that ends up on another origin;
+ * - `type=<content type>`: the manifest is served as that type (`image/svg+xml`…).
  */
 import { readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -27,6 +31,8 @@ interface FaultOptions {
   readonly cut: number;
   readonly trickle: number;
   readonly only: string;
+  readonly redirect: string;
+  readonly type: string;
 }
 
 function parseOptions(text: string): FaultOptions {
@@ -42,6 +48,8 @@ function parseOptions(text: string): FaultOptions {
     cut: number('cut', Infinity),
     trickle: number('trickle', Infinity),
     only: options.get('only') ?? '',
+    redirect: options.get('redirect') ?? '',
+    type: options.get('type') ?? 'application/json',
   };
 }
 
@@ -58,7 +66,7 @@ export function faultServer(root: string): Plugin {
     }
     const json = JSON.parse(readFileSync(join(root, 'audio', 'seed.json'), 'utf8')) as { sources: { src: string }[] };
     if (options.only) json.sources = json.sources.filter((source) => source.src.endsWith(`.${options.only}`));
-    response.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+    response.writeHead(200, { 'Content-Type': options.type, 'Cache-Control': 'no-store', 'Access-Control-Allow-Origin': '*' });
     response.end(JSON.stringify(json));
   }
 
@@ -73,6 +81,7 @@ export function faultServer(root: string): Plugin {
       'Accept-Ranges': 'bytes',
       'Content-Length': String(end - start + 1),
       'Cache-Control': 'no-store',
+      'Access-Control-Allow-Origin': '*',
       ...(range ? { 'Content-Range': `bytes ${start}-${end}/${size}` } : {}),
     };
     if (request.method === 'HEAD') {
@@ -121,6 +130,15 @@ export function faultServer(root: string): Plugin {
           return;
         }
         const options = parseOptions(decodeURIComponent(match[1]!));
+        if (options.redirect === (match[2] === 'json' ? 'manifest' : 'audio')) {
+          // The same file on the server's other origin, without the redirect.
+          const host = request.headers.host ?? '';
+          const other = host.startsWith('localhost') ? host.replace('localhost', '127.0.0.1') : host.replace(/^[^:]+/, 'localhost');
+          const rest = decodeURIComponent(match[1]!).split(',').filter((option) => !option.startsWith('redirect=')).join(',') || 'none';
+          response.writeHead(302, { Location: `http://${other}${PREFIX}${encodeURIComponent(rest)}/seed.${match[2]}`, 'Cache-Control': 'no-store' });
+          response.end();
+          return;
+        }
         const timer = setTimeout(() => {
           if (match[2] === 'json') manifest(options, response);
           else audio(options, match[2]!, request, response);

@@ -138,5 +138,5 @@ describe('import', () => {
     expect(child.status).toBe(0);
     expect(child.stdout).toContain('only in the audio (4 words): [Listen to this article]');
     expect(readManifest(join(out, 'narration.json')).segments).toHaveLength(5);
-  });
+  }, 60_000); // a cold start: Vite compiles the command's TypeScript first (about 5 s on a loaded machine)
 });

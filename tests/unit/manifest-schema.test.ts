@@ -9,7 +9,7 @@ const schema = JSON.parse(readFileSync(new URL('../../audio/manifest.schema.json
 
 /** The keywords the schema may use: the small validator below implements exactly these. */
 const ANNOTATIONS = new Set(['$schema', 'title', 'description']);
-const KEYWORDS = new Set(['type', 'required', 'properties', 'items', 'prefixItems', 'minItems', 'maxItems', 'minimum', 'minLength', 'pattern']);
+const KEYWORDS = new Set(['type', 'required', 'properties', 'items', 'prefixItems', 'minItems', 'maxItems', 'minimum', 'exclusiveMinimum', 'maximum', 'minLength', 'pattern']);
 
 /** Validates `value` against a JSON Schema subset; returns the paths that fail. */
 function validate(value: unknown, node: Schema, path = '$'): string[] {
@@ -32,6 +32,8 @@ function validate(value: unknown, node: Schema, path = '$'): string[] {
     if (typeof node['pattern'] === 'string' && !new RegExp(node['pattern'], 'u').test(value)) errors.push(`${path}: pattern`);
   }
   if (typeof value === 'number' && typeof node['minimum'] === 'number' && value < node['minimum']) errors.push(`${path}: minimum`);
+  if (typeof value === 'number' && typeof node['exclusiveMinimum'] === 'number' && value <= node['exclusiveMinimum']) errors.push(`${path}: exclusiveMinimum`);
+  if (typeof value === 'number' && typeof node['maximum'] === 'number' && value > node['maximum']) errors.push(`${path}: maximum`);
   if (Array.isArray(value)) {
     if (typeof node['minItems'] === 'number' && value.length < node['minItems']) errors.push(`${path}: minItems`);
     if (typeof node['maxItems'] === 'number' && value.length > node['maxItems']) errors.push(`${path}: maxItems`);
@@ -94,6 +96,8 @@ describe('manifest.schema.json', () => {
     ['no sources', (m) => (m.sources = []), '$.sources: minItems'],
     ['a source that is not audio', (m) => (m.sources[0].type = 'text/html'), '$.sources[0].type: pattern'],
     ['a missing duration', (m) => delete m.duration, '$.duration: required'],
+    ['a duration of zero', (m) => (m.duration = 0), '$.duration: exclusiveMinimum'],
+    ['a duration of more than a day', (m) => (m.duration = 1e308), '$.duration: maximum'],
     ['a negative time', (m) => (m.segments[0].start = -1), '$.segments[0].start: minimum'],
     ['a bad fingerprint', (m) => (m.segments[0].fingerprint = 'xyz'), '$.segments[0].fingerprint: pattern'],
     ['a word of three numbers', (m) => m.segments[0].words[0].pop(), '$.segments[0].words[0]: minItems'],

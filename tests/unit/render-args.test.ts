@@ -59,6 +59,11 @@ describe('parseRenderArgs', () => {
     expect(parseRenderArgs(['--help'])).toBeNull();
   });
 
+  it('caps --jobs at the CPU cores (each worker costs memory, and more only share the cores)', () => {
+    expect(parseRenderArgs(['a.html', '--jobs', '1000'])?.jobs).toBe(availableParallelism());
+    expect(parseRenderArgs(['a.html', '--jobs', '1'])?.jobs).toBe(1);
+  });
+
   it.each([
     [[], /no article/],
     [['a.html', '--rate', 'fast'], /--rate/],
@@ -67,6 +72,9 @@ describe('parseRenderArgs', () => {
     [['a.html', '--format', 'mp3,flac'], /unknown --format flac/],
     [['a.html', 'b.html', '--name', 'x'], /exactly one input/],
     [['a.html', '--name', '../x'], /plain file name/],
+    [['a.html', '--name', '..'], /plain file name/],
+    [['a.html', '--name', '.hidden'], /plain file name/],
+    [['..html'], /not a plain file name: name it with --name/],
     [['one/a.html', 'two/a.html'], /both write a\.\*/],
     [['a.html', '--voice', ''], /--voice is empty/],
     [['a.html', '--colour'], /Unknown option/],
