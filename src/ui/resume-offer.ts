@@ -5,9 +5,11 @@
  */
 import { css, html, nothing } from 'lit';
 import type { ResumeController } from '../player/resume.js';
-import { formatClock } from './time.js';
+import { formatClock, spokenTime } from './time.js';
 
 export interface ResumeStrings {
+  /** The UI's language: the time is spoken in it. */
+  readonly lang: string;
   /** "Resume at 2:31" */
   readonly resumeAt: (time: string) => string;
   readonly startOver: string;
@@ -19,7 +21,9 @@ export function renderResumeOffer(resume: ResumeController, strings: ResumeStrin
   const offer = resume.offer;
   if (!offer) return nothing;
   return html`<div class="resume" part="resume">
-    <button part="resume-button" @click=${() => resume.resume()}>${strings.resumeAt(formatClock(offer.time))}</button>
+    <button part="resume-button" aria-label=${strings.resumeAt(spokenTime(offer.time, strings.lang))} @click=${() => resume.resume()}>
+      ${strings.resumeAt(formatClock(offer.time))}
+    </button>
     <button part="start-over-button" @click=${() => resume.startOver()}>${strings.startOver}</button>
   </div>`;
 }

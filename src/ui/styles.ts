@@ -76,7 +76,8 @@ export const playerStyles = css`
   }
   .player {
     display: grid;
-    grid-template-columns: auto 1fr;
+    /* minmax(0, …): a long label or button never widens the column past the player (reflow at 320 CSS px). */
+    grid-template-columns: auto minmax(0, 1fr);
     gap: 0.25rem 0.9rem;
     align-items: center;
     padding: 0.75rem 1rem;
@@ -128,6 +129,7 @@ export const playerStyles = css`
     fill: currentColor;
   }
   .top {
+    min-width: 0;
     display: flex;
     align-items: baseline;
     justify-content: space-between;
