@@ -115,8 +115,12 @@ export class MiniPlayerController implements ReactiveController {
     const active = this.#host.ownerDocument.activeElement;
     if (active && active !== this.#host.ownerDocument.body && active !== this.#host) return;
     const mini = root.querySelector<HTMLElement>('.mini-play');
-    if (mini) mini.focus({ preventScroll: true });
-    else root.querySelector<HTMLElement>('[part~="play-button"]')?.focus();
+    if (mini) return mini.focus({ preventScroll: true });
+    // Still reading with the bar available (a back button went): the page may be scrolling to the paragraph,
+    // and focus moves on to the bar once it shows (see `FocusKeeper`). Else the inline button is brought into view.
+    const { state } = this.#options.playback.store.snapshot;
+    const following = !this.#dismissed && (state === 'playing' || state === 'loading' || state === 'paused');
+    root.querySelector<HTMLElement>('[part~="play-button"]')?.focus({ preventScroll: following });
   }
 
   /** Hides the mini player for the rest of this listen. */

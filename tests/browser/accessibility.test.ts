@@ -1,0 +1,219 @@
+/**
+ * The accessibility statement (docs/accessibility.md), tested as a keyboard-only reader would meet it, in real
+ * Chromium with real scrolling: focus stays on screen whenever the player scrolls the page (Play, "Back to the
+ * current paragraph", the mini player closing) and follows the reader's intent; the mini player is reached with
+ * Alt+Shift+P and closed with Escape from anywhere, and steps aside for a page control focused under it; the
+ * player reflows to 320 CSS px in every state; axe finds nothing at 320 px. Fake speech (slow).
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+import { audit } from './helpers/axe.js';
+import { SLOW, useFakeSpeech } from './helpers/fake-speech.js';
+import { LONG_PAGE, backButtons, miniPlayer, scrollSettled, segmentElement } from './helpers/follow.js';
+import { type ListenPlayer, controls, longArticle, mount, untilSegment, untilState, unmount, voicesListed } from './helpers/player.js';
+
+/** The player under a tall lead picture, as on a news page: its heading (read first) is far above it. */
+const LEAD_PAGE = longArticle(30).replace(
+  '</h1>',
+  '</h1><div style="height: 1600px"></div><listen-player for="long"></listen-player>',
+);
+
+/** The element that has focus, through shadow roots. */
+function deepFocus(): Element | null {
+  let focused = document.activeElement;
+  while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement;
+  return focused;
+}
+
+/** Whether the focused element is wholly inside the viewport. */
+function focusOnScreen(): boolean {
+  const focused = deepFocus();
+  if (!focused || focused === document.body) return false;
+  const box = focused.getBoundingClientRect();
+  return box.top >= 0 && box.left >= 0 && box.bottom <= window.innerHeight && box.right <= window.innerWidth && box.height > 0;
+}
+
+function miniPlay(player: ListenPlayer): HTMLElement | null {
+  return miniPlayer(player)?.querySelector<HTMLElement>('.mini-play') ?? null;
+}
+
+/** The reader scrolls with the mouse wheel over the middle of the view. */
+async function wheel(deltaY: number): Promise<void> {
+  const target = document.elementFromPoint(window.innerWidth / 2, window.innerHeight / 2) ?? document.body;
+  await userEvent.wheel(target, { delta: { y: deltaY } });
+}
+
+async function loaded(markup: string): Promise<ListenPlayer> {
+  useFakeSpeech({ charsPerSecond: SLOW });
+  const player = await mount(`<main>${markup}</main>`);
+  await voicesListed(player);
+  return player;
+}
+
+/** Presses the inline play button with the keyboard (focus on it, without scrolling), and waits for playing. */
+async function playByKeyboard(player: ListenPlayer): Promise<void> {
+  controls(player).play.focus();
+  await userEvent.keyboard('{Enter}');
+  await untilState(player, 'playing');
+}
+
+afterEach(async () => {
+  unmount();
+  window.scrollTo(0, 0);
+  await page.viewport(414, 896);
+});
+
+describe('focus stays on screen when the player scrolls the page', () => {
+  it('Play scrolls up to the heading: focus moves to the mini player’s pause button, in view', async () => {
+    await page.viewport(1280, 800);
+    const player = await loaded(LEAD_PAGE);
+    player.scrollIntoView({ block: 'center' });
+    await playByKeyboard(player);
+    await expect.poll(() => segmentElement(player, 0).getBoundingClientRect().top >= 0).toBe(true);
+    await scrollSettled();
+    await expect.poll(() => miniPlay(player) !== null && deepFocus() === miniPlay(player)).toBe(true);
+    expect(focusOnScreen()).toBe(true);
+    expect(miniPlay(player)!.getAttribute('aria-label')).toBe('Pause');
+    expect(miniPlay(player)!.matches(':focus-visible')).toBe(true);
+  });
+
+  it('"Back to the current paragraph" (inline) leaves focus on the mini player’s play button, in view', async () => {
+    await page.viewport(1280, 800);
+    const player = await loaded(`${'<listen-player for="long"></listen-player>'}${longArticle(40)}`);
+    await playByKeyboard(player);
+    const reached = untilSegment(player, 25);
+    player.playSegment(25);
+    await reached;
+    await scrollSettled();
+    // The reader goes back up to the player with the wheel: following waits and the inline button is offered.
+    await wheel(-20_000);
+    await expect.poll(() => backButtons(player).length).toBeGreaterThan(0);
+    await scrollSettled();
+    const back = backButtons(player)[0]!;
+    back.focus();
+    await userEvent.keyboard('{Enter}');
+    await expect.poll(() => segmentElement(player, 25).getBoundingClientRect().top > 0).toBe(true);
+    await scrollSettled();
+    await expect.poll(() => miniPlay(player) !== null && deepFocus() === miniPlay(player)).toBe(true);
+    expect(focusOnScreen()).toBe(true);
+  });
+
+  it('closing the mini player from inside it puts focus on the inline play button, scrolled into view', async () => {
+    await page.viewport(1280, 800);
+    const player = await loaded(LEAD_PAGE);
+    player.scrollIntoView({ block: 'center' });
+    await playByKeyboard(player);
+    await expect.poll(() => miniPlay(player) !== null && deepFocus() === miniPlay(player)).toBe(true);
+    await userEvent.keyboard('{Escape}');
+    await expect.poll(() => miniPlayer(player)).toBeNull();
+    await scrollSettled();
+    expect(deepFocus()).toBe(controls(player).play);
+    expect(focusOnScreen()).toBe(true);
+    expect(player.state).toBe('playing');
+
+    // Focus is in the player and the bar is closed: reading on to a paragraph out of view does not scroll the
+    // page away from focus; following waits and offers the way back.
+    const reached = untilSegment(player, 20);
+    player.playSegment(20);
+    await reached;
+    await expect.poll(() => backButtons(player).length).toBe(1);
+    expect(focusOnScreen()).toBe(true);
+    expect(deepFocus()).toBe(controls(player).play);
+  });
+});
+
+describe('the mini player from anywhere on the page', () => {
+  it('Alt+Shift+P focuses it from the end of the page; Escape there closes it; focus never hides under it', async () => {
+    const player = await loaded(`${LONG_PAGE.replace('<main>', '').replace('</main>', '')}`);
+    await playByKeyboard(player);
+    const after = document.getElementById('after')!;
+    after.scrollIntoView({ block: 'center' });
+    after.focus();
+    await expect.poll(() => miniPlayer(player)).not.toBeNull();
+    const readerAt = window.scrollY;
+
+    await userEvent.keyboard('{Alt>}{Shift>}P{/Shift}{/Alt}');
+    expect(deepFocus()).toBe(miniPlay(player));
+    expect(focusOnScreen()).toBe(true);
+    expect(window.scrollY, 'reached without scrolling').toBe(readerAt);
+    after.focus();
+
+    await userEvent.keyboard('{Escape}');
+    await expect.poll(() => miniPlayer(player)).toBeNull();
+    expect(deepFocus(), 'focus stays where the reader is').toBe(after);
+    expect(player.state).toBe('playing');
+  });
+
+  it('steps aside for a page control focused under it, and comes back when focus moves on (320 × 256)', async () => {
+    await page.viewport(320, 256);
+    const player = await loaded(`<listen-player for="long" no-follow></listen-player>${longArticle(12)}<footer>
+      <button id="top" style="position: fixed; top: 0">Top</button><a id="last-link" href="#about">About</a></footer>`);
+    await playByKeyboard(player);
+    window.scrollTo(0, document.documentElement.scrollHeight);
+    await expect.poll(() => miniPlayer(player)).not.toBeNull();
+    const mini = miniPlayer(player)!;
+    expect(mini.getBoundingClientRect().height, 'one row at a short viewport').toBeLessThan(70);
+    const last = document.getElementById('last-link')!;
+    last.focus();
+    await expect.poll(() => miniPlayer(player)).toBeNull();
+    expect(focusOnScreen()).toBe(true);
+    // Focus moves on to a control clear of the bar: it returns.
+    document.getElementById('top')!.focus();
+    await expect.poll(() => miniPlayer(player)).not.toBeNull();
+  });
+});
+
+/** No horizontal scroll on the page, and every control of the player inside the player's box. */
+function reflowProblems(player: ListenPlayer): string[] {
+  const problems: string[] = [];
+  const root = document.scrollingElement!;
+  if (root.scrollWidth > root.clientWidth) problems.push(`page scrolls sideways: ${root.scrollWidth} > ${root.clientWidth}`);
+  const base = player.shadowRoot!.querySelector('[part~="base"]')!.getBoundingClientRect();
+  for (const control of player.shadowRoot!.querySelectorAll<HTMLElement>('[part~="base"] :is(button, input, select, a)')) {
+    const box = control.getBoundingClientRect();
+    if (box.width === 0) continue;
+    if (box.left < base.left - 0.5 || box.right > base.right + 0.5) {
+      problems.push(`${control.getAttribute('part') ?? control.className}: ${box.left}–${box.right} outside ${base.left}–${base.right}`);
+    }
+  }
+  const mini = miniPlayer(player)?.getBoundingClientRect();
+  if (mini && (mini.left < 0 || mini.right > root.clientWidth)) problems.push(`mini player ${mini.left}–${mini.right}`);
+  return problems;
+}
+
+describe('reflow at 320 CSS px (400 % zoom of 1280 px)', () => {
+  it('holds idle, playing, with the back button, the paragraph list and the mini player; axe finds nothing in each', async () => {
+    await page.viewport(320, 640);
+    const player = await loaded(`<listen-player for="long"></listen-player>${longArticle(30)}<button id="after">After</button>`);
+    expect(reflowProblems(player)).toEqual([]);
+    expect(await audit(player)).toEqual([]);
+
+    await playByKeyboard(player);
+    expect(reflowProblems(player)).toEqual([]);
+
+    // Reading on far below, then the reader scrolls back up to the player: "Back to the current paragraph".
+    const reached = untilSegment(player, 20);
+    player.playSegment(20);
+    await reached;
+    await scrollSettled();
+    await wheel(-40_000);
+    await expect.poll(() => backButtons(player).length).toBeGreaterThan(0);
+    await scrollSettled();
+    expect(reflowProblems(player)).toEqual([]);
+    expect(await audit(player)).toEqual([]);
+
+    // The paragraph list open.
+    player.shadowRoot!.querySelector<HTMLElement>('[part~="paragraphs-button"]')!.click();
+    await expect.poll(() => player.shadowRoot!.querySelector('[part~="paragraphs"]')).not.toBeNull();
+    expect(reflowProblems(player)).toEqual([]);
+    expect(await audit(player)).toEqual([]);
+    await userEvent.keyboard('{Escape}');
+
+    // The mini player, at 320 px.
+    window.scrollTo(0, document.documentElement.scrollHeight);
+    await expect.poll(() => miniPlayer(player)).not.toBeNull();
+    await Promise.all(miniPlayer(player)!.getAnimations().map((animation) => animation.finished));
+    expect(reflowProblems(player)).toEqual([]);
+    expect(await audit(player)).toEqual([]);
+  });
+});
