@@ -472,7 +472,7 @@ export class ListenPlayer extends LitElement {
     const spoken = this.#i18n.locale;
     const duration = this.duration;
     const time = this.#scrub ?? Math.min(this.currentTime, duration);
-    const said = session && this.#scrub === null ? session.sliderTime(time) : time;
+    const [said, length] = session && this.#scrub === null ? session.slider(time, duration) : [time, duration];
     const active = state === 'playing' || state === 'loading' || this.#playPending;
     const playLabel = state === 'error' ? s.retry : active ? s.pause : s.play;
     // The host's `lang` is the article's; the controls speak the UI's language.
@@ -491,10 +491,10 @@ export class ListenPlayer extends LitElement {
           part="seek"
           aria-label=${s.position}
           min="0"
-          max=${Math.max(duration, 0)}
+          max=${Math.max(length, 0)}
           step="any"
           .value=${String(said)}
-          aria-valuetext=${s.timeOf(spokenTime(said, spoken), spokenTime(duration, spoken))}
+          aria-valuetext=${s.timeOf(spokenTime(said, spoken), spokenTime(length, spoken))}
           @input=${this.#onSeekInput}
           @change=${this.#onSeekChange}
         />

@@ -82,8 +82,8 @@ export class PlayerSession {
   readonly #resume: ResumeController;
   readonly #paragraphs: ParagraphListController;
   readonly #preferences: PreferencesController;
-  /** The position the focused slider reports while playing (see `sliderTime`), and the last position seen. */
-  #held: number | null = null;
+  /** The position and length the focused slider reports while playing (see `slider`), and the last position seen. */
+  #held: readonly [number, number] | null = null;
   #lastTime = 0;
   /** The code of an audio failure that fell back to speech: the notice is reworded by it. */
   #fallbackCode: ListenErrorCode | null = null;
@@ -148,20 +148,21 @@ export class PlayerSession {
   }
 
   /**
-   * The position the slider reports. A screen reader announces every value change of the focused control, and
-   * the page is already speaking: while playing with the slider focused, its value (and `aria-valuetext`) is
-   * held, and moves on a seek (a jump of more than `SEEK_JUMP`), at each whole minute, and whenever the slider
-   * is not focused or not playing (paused, ended). The clock beside it runs every second.
+   * The position and length the slider reports. A screen reader announces every value change of the focused
+   * control, and the page is already speaking: while playing with the slider focused, its value, maximum and
+   * `aria-valuetext` are held (speech corrects its estimated length as it goes), and move on a seek (a jump of
+   * more than `SEEK_JUMP`), at each whole minute, and whenever the slider is not focused or not playing
+   * (paused, ended). The clock beside it runs every second.
    */
-  sliderTime(time: number): number {
-    const held = this.#held;
+  slider(time: number, duration: number): readonly [number, number] {
+    const held = this.#held?.[0] ?? null;
     const jumped = Math.abs(time - this.#lastTime) > SEEK_JUMP;
     this.#lastTime = time;
     const focused = this.#host.renderRoot instanceof ShadowRoot && this.#host.renderRoot.activeElement?.localName === 'input';
     if (held === null || jumped || !focused || this.playback.snapshot.state !== 'playing' || Math.floor(time / 60) !== Math.floor(held / 60)) {
-      this.#held = time;
+      this.#held = [time, duration];
     }
-    return this.#held ?? time;
+    return this.#held ?? [time, duration];
   }
 
   /** The status line: a notice (audio fell back to speech), the state, an error, or the resume offer. */
