@@ -20,10 +20,10 @@ export interface ResumeStrings {
 export function renderResumeOffer(resume: ResumeController, strings: ResumeStrings) {
   const offer = resume.offer;
   if (!offer) return nothing;
+  const shown = strings.resumeAt(formatClock(offer.time));
+  // The name starts with what is shown (said by speech input: WCAG 2.5.3), then the time as the slider speaks it.
   return html`<div class="resume" part="resume">
-    <button part="resume-button" aria-label=${strings.resumeAt(spokenTime(offer.time, strings.lang))} @click=${() => resume.resume()}>
-      ${strings.resumeAt(formatClock(offer.time))}
-    </button>
+    <button part="resume-button" aria-label="${shown}, ${spokenTime(offer.time, strings.lang)}" @click=${() => resume.resume()}>${shown}</button>
     <button part="start-over-button" @click=${() => resume.startOver()}>${strings.startOver}</button>
   </div>`;
 }
