@@ -120,6 +120,42 @@ describe('focus stays on screen when the player scrolls the page', () => {
     expect(focusOnScreen()).toBe(true);
     expect(deepFocus()).toBe(controls(player).play);
   });
+
+  it('"Start over" from the resume offer moves focus to the mini player’s pause button once reading scrolls away', async () => {
+    await page.viewport(1280, 800);
+    const endPage = `${longArticle(20)}<listen-player for="long"></listen-player>`;
+    const first = await loaded(endPage);
+    const reached = untilSegment(first, 6);
+    first.playSegment(6);
+    await reached;
+    await untilState(first, 'playing');
+    first.pause();
+    await untilState(first, 'paused');
+    // The reader leaves (the place is saved) and comes back: the offer stands.
+    document.body.replaceChildren();
+    const player = await loaded(endPage);
+    const startOver = player.shadowRoot!.querySelector<HTMLElement>('[part~="start-over-button"]');
+    expect(startOver).not.toBeNull();
+    player.scrollIntoView({ block: 'center' });
+    startOver!.focus();
+    await userEvent.keyboard('{Enter}');
+    await untilState(player, 'playing');
+    await scrollSettled();
+    await expect.poll(() => miniPlay(player) !== null && deepFocus() === miniPlay(player)).toBe(true);
+    expect(focusOnScreen()).toBe(true);
+    expect(player.segmentIndex).toBe(0);
+  });
+});
+
+describe('names', () => {
+  it('says the group’s name once: the label shown inside it is hidden from the accessibility tree', async () => {
+    const player = await loaded(`<listen-player for="long"></listen-player>${longArticle(2)}`);
+    const group = player.shadowRoot!.querySelector('[role="group"]')!;
+    expect(group.getAttribute('aria-label')).toBe('Listen to this article');
+    const label = player.shadowRoot!.querySelector('.label')!;
+    expect(label.textContent).toBe('Listen to this article');
+    expect(label.getAttribute('aria-hidden')).toBe('true');
+  });
 });
 
 describe('the mini player from anywhere on the page', () => {
