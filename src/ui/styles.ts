@@ -159,6 +159,9 @@ export const playerStyles = css`
   }
   label {
     display: inline-flex;
+    /* On a narrow player a long voice name goes under its label rather than past the player's edge. */
+    flex-wrap: wrap;
+    max-width: 100%;
     align-items: center;
     gap: 0.3rem;
     color: var(--_muted);
@@ -169,7 +172,7 @@ export const playerStyles = css`
     border: 1px solid var(--_border);
     border-radius: 6px;
     padding: 0.15rem 0.25rem;
-    max-width: 12rem;
+    max-width: min(12rem, 100%);
   }
   select option {
     /* The open list is drawn by the system in the player's colour scheme. */

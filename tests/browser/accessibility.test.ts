@@ -7,6 +7,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
+import demoHtml from '../../index.html?raw';
+import demoCss from '../../src/demo/demo.css?inline';
 import { audit } from './helpers/axe.js';
 import { SLOW, useFakeSpeech } from './helpers/fake-speech.js';
 import { LONG_PAGE, backButtons, miniPlayer, scrollSettled, segmentElement } from './helpers/follow.js';
@@ -251,5 +253,34 @@ describe('reflow at 320 CSS px (400 % zoom of 1280 px)', () => {
     await Promise.all(miniPlayer(player)!.getAnimations().map((animation) => animation.finished));
     expect(reflowProblems(player)).toEqual([]);
     expect(await audit(player)).toEqual([]);
+  });
+});
+
+describe('the demo page at 320 CSS px', () => {
+  it('has no horizontal scroll, idle and playing with the mini player, and axe finds nothing', async () => {
+    await page.viewport(320, 640);
+    useFakeSpeech({ charsPerSecond: SLOW });
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(demoCss);
+    document.adoptedStyleSheets = [sheet];
+    const parsed = new DOMParser().parseFromString(demoHtml, 'text/html');
+    for (const script of parsed.querySelectorAll('script')) script.remove();
+    document.body.replaceChildren(...[...parsed.body.childNodes].map((node) => document.importNode(node, true)));
+    try {
+      const player = document.querySelector('listen-player')!;
+      // Web Speech here: the recording is not what this test is about.
+      player.removeAttribute('src');
+      await player.updateComplete;
+      expect(reflowProblems(player)).toEqual([]);
+      await voicesListed(player);
+      await playByKeyboard(player);
+      window.scrollTo(0, document.documentElement.scrollHeight / 2);
+      await expect.poll(() => miniPlayer(player)).not.toBeNull();
+      await Promise.all(miniPlayer(player)!.getAnimations().map((animation) => animation.finished));
+      expect(reflowProblems(player)).toEqual([]);
+      expect(await audit(player)).toEqual([]);
+    } finally {
+      document.adoptedStyleSheets = [];
+    }
   });
 });
