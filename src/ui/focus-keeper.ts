@@ -84,7 +84,15 @@ export class FocusKeeper implements ReactiveController {
       return;
     }
     if (event.code !== FOCUS_MINI_CODE || !event.altKey || !event.shiftKey || event.repeat) return;
-    const target = this.#options.mini.visible ? this.#miniPlay() : this.#readingPlayButton();
+    const mini = this.#options.mini;
+    if (mini.wanted) {
+      // Stepping aside for the page's focus, it comes back for the reader who asks for it.
+      event.preventDefault();
+      mini.conceal(false);
+      void this.#host.updateComplete.then(() => this.#miniPlay()?.focus({ preventScroll: true }));
+      return;
+    }
+    const target = this.#readingPlayButton();
     if (!target) return;
     event.preventDefault();
     target.focus();

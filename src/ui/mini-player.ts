@@ -51,6 +51,8 @@ export class MiniPlayerController implements ReactiveController {
   #box: DOMRectReadOnly | null = null;
   /** Whether it would show, were no page control focused under it. */
   #wanted = false;
+  /** "Back to the current paragraph" was pressed: it shows once the player is out of view, even while paused. */
+  #invited = false;
   #visible = false;
   /** Whether the last state seen was playing or loading (to tell when play is pressed). */
   #wasReading = false;
@@ -66,6 +68,11 @@ export class MiniPlayerController implements ReactiveController {
   /** Whether the mini player is showing. */
   get visible(): boolean {
     return this.#visible;
+  }
+
+  /** Whether it would show, were it not stepping aside for a page control focused under it. */
+  get wanted(): boolean {
+    return this.#wanted;
   }
 
   /** Whether the reader closed it for this listen. */
@@ -115,7 +122,10 @@ export class MiniPlayerController implements ReactiveController {
     const active = this.#host.ownerDocument.activeElement;
     if (active && active !== this.#host.ownerDocument.body && active !== this.#host) return;
     const mini = root.querySelector<HTMLElement>('.mini-play');
-    if (mini) return mini.focus({ preventScroll: true });
+    if (mini) {
+      mini.focus({ preventScroll: true });
+      return;
+    }
     // Still reading with the bar available (a back button went): the page may be scrolling to the paragraph,
     // and focus moves on to the bar once it shows (see `FocusKeeper`). Else the inline button is brought into view.
     const { state } = this.#options.playback.store.snapshot;
@@ -132,6 +142,7 @@ export class MiniPlayerController implements ReactiveController {
   /** Lets it show again after `dismiss()` (the reader asked to follow the reading again). */
   restore(): void {
     this.#dismissed = false;
+    this.#invited = true;
     this.#sync(this.#options.playback.store.snapshot);
   }
 
@@ -155,7 +166,9 @@ export class MiniPlayerController implements ReactiveController {
     this.#wasReading = reading;
     // A listen that is over, or play pressed where the inline player can be seen, starts afresh.
     if ((!reading && state !== 'paused') || (started && !this.#offscreen)) this.#dismissed = false;
-    this.#wanted = this.#offscreen && !this.#dismissed && (reading || (state === 'paused' && this.#wanted));
+    if (!reading && state !== 'paused') this.#invited = false;
+    const kept = this.#wanted || this.#invited;
+    this.#wanted = this.#offscreen && !this.#dismissed && (reading || (state === 'paused' && kept));
     const visible = this.#wanted && !this.#concealed;
     if (visible === this.#visible) return;
     this.#visible = visible;

@@ -100,6 +100,29 @@ describe('focus stays on screen when the player scrolls the page', () => {
     expect(focusOnScreen()).toBe(true);
   });
 
+  it('"Back to the current paragraph" while paused brings the mini player, with focus on its play button', async () => {
+    await page.viewport(1280, 800);
+    const player = await loaded(`<listen-player for="long"></listen-player>${longArticle(40)}`);
+    await playByKeyboard(player);
+    const reached = untilSegment(player, 25);
+    player.playSegment(25);
+    await reached;
+    await scrollSettled();
+    await wheel(-20_000);
+    await expect.poll(() => backButtons(player).length).toBeGreaterThan(0);
+    await scrollSettled();
+    controls(player).play.focus();
+    await userEvent.keyboard('k');
+    await untilState(player, 'paused');
+    await expect.poll(() => miniPlayer(player)).toBeNull();
+    backButtons(player)[0]!.focus();
+    await userEvent.keyboard('{Enter}');
+    await expect.poll(() => miniPlay(player) !== null && deepFocus() === miniPlay(player)).toBe(true);
+    await scrollSettled();
+    expect(focusOnScreen()).toBe(true);
+    expect(miniPlay(player)!.getAttribute('aria-label')).toBe('Play');
+  });
+
   it('closing the mini player from inside it puts focus on the inline play button, scrolled into view', async () => {
     await page.viewport(1280, 800);
     const player = await loaded(LEAD_PAGE);
@@ -182,7 +205,7 @@ describe('the mini player from anywhere on the page', () => {
     expect(player.state).toBe('playing');
   });
 
-  it('steps aside for a page control focused under it, and comes back when focus moves on (320 × 256)', async () => {
+  it('steps aside for a page control focused under it, and comes back on Alt+Shift+P or when focus moves on (320 × 256)', async () => {
     await page.viewport(320, 256);
     const player = await loaded(`<listen-player for="long" no-follow></listen-player>${longArticle(12)}<footer>
       <button id="top" style="position: fixed; top: 0">Top</button><a id="last-link" href="#about">About</a></footer>`);
@@ -195,7 +218,13 @@ describe('the mini player from anywhere on the page', () => {
     last.focus();
     await expect.poll(() => miniPlayer(player)).toBeNull();
     expect(focusOnScreen()).toBe(true);
-    // Focus moves on to a control clear of the bar: it returns.
+    // Alt+Shift+P brings it back, focused.
+    await userEvent.keyboard('{Alt>}{Shift>}P{/Shift}{/Alt}');
+    await expect.poll(() => miniPlay(player) !== null && deepFocus() === miniPlay(player)).toBe(true);
+    expect(focusOnScreen()).toBe(true);
+    // Focus moves on to the page under it again, then to a control clear of it: it steps aside and returns.
+    last.focus();
+    await expect.poll(() => miniPlayer(player)).toBeNull();
     document.getElementById('top')!.focus();
     await expect.poll(() => miniPlayer(player)).not.toBeNull();
   });
