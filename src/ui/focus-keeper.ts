@@ -22,7 +22,7 @@ export interface FocusKeeperOptions {
 }
 
 /** The key (with Alt+Shift) that focuses the mini player: `KeyboardEvent.code`, the same on every layout. */
-export const FOCUS_MINI_CODE = 'KeyP';
+const FOCUS_MINI_CODE = 'KeyP';
 
 export class FocusKeeper implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
