@@ -3,61 +3,19 @@
  * Chromium with real scrolling: focus stays on screen whenever the player scrolls the page (Play, "Back to the
  * current paragraph", the mini player closing) and follows the reader's intent; the mini player is reached with
  * Alt+Shift+P and closed with Escape from anywhere, and steps aside for a page control focused under it; the
- * player reflows to 320 CSS px in every state; axe finds nothing at 320 px. Fake speech (slow).
+ * group's name is said once. Reflow is in reflow.test.ts. Fake speech (slow).
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import demoHtml from '../../index.html?raw';
-import demoCss from '../../src/demo/demo.css?inline';
-import { audit } from './helpers/axe.js';
-import { SLOW, useFakeSpeech } from './helpers/fake-speech.js';
+import { deepFocus, focusOnScreen, loaded, miniPlay, playByKeyboard, wheel } from './helpers/a11y.js';
 import { LONG_PAGE, backButtons, miniPlayer, scrollSettled, segmentElement } from './helpers/follow.js';
-import { type ListenPlayer, controls, longArticle, mount, untilSegment, untilState, unmount, voicesListed } from './helpers/player.js';
+import { controls, longArticle, untilSegment, untilState, unmount } from './helpers/player.js';
 
 /** The player under a tall lead picture, as on a news page: its heading (read first) is far above it. */
 const LEAD_PAGE = longArticle(30).replace(
   '</h1>',
   '</h1><div style="height: 1600px"></div><listen-player for="long"></listen-player>',
 );
-
-/** The element that has focus, through shadow roots. */
-function deepFocus(): Element | null {
-  let focused = document.activeElement;
-  while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement;
-  return focused;
-}
-
-/** Whether the focused element is wholly inside the viewport. */
-function focusOnScreen(): boolean {
-  const focused = deepFocus();
-  if (!focused || focused === document.body) return false;
-  const box = focused.getBoundingClientRect();
-  return box.top >= 0 && box.left >= 0 && box.bottom <= window.innerHeight && box.right <= window.innerWidth && box.height > 0;
-}
-
-function miniPlay(player: ListenPlayer): HTMLElement | null {
-  return miniPlayer(player)?.querySelector<HTMLElement>('.mini-play') ?? null;
-}
-
-/** The reader scrolls with the mouse wheel over the middle of the view. */
-async function wheel(deltaY: number): Promise<void> {
-  const target = document.elementFromPoint(window.innerWidth / 2, window.innerHeight / 2) ?? document.body;
-  await userEvent.wheel(target, { delta: { y: deltaY } });
-}
-
-async function loaded(markup: string): Promise<ListenPlayer> {
-  useFakeSpeech({ charsPerSecond: SLOW });
-  const player = await mount(`<main>${markup}</main>`);
-  await voicesListed(player);
-  return player;
-}
-
-/** Presses the inline play button with the keyboard (focus on it, without scrolling), and waits for playing. */
-async function playByKeyboard(player: ListenPlayer): Promise<void> {
-  controls(player).play.focus();
-  await userEvent.keyboard('{Enter}');
-  await untilState(player, 'playing');
-}
 
 afterEach(async () => {
   unmount();
@@ -227,89 +185,5 @@ describe('the mini player from anywhere on the page', () => {
     await expect.poll(() => miniPlayer(player)).toBeNull();
     document.getElementById('top')!.focus();
     await expect.poll(() => miniPlayer(player)).not.toBeNull();
-  });
-});
-
-/** No horizontal scroll on the page, and every control of the player inside the player's box. */
-function reflowProblems(player: ListenPlayer): string[] {
-  const problems: string[] = [];
-  const root = document.scrollingElement!;
-  if (root.scrollWidth > root.clientWidth) problems.push(`page scrolls sideways: ${root.scrollWidth} > ${root.clientWidth}`);
-  const base = player.shadowRoot!.querySelector('[part~="base"]')!.getBoundingClientRect();
-  for (const control of player.shadowRoot!.querySelectorAll<HTMLElement>('[part~="base"] :is(button, input, select, a)')) {
-    const box = control.getBoundingClientRect();
-    if (box.width === 0) continue;
-    if (box.left < base.left - 0.5 || box.right > base.right + 0.5) {
-      problems.push(`${control.getAttribute('part') ?? control.className}: ${box.left}–${box.right} outside ${base.left}–${base.right}`);
-    }
-  }
-  const mini = miniPlayer(player)?.getBoundingClientRect();
-  if (mini && (mini.left < 0 || mini.right > root.clientWidth)) problems.push(`mini player ${mini.left}–${mini.right}`);
-  return problems;
-}
-
-describe('reflow at 320 CSS px (400 % zoom of 1280 px)', () => {
-  it('holds idle, playing, with the back button, the paragraph list and the mini player; axe finds nothing in each', async () => {
-    await page.viewport(320, 640);
-    const player = await loaded(`<listen-player for="long"></listen-player>${longArticle(30)}<button id="after">After</button>`);
-    expect(reflowProblems(player)).toEqual([]);
-    expect(await audit(player)).toEqual([]);
-
-    await playByKeyboard(player);
-    expect(reflowProblems(player)).toEqual([]);
-
-    // Reading on far below, then the reader scrolls back up to the player: "Back to the current paragraph".
-    const reached = untilSegment(player, 20);
-    player.playSegment(20);
-    await reached;
-    await scrollSettled();
-    await wheel(-40_000);
-    await expect.poll(() => backButtons(player).length).toBeGreaterThan(0);
-    await scrollSettled();
-    expect(reflowProblems(player)).toEqual([]);
-    expect(await audit(player)).toEqual([]);
-
-    // The paragraph list open.
-    player.shadowRoot!.querySelector<HTMLElement>('[part~="paragraphs-button"]')!.click();
-    await expect.poll(() => player.shadowRoot!.querySelector('[part~="paragraphs"]')).not.toBeNull();
-    expect(reflowProblems(player)).toEqual([]);
-    expect(await audit(player)).toEqual([]);
-    await userEvent.keyboard('{Escape}');
-
-    // The mini player, at 320 px.
-    window.scrollTo(0, document.documentElement.scrollHeight);
-    await expect.poll(() => miniPlayer(player)).not.toBeNull();
-    await Promise.all(miniPlayer(player)!.getAnimations().map((animation) => animation.finished));
-    expect(reflowProblems(player)).toEqual([]);
-    expect(await audit(player)).toEqual([]);
-  });
-});
-
-describe('the demo page at 320 CSS px', () => {
-  it('has no horizontal scroll, idle and playing with the mini player, and axe finds nothing', async () => {
-    await page.viewport(320, 640);
-    useFakeSpeech({ charsPerSecond: SLOW });
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(demoCss);
-    document.adoptedStyleSheets = [sheet];
-    const parsed = new DOMParser().parseFromString(demoHtml, 'text/html');
-    for (const script of parsed.querySelectorAll('script')) script.remove();
-    document.body.replaceChildren(...[...parsed.body.childNodes].map((node) => document.importNode(node, true)));
-    try {
-      const player = document.querySelector('listen-player')!;
-      // Web Speech here: the recording is not what this test is about.
-      player.removeAttribute('src');
-      await player.updateComplete;
-      expect(reflowProblems(player)).toEqual([]);
-      await voicesListed(player);
-      await playByKeyboard(player);
-      window.scrollTo(0, document.documentElement.scrollHeight / 2);
-      await expect.poll(() => miniPlayer(player)).not.toBeNull();
-      await Promise.all(miniPlayer(player)!.getAnimations().map((animation) => animation.finished));
-      expect(reflowProblems(player)).toEqual([]);
-      expect(await audit(player)).toEqual([]);
-    } finally {
-      document.adoptedStyleSheets = [];
-    }
   });
 });
