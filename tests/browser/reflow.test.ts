@@ -1,13 +1,14 @@
 /**
  * Reflow (WCAG 1.4.10) at 320 CSS px, 400 % zoom of a 1280 px window, in real Chromium: no horizontal scroll
  * and every control inside the player, idle, playing, with "Back to the current paragraph", the paragraph list
- * and the mini player, on a plain page and on the demo page; axe finds nothing in each. Fake speech (slow).
+ * and the mini player, on a plain page and on the demo page (with its recording: the download link too); axe
+ * finds nothing in each. Fake speech (slow).
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import demoHtml from '../../index.html?raw';
 import demoCss from '../../src/demo/demo.css?inline';
 import { loaded, playByKeyboard, wheel } from './helpers/a11y.js';
+import { placeDemo } from './helpers/audio.js';
 import { audit } from './helpers/axe.js';
 import { SLOW, useFakeSpeech } from './helpers/fake-speech.js';
 import { backButtons, miniPlayer, scrollSettled } from './helpers/follow.js';
@@ -74,32 +75,42 @@ describe('reflow at 320 CSS px (400 % zoom of 1280 px)', () => {
   });
 });
 
+/** The demo page with its own styles (removed when the test finishes). */
+function demoPage(): ListenPlayer {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(demoCss);
+  document.adoptedStyleSheets = [sheet];
+  onTestFinished(() => {
+    document.adoptedStyleSheets = [];
+  });
+  return placeDemo();
+}
+
 describe('the demo page at 320 CSS px', () => {
+  it('keeps the recording’s controls (download link included) inside the player', async () => {
+    await page.viewport(320, 640);
+    const player = demoPage();
+    await player.updateComplete;
+    await userEvent.hover(player);
+    await expect.poll(() => player.shadowRoot!.querySelector('[part~="download"]'), { timeout: 10_000 }).not.toBeNull();
+    expect(reflowProblems(player)).toEqual([]);
+  });
+
   it('has no horizontal scroll, idle and playing with the mini player, and axe finds nothing', async () => {
     await page.viewport(320, 640);
     useFakeSpeech({ charsPerSecond: SLOW });
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(demoCss);
-    document.adoptedStyleSheets = [sheet];
-    const parsed = new DOMParser().parseFromString(demoHtml, 'text/html');
-    for (const script of parsed.querySelectorAll('script')) script.remove();
-    document.body.replaceChildren(...[...parsed.body.childNodes].map((node) => document.importNode(node, true)));
-    try {
-      const player = document.querySelector('listen-player')!;
-      // Web Speech here: the recording is not what this test is about.
-      player.removeAttribute('src');
-      await player.updateComplete;
-      expect(reflowProblems(player)).toEqual([]);
-      await voicesListed(player);
-      await playByKeyboard(player);
-      window.scrollTo(0, document.documentElement.scrollHeight / 2);
-      await expect.poll(() => miniPlayer(player)).not.toBeNull();
-      await Promise.all(miniPlayer(player)!.getAnimations().map((animation) => animation.finished));
-      expect(reflowProblems(player)).toEqual([]);
-      expect(await audit(player)).toEqual([]);
-    } finally {
-      document.adoptedStyleSheets = [];
-    }
+    const player = demoPage();
+    // Web Speech here: the recording is not what this test is about.
+    player.removeAttribute('src');
+    await player.updateComplete;
+    expect(reflowProblems(player)).toEqual([]);
+    await voicesListed(player);
+    await playByKeyboard(player);
+    window.scrollTo(0, document.documentElement.scrollHeight / 2);
+    await expect.poll(() => miniPlayer(player)).not.toBeNull();
+    await Promise.all(miniPlayer(player)!.getAnimations().map((animation) => animation.finished));
+    expect(reflowProblems(player)).toEqual([]);
+    expect(await audit(player)).toEqual([]);
   });
 });
 
