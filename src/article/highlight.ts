@@ -16,10 +16,15 @@ export const ACTIVE_ATTRIBUTE = 'data-listen-active';
  * The default colours keep the page's text readable (WCAG 4.5:1) on top of the paragraph highlight: on the
  * demo's light page (#1a1a1a on white) 12.0:1 under the word and 15.9:1 under the paragraph; on its dark page
  * (#ececec on #141414) 5.7:1 and 10.7:1 (the stronger amber used before left light text at 4.47:1).
+ * A tint light enough to read through cannot also stand out at 3:1 (WCAG 1.4.1, 1.4.11), so the word is also
+ * underlined in the text's own colour (as far from the tint as the text is).
  */
 const WORD_STYLE = `
 @layer listen {
-  ::highlight(${WORD_HIGHLIGHT}) { background-color: var(--listen-word-highlight, rgb(255 170 0 / 0.5)); }
+  ::highlight(${WORD_HIGHLIGHT}) {
+    background-color: var(--listen-word-highlight, rgb(255 170 0 / 0.5));
+    text-decoration: underline var(--listen-word-underline, currentColor) 0.12em;
+  }
   @media (prefers-color-scheme: dark) {
     ::highlight(${WORD_HIGHLIGHT}) { background-color: var(--listen-word-highlight, rgb(255 170 0 / 0.3)); }
   }
@@ -29,8 +34,14 @@ const WORD_STYLE = `
 }
 `;
 
+/*
+ * The paragraph: a tint, and an outline (the cue that is not colour alone) at 3:1 or more against the page:
+ * amber #a36b00 on white 4.5:1, #e6b800 on #141414 9.8:1.
+ */
 const DEFAULT_STYLE = `
 :where([${ACTIVE_ATTRIBUTE}]) {
+  outline: 2px solid var(--listen-paragraph-outline, #a36b00);
+  outline-offset: 0.4em;
   background-color: var(--listen-paragraph-highlight, rgb(255 213 0 / 0.22));
   box-shadow: -0.4em 0 0 var(--listen-paragraph-highlight, rgb(255 213 0 / 0.22)),
     0.4em 0 0 var(--listen-paragraph-highlight, rgb(255 213 0 / 0.22));
@@ -40,6 +51,7 @@ const DEFAULT_STYLE = `
 @media (prefers-color-scheme: dark) {
   :where([${ACTIVE_ATTRIBUTE}]) {
     background-color: var(--listen-paragraph-highlight, rgb(255 213 0 / 0.16));
+    outline-color: var(--listen-paragraph-outline, #e6b800);
     box-shadow: none;
   }
 }

@@ -201,14 +201,15 @@ export class ResumeController implements ReactiveController {
   #dismiss(): void {
     if (!this.#offer) return;
     const root = this.#host.shadowRoot;
-    // The offer's buttons vanish with it: focus goes on to the play button rather than to the page.
+    // The offer's buttons vanish with it: focus goes on to the play button rather than to the page, without
+    // scrolling (following may be taking the page to the paragraph; focus then moves on to the mini player).
     const hadFocus = root?.activeElement?.closest('[part~="resume"]');
     this.#offer = null;
     this.#announce = false;
     clearTimeout(this.#announceTimer);
     this.#host.requestUpdate();
     if (hadFocus) {
-      void this.#host.updateComplete.then(() => root?.querySelector<HTMLElement>('[part~="play-button"]')?.focus());
+      void this.#host.updateComplete.then(() => root?.querySelector<HTMLElement>('[part~="play-button"]')?.focus({ preventScroll: true }));
     }
   }
 

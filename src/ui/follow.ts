@@ -17,6 +17,13 @@ export interface FollowOptions {
   readonly playback: Pick<PlaybackController, 'store' | 'segments'>;
   /** False while the host has turned following off (`no-follow`). */
   enabled(): boolean;
+  /**
+   * True when scrolling to a new paragraph would leave keyboard focus off-screen with nowhere visible to go
+   * (focus in the player, the mini player closed): following then waits, as if the reader had scrolled away.
+   */
+  hold?(): boolean;
+  /** "Back to the current paragraph" was pressed (the reader wants to follow again). */
+  back?(): void;
 }
 
 /** States in which a paragraph is being (or about to be) read: followed. Anything else ends following. */
@@ -83,6 +90,7 @@ export class FollowController implements ReactiveController {
   /** Scrolls the paragraph being read back into view and follows it again. */
   backToCurrent(): void {
     this.#readerScrolledAt = -Infinity;
+    this.#options.back?.();
     this.#setSuspended(false);
     if (this.#target) this.#scrollTo(this.#target);
   }
@@ -166,7 +174,8 @@ export class FollowController implements ReactiveController {
       if (this.#suspended) {
         if (inView) this.#setSuspended(false);
       } else if (!comfortablyInView(entry)) {
-        this.#scrollTo(entry.target);
+        if (this.#options.hold?.()) this.#setSuspended(true);
+        else this.#scrollTo(entry.target);
       }
       return;
     }

@@ -65,6 +65,8 @@ export { RATES } from './speed-menu.js';
  * @cssprop --listen-font - the player's font shorthand.
  * @cssprop --listen-paragraph-highlight - (on the page) background of the paragraph being read.
  * @cssprop --listen-word-highlight - (on the page) background of the word being read, with `highlight="word"`.
+ * @cssprop --listen-paragraph-outline - (on the page) outline of the paragraph being read (a cue not by colour alone).
+ * @cssprop --listen-word-underline - (on the page) underline of the word being read.
  */
 export class ListenPlayer extends LitElement {
   static override styles = [playerStyles, i18nStyles];
@@ -470,6 +472,7 @@ export class ListenPlayer extends LitElement {
     const spoken = this.#i18n.locale;
     const duration = this.duration;
     const time = this.#scrub ?? Math.min(this.currentTime, duration);
+    const [said, length] = session && this.#scrub === null ? session.slider(time, duration) : [time, duration];
     const active = state === 'playing' || state === 'loading' || this.#playPending;
     const playLabel = state === 'error' ? s.retry : active ? s.pause : s.play;
     // The host's `lang` is the article's; the controls speak the UI's language.
@@ -478,7 +481,7 @@ export class ListenPlayer extends LitElement {
         ${state === 'error' ? retryIcon : active ? pauseIcon : playIcon}
       </button>
       <div class="top">
-        ${session?.renderBack(s) ?? html`<span class="label">${s.label}</span>`}
+        ${session?.renderBack(s) ?? html`<span class="label" aria-hidden="true">${s.label}</span>`}
         <span class="time" part="time">${formatClock(time)} / ${formatClock(duration)}</span>
       </div>
       <div class="bar" part="controls">
@@ -488,10 +491,10 @@ export class ListenPlayer extends LitElement {
           part="seek"
           aria-label=${s.position}
           min="0"
-          max=${Math.max(duration, 0)}
+          max=${Math.max(length, 0)}
           step="any"
-          .value=${String(time)}
-          aria-valuetext=${s.timeOf(spokenTime(time, spoken), spokenTime(duration, spoken))}
+          .value=${String(said)}
+          aria-valuetext=${s.timeOf(spokenTime(said, spoken), spokenTime(length, spoken))}
           @input=${this.#onSeekInput}
           @change=${this.#onSeekChange}
         />

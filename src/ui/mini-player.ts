@@ -45,6 +45,14 @@ export class MiniPlayerController implements ReactiveController {
   /** Less than half of the inline player is in view. */
   #offscreen = false;
   #dismissed = false;
+  /** A page control focused under the bar: it steps aside until focus moves on (WCAG 2.4.11). */
+  #concealed = false;
+  /** Where the bar was last seen, to tell whether a control focused while it is hidden would be under it. */
+  #box: DOMRectReadOnly | null = null;
+  /** Whether it would show, were no page control focused under it. */
+  #wanted = false;
+  /** "Back to the current paragraph" was pressed: it shows once the player is out of view, even while paused. */
+  #invited = false;
   #visible = false;
   /** Whether the last state seen was playing or loading (to tell when play is pressed). */
   #wasReading = false;
@@ -62,6 +70,23 @@ export class MiniPlayerController implements ReactiveController {
     return this.#visible;
   }
 
+  /** Whether it would show, were it not stepping aside for a page control focused under it. */
+  get wanted(): boolean {
+    return this.#wanted;
+  }
+
+  /** Whether the reader closed it for this listen. */
+  get dismissed(): boolean {
+    return this.#dismissed;
+  }
+
+  /** The bar's box in the viewport: now while it shows, else where it was last (null if it never showed). */
+  get lastBox(): DOMRectReadOnly | null {
+    const bar = this.#visible ? this.#host.shadowRoot?.querySelector('.mini') : null;
+    if (bar) this.#box = bar.getBoundingClientRect();
+    return this.#box;
+  }
+
   hostConnected(): void {
     // Implicit root: what the reader sees, even when the page is framed.
     this.#observer = new IntersectionObserver(this.#onIntersection, { threshold: 0.5 });
@@ -75,6 +100,7 @@ export class MiniPlayerController implements ReactiveController {
     this.#unsubscribe?.();
     this.#unsubscribe = null;
     this.#offscreen = false;
+    this.#wanted = false;
     this.#visible = false;
   }
 
@@ -84,8 +110,9 @@ export class MiniPlayerController implements ReactiveController {
 
   /**
    * A render that removed the focused control (the mini player closed or hid, a back button went) leaves focus
-   * on nothing: put it on the mini player's play button if that is still there, else on the inline one —
-   * without scrolling the page, which would lose the reader's place (and their next Tab goes on from there).
+   * on nothing: put it on the mini player's play button if that is still there, else on the inline one,
+   * scrolled into view if need be (focus is never left off-screen; following then waits for the reader, who
+   * is at the player, and offers "Back to the current paragraph").
    */
   hostUpdated(): void {
     const lost = this.#focused;
@@ -94,13 +121,35 @@ export class MiniPlayerController implements ReactiveController {
     if (!lost || lost.isConnected || !root || root.activeElement) return;
     const active = this.#host.ownerDocument.activeElement;
     if (active && active !== this.#host.ownerDocument.body && active !== this.#host) return;
-    const target = root.querySelector<HTMLElement>('.mini-play') ?? root.querySelector<HTMLElement>('[part~="play-button"]');
-    target?.focus({ preventScroll: true });
+    const mini = root.querySelector<HTMLElement>('.mini-play');
+    if (mini) {
+      mini.focus({ preventScroll: true });
+      return;
+    }
+    // Still reading with the bar available (a back button went): the page may be scrolling to the paragraph,
+    // and focus moves on to the bar once it shows (see `FocusKeeper`). Else the inline button is brought into view.
+    const { state } = this.#options.playback.store.snapshot;
+    const following = !this.#dismissed && (state === 'playing' || state === 'loading' || state === 'paused');
+    root.querySelector<HTMLElement>('[part~="play-button"]')?.focus({ preventScroll: following });
   }
 
   /** Hides the mini player for the rest of this listen. */
   dismiss(): void {
     this.#dismissed = true;
+    this.#sync(this.#options.playback.store.snapshot);
+  }
+
+  /** Lets it show again after `dismiss()` (the reader asked to follow the reading again). */
+  restore(): void {
+    this.#dismissed = false;
+    this.#invited = true;
+    this.#sync(this.#options.playback.store.snapshot);
+  }
+
+  /** Hides it while a page control focused under it keeps focus (true), or shows it again (false). */
+  conceal(concealed: boolean): void {
+    if (concealed === this.#concealed) return;
+    this.#concealed = concealed;
     this.#sync(this.#options.playback.store.snapshot);
   }
 
@@ -117,7 +166,10 @@ export class MiniPlayerController implements ReactiveController {
     this.#wasReading = reading;
     // A listen that is over, or play pressed where the inline player can be seen, starts afresh.
     if ((!reading && state !== 'paused') || (started && !this.#offscreen)) this.#dismissed = false;
-    const visible = this.#offscreen && !this.#dismissed && (reading || (state === 'paused' && this.#visible));
+    if (!reading && state !== 'paused') this.#invited = false;
+    const kept = this.#wanted || this.#invited;
+    this.#wanted = this.#offscreen && !this.#dismissed && (reading || (state === 'paused' && kept));
+    const visible = this.#wanted && !this.#concealed;
     if (visible === this.#visible) return;
     this.#visible = visible;
     this.#host.requestUpdate();
@@ -232,6 +284,18 @@ export const miniPlayerStyles = css`
   }
   .mini-close {
     grid-area: close;
+  }
+  /* A short viewport (a phone on its side, 400 % zoom): one row, without the paragraph's words (WCAG 1.4.10). */
+  @media (max-height: 30rem) {
+    .mini {
+      grid-template-areas:
+        'back back back'
+        'play progress close';
+      padding-block: 0.3rem;
+    }
+    .mini-text {
+      display: none;
+    }
   }
   /* A bar fixed to the viewport would be printed over the text of every page. */
   @media print {

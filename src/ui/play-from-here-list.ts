@@ -173,8 +173,14 @@ export const paragraphListStyles = css`
   .paragraphs button.heading {
     font-weight: 650;
   }
+  /* Not by the tint alone (1.4.1): a bar at the inline start in the accent as text (3:1 or more on the surface). */
   .paragraphs button[aria-current='true'] {
     background: color-mix(in srgb, var(--_accent) 18%, transparent);
+    box-shadow: inset 4px 0 0 var(--_accent-fg);
+    color: var(--_text);
+  }
+  .paragraphs button[aria-current='true']:dir(rtl) {
+    box-shadow: inset -4px 0 0 var(--_accent-fg);
   }
   .paragraphs button:focus-visible {
     /* Inside the scrolling list an outer ring would be clipped. */

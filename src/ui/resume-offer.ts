@@ -5,9 +5,11 @@
  */
 import { css, html, nothing } from 'lit';
 import type { ResumeController } from '../player/resume.js';
-import { formatClock } from './time.js';
+import { formatClock, spokenTime } from './time.js';
 
 export interface ResumeStrings {
+  /** The UI's language: the time is spoken in it. */
+  readonly lang: string;
   /** "Resume at 2:31" */
   readonly resumeAt: (time: string) => string;
   readonly startOver: string;
@@ -18,8 +20,10 @@ export interface ResumeStrings {
 export function renderResumeOffer(resume: ResumeController, strings: ResumeStrings) {
   const offer = resume.offer;
   if (!offer) return nothing;
+  const shown = strings.resumeAt(formatClock(offer.time));
+  // The name starts with what is shown (said by speech input: WCAG 2.5.3), then the time as the slider speaks it.
   return html`<div class="resume" part="resume">
-    <button part="resume-button" @click=${() => resume.resume()}>${strings.resumeAt(formatClock(offer.time))}</button>
+    <button part="resume-button" aria-label="${shown}, ${spokenTime(offer.time, strings.lang)}" @click=${() => resume.resume()}>${shown}</button>
     <button part="start-over-button" @click=${() => resume.startOver()}>${strings.startOver}</button>
   </div>`;
 }

@@ -21,6 +21,7 @@ import { ProgressController } from '../player/progress.js';
 import { ResumeController } from '../player/resume.js';
 import type { PlayerState } from '../player/store.js';
 import { ArticleWatchController } from './article-watch.js';
+import { FocusKeeper } from './focus-keeper.js';
 import { FollowController, followStyles } from './follow.js';
 import { renderDownload, renderVoiceMenu } from './menus.js';
 import { MiniPlayerController, miniPlayerStyles } from './mini-player.js';
@@ -29,6 +30,9 @@ import { ParagraphListController, paragraphListStyles } from './play-from-here-l
 import { renderResumeOffer, resumeStatus, resumeStyles } from './resume-offer.js';
 import { completeStrings } from './i18n.js';
 import { en, type ShellStrings, type Strings } from './strings.js';
+
+/** A change of position between two renders (s; they come once a second while playing) that is a seek. */
+const SEEK_JUMP = 2.5;
 
 /** The language the engines write their `listen-error` messages in. */
 const ENGINE_LANGUAGE = 'en';
@@ -78,6 +82,9 @@ export class PlayerSession {
   readonly #resume: ResumeController;
   readonly #paragraphs: ParagraphListController;
   readonly #preferences: PreferencesController;
+  /** The position and length the focused slider reports while playing (see `slider`), and the last position seen. */
+  #held: readonly [number, number] | null = null;
+  #lastTime = 0;
   /** The code of an audio failure that fell back to speech: the notice is reworded by it. */
   #fallbackCode: ListenErrorCode | null = null;
 
@@ -101,8 +108,14 @@ export class PlayerSession {
     // First after playback: a player that starts pauses the others before its Media Session claims the controls.
     new ExclusiveController(host, playback);
     new ArticleChangesController(host, playback, { article: options.article, exclude: options.exclude });
-    this.#follow = new FollowController(host, { playback, enabled: options.followEnabled });
+    this.#follow = new FollowController(host, {
+      playback,
+      enabled: options.followEnabled,
+      hold: () => this.#mini.dismissed && focus.inlineFocus() !== null,
+      back: () => this.#mini.restore(),
+    });
     this.#mini = new MiniPlayerController(host, { playback, follow: this.#follow, toggle: options.toggle });
+    const focus = new FocusKeeper(host, { playback, mini: this.#mini });
     const rate = () => clampRate(options.rate());
     new MediaSessionController(host, playback, { article: options.article, rate });
     new ProgressController(host, playback, { rate });
@@ -132,6 +145,24 @@ export class PlayerSession {
   /** Opens the list of paragraphs to play from (the element's button was pressed before the session loaded). */
   openParagraphs(): void {
     this.#paragraphs.toggle();
+  }
+
+  /**
+   * The position and length the slider reports. A screen reader announces every value change of the focused
+   * control, and the page is already speaking: while playing with the slider focused, its value, maximum and
+   * `aria-valuetext` are held (speech corrects its estimated length as it goes), and move on a seek (a jump of
+   * more than `SEEK_JUMP`), at each whole minute, and whenever the slider is not focused or not playing
+   * (paused, ended). The clock beside it runs every second.
+   */
+  slider(time: number, duration: number): readonly [number, number] {
+    const held = this.#held?.[0] ?? null;
+    const jumped = Math.abs(time - this.#lastTime) > SEEK_JUMP;
+    this.#lastTime = time;
+    const focused = this.#host.renderRoot instanceof ShadowRoot && this.#host.renderRoot.activeElement?.localName === 'input';
+    if (held === null || jumped || !focused || this.playback.snapshot.state !== 'playing' || Math.floor(time / 60) !== Math.floor(held / 60)) {
+      this.#held = [time, duration];
+    }
+    return this.#held ?? [time, duration];
   }
 
   /** The status line: a notice (audio fell back to speech), the state, an error, or the resume offer. */

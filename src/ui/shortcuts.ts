@@ -44,7 +44,8 @@ export class ShortcutController implements ReactiveController {
     const actions = this.#actions;
     switch (event.key) {
       case ' ':
-        if (tag === 'button' || tag === 'a') return;
+        // A button presses itself with Space; a link does not (the page would scroll): it plays or pauses.
+        if (tag === 'button') return;
         actions.toggle();
         break;
       case 'k':

@@ -76,7 +76,8 @@ export const playerStyles = css`
   }
   .player {
     display: grid;
-    grid-template-columns: auto 1fr;
+    /* minmax(0, …): a long label or button never widens the column past the player (reflow at 320 CSS px). */
+    grid-template-columns: auto minmax(0, 1fr);
     gap: 0.25rem 0.9rem;
     align-items: center;
     padding: 0.75rem 1rem;
@@ -128,6 +129,7 @@ export const playerStyles = css`
     fill: currentColor;
   }
   .top {
+    min-width: 0;
     display: flex;
     align-items: baseline;
     justify-content: space-between;
@@ -157,6 +159,9 @@ export const playerStyles = css`
   }
   label {
     display: inline-flex;
+    /* On a narrow player a long voice name goes under its label rather than past the player's edge. */
+    flex-wrap: wrap;
+    max-width: 100%;
     align-items: center;
     gap: 0.3rem;
     color: var(--_muted);
@@ -167,7 +172,7 @@ export const playerStyles = css`
     border: 1px solid var(--_border);
     border-radius: 6px;
     padding: 0.15rem 0.25rem;
-    max-width: 12rem;
+    max-width: min(12rem, 100%);
   }
   select option {
     /* The open list is drawn by the system in the player's colour scheme. */

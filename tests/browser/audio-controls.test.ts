@@ -143,6 +143,20 @@ describe('recorded narration: controls', () => {
     expect(player.state).toBe('playing');
   });
 
+  it('plays and pauses with Space on the download link, as anywhere in the player (the page does not scroll)', async () => {
+    const player = await ready();
+    await loaded(player);
+    const link = player.shadowRoot!.querySelector<HTMLAnchorElement>('[part~="download"]')!;
+    link.focus();
+    const readerAt = window.scrollY;
+    await userEvent.keyboard(' ');
+    await untilState(player, 'playing');
+    await userEvent.keyboard(' ');
+    await untilState(player, 'paused');
+    expect(window.scrollY).toBe(readerAt);
+    expect(player.shadowRoot!.activeElement).toBe(link);
+  });
+
   it('steps to the previous and next paragraph at their exact starts', async () => {
     const player = await ready();
     await loaded(player);

@@ -10,7 +10,7 @@ import { userEvent } from 'vitest/browser';
 import { POSITIONS_KEY } from '../../src/player/persistence.js';
 import { ANNOUNCE_DELAY_MS } from '../../src/player/resume.js';
 import { INSTANT, SLOW, useFakeSpeech } from './helpers/fake-speech.js';
-import { type ListenPlayer, clock, controls, longArticle, mount, sleep, unmount, untilState, voicesListed } from './helpers/player.js';
+import { type ListenPlayer, clock, controls, longArticle, mount, sleep, spokenTime, unmount, untilState, voicesListed } from './helpers/player.js';
 
 /** Two different articles of the same language, long enough to leave one minutes in. */
 const ARTICLE = `<main>${longArticle(6, 'first')}<listen-player for="first"></listen-player></main>`;
@@ -73,6 +73,8 @@ describe('resume where the reader left off', () => {
     const player = await comeBack();
     const { resume, startOver } = offer(player);
     expect(resume!.textContent!.trim()).toBe(`Resume at ${clock(at)}`);
+    // Its name speaks the time as the slider does, after what is shown.
+    expect(resume!.getAttribute('aria-label')).toBe(`Resume at ${clock(at)}, ${spokenTime(at)}`);
     expect(startOver!.textContent!.trim()).toBe('Start over');
     // Said a moment after the offer appears, once the live region is known to assistive technology.
     expect(controls(player).status.textContent!.trim()).toBe('');

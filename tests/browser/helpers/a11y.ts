@@ -1,0 +1,50 @@
+/**
+ * Helpers for the accessibility tests: where focus is (through shadow roots) and whether the reader can see it,
+ * the reader's wheel, and a player ready to play with the keyboard.
+ */
+import { userEvent } from 'vitest/browser';
+import { SLOW, useFakeSpeech } from './fake-speech.js';
+import { miniPlayer } from './follow.js';
+import { type ListenPlayer, controls, mount, untilState, voicesListed } from './player.js';
+
+/** The element that has focus, through shadow roots. */
+export function deepFocus(): Element | null {
+  let focused = document.activeElement;
+  while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement;
+  return focused;
+}
+
+/** Whether the focused element is wholly inside the viewport. */
+export function focusOnScreen(): boolean {
+  const focused = deepFocus();
+  if (!focused || focused === document.body) return false;
+  const box = focused.getBoundingClientRect();
+  return box.top >= 0 && box.left >= 0 && box.bottom <= window.innerHeight && box.right <= window.innerWidth && box.height > 0;
+}
+
+/** The mini player's play/pause button, or null while it is not shown. */
+export function miniPlay(player: ListenPlayer): HTMLElement | null {
+  return miniPlayer(player)?.querySelector<HTMLElement>('.mini-play') ?? null;
+}
+
+/** The reader scrolls with the mouse wheel over the middle of the view. */
+export async function wheel(deltaY: number): Promise<void> {
+  const target = document.elementFromPoint(window.innerWidth / 2, window.innerHeight / 2) ?? document.body;
+  await userEvent.wheel(target, { delta: { y: deltaY } });
+}
+
+/** `markup` in `<main>`, with a slow fake voice, the voices listed (the rest of the player loaded). */
+export async function loaded(markup: string): Promise<ListenPlayer> {
+  useFakeSpeech({ charsPerSecond: SLOW });
+  const player = await mount(`<main>${markup}</main>`);
+  await voicesListed(player);
+  return player;
+}
+
+/** Presses the inline play button with the keyboard (focus on it, without scrolling), and waits for playing. */
+export async function playByKeyboard(player: ListenPlayer): Promise<void> {
+  controls(player).play.focus();
+  await userEvent.keyboard('{Enter}');
+  await untilState(player, 'playing');
+}
+
