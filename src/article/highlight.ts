@@ -35,6 +35,8 @@ const WORD_STYLE = `
 `;
 
 /*
+ * Forced colours have no tint to fade in: a fade there only passes through colours the user did not choose
+ * (an audit mid-fade read black on dark grey).
  * The paragraph: a tint, and an outline (the cue that is not colour alone) at 3:1 or more against the page:
  * amber #a36b00 on white 4.5:1, #e6b800 on #141414 9.8:1.
  */
@@ -56,7 +58,12 @@ const DEFAULT_STYLE = `
   }
 }
 @media (forced-colors: active) {
-  :where([${ACTIVE_ATTRIBUTE}]) { outline: 2px solid Highlight; outline-offset: 2px; background-color: Canvas; }
+  :where([${ACTIVE_ATTRIBUTE}]) {
+    outline: 2px solid Highlight;
+    outline-offset: 2px;
+    background-color: Canvas;
+    transition: none;
+  }
 }
 @media (prefers-reduced-motion: reduce) {
   :where([${ACTIVE_ATTRIBUTE}]) { transition: none; }
