@@ -337,12 +337,13 @@ export class PlaybackController implements ReactiveController {
 const SHOWN_TIME_STEP = 1;
 
 /**
- * Whether the player shows something else: its state, engine, length, paragraph, error, or the clock to the
+ * Whether the player shows something else: its state (and what it waits for), engine, length, paragraph, error, or the clock to the
  * second. A new word alone (a dozen a second) is the highlight's business, not a render of the player.
  */
 function shownChange(next: PlayerSnapshot, previous: PlayerSnapshot): boolean {
   return (
     next.state !== previous.state ||
+    next.loadingReason !== previous.loadingReason ||
     next.engine !== previous.engine ||
     next.duration !== previous.duration ||
     next.segmentIndex !== previous.segmentIndex ||
