@@ -134,13 +134,18 @@ export class PlayerSession {
     this.#paragraphs.toggle();
   }
 
-  /** The status line: a notice (audio fell back to speech), the state, an error, or the resume offer. */
-  status(shell: ShellStrings): string {
+  /**
+   * The status line: a notice (audio fell back to speech), the state, an error, or the resume offer; as what the
+   * live region announces and what it only shows. An error that came while idle (loading ahead of play, which
+   * nobody asked for) is only shown: the device cannot read aloud, said before play, without interrupting.
+   */
+  status(shell: ShellStrings): readonly [announced: string, shown: string] {
     const strings = completeStrings(shell, en);
-    const { state } = this.playback.snapshot;
+    const { state, errorWhileIdle } = this.playback.snapshot;
     const notice = this.#noticeText(strings);
     const text = this.#stateText(strings, state);
-    return notice && state !== 'error' ? `${notice} ${text}`.trim() : text;
+    if (state === 'error') return errorWhileIdle ? ['', text] : [text, ''];
+    return [notice ? `${notice} ${text}`.trim() : text, ''];
   }
 
   /** "Back to the current paragraph" in place of the player's label, while following waits for the reader. */
@@ -169,7 +174,7 @@ export class PlayerSession {
   #stateText(s: Strings, state: PlayerState): string {
     switch (state) {
       case 'loading':
-        return s.loading;
+        return this.#loadingText(s);
       case 'playing':
         return s.playing;
       case 'paused':
@@ -183,6 +188,17 @@ export class PlayerSession {
       default:
         return '';
     }
+  }
+
+  /**
+   * What loading waits for, in words that fit the engine. A resume after a pause says nothing: it takes a
+   * moment, the reader asked for it, and "Playing" follows.
+   */
+  #loadingText(s: Strings): string {
+    const { loadingReason, engine } = this.playback.snapshot;
+    if (loadingReason === 'voices') return s.waitingForVoices;
+    if (loadingReason === 'resume') return '';
+    return engine === 'audio' ? s.loading : s.startingVoice;
   }
 
   /** An error: the engine's own message in English, else the table's by code. */

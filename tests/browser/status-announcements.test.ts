@@ -1,0 +1,97 @@
+/**
+ * What the player's one live region says in each flow (issue: chatter and wrong words in the status region):
+ * a change of state once each, in words that fit the engine ("Loading audio…" for a recording, "Starting the
+ * browser's voice…" or "Waiting for the browser's voices…" for speech); nothing while a resume takes its
+ * moment; and no error nobody asked for (the reader only pointed at or focused the player), which the status
+ * line shows without announcing.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import { placeDemo, seedManifest, useAudioOptions } from './helpers/audio.js';
+import { SLOW, useFakeSpeech, useNoSpeech } from './helpers/fake-speech.js';
+import { SHORT_ARTICLE, announcements, controls, mount, place, record, unmount, untilState } from './helpers/player.js';
+
+const PAGE = `${SHORT_ARTICLE}<listen-player for="story"></listen-player>`;
+
+afterEach(unmount);
+
+describe('the live region: the browser’s voice', () => {
+  it('first play with nothing loaded before: "Starting the browser\'s voice…" once, then "Playing"; a resume says only "Playing"', async () => {
+    useFakeSpeech({ charsPerSecond: SLOW });
+    const player = await mount(PAGE);
+    const said = announcements(player);
+    // Play before the rest of the player has loaded (no pointer over it, no focus): it loads, then starts.
+    player.play();
+    await untilState(player, 'playing');
+    expect(said).toEqual(["Starting the browser's voice…", 'Playing']);
+
+    player.pause();
+    await untilState(player, 'paused');
+    player.play();
+    await untilState(player, 'playing');
+    expect(said).toEqual(["Starting the browser's voice…", 'Playing', 'Paused', 'Playing']);
+  });
+
+  it('focus alone on a device whose voices never come: the error is shown when the limit passes, not announced', async () => {
+    const NO_VOICES = 'No voices for reading aloud are installed on this device.';
+    useFakeSpeech({ voicesDelay: Infinity, voiceTimeout: 500 });
+    const player = place(PAGE);
+    const events = record(player);
+    await player.updateComplete;
+    const said = announcements(player);
+    controls(player).play.focus();
+    await untilState(player, 'error', 5000);
+
+    expect(events.errors).toEqual([{ code: 'no-speech', message: NO_VOICES }]);
+    expect(controls(player).status.textContent!.trim()).toBe(NO_VOICES);
+    expect(controls(player).status.classList.contains('error')).toBe(true);
+    expect(controls(player).live.textContent!.trim()).toBe('');
+    expect(said).toEqual([]);
+  });
+});
+
+describe('the live region: no speech synthesis at all', () => {
+  it('says so before play without announcing it; "Try again" announces it, once', async () => {
+    useNoSpeech();
+    const player = place(PAGE);
+    const events = record(player);
+    await player.updateComplete;
+    await untilState(player, 'error');
+    const message = events.errors[0]!.message;
+    expect(controls(player).status.textContent!.trim()).toBe(message);
+    expect(controls(player).live.textContent!.trim()).toBe('');
+
+    const said = announcements(player);
+    await userEvent.click(controls(player).play);
+    await expect.poll(() => events.errors.length).toBe(2);
+    await player.updateComplete;
+    expect(said).toEqual([message]);
+    expect(controls(player).status.textContent!.trim()).toBe(message);
+  });
+});
+
+describe('the live region: a recording', () => {
+  it('first play with nothing loaded before: "Loading audio…" once, then "Playing"; a resume says only "Playing"', async () => {
+    let arrived!: () => void;
+    const howlerArrives = new Promise<void>((resolve) => (arrived = resolve));
+    // howler held back: the recording cannot play until the test has seen it loading.
+    useAudioOptions({ loadHowler: () => howlerArrives.then(() => import('howler')) });
+    await seedManifest();
+    const player = placeDemo();
+    await player.updateComplete;
+    const said = announcements(player);
+    player.play();
+    await expect.poll(() => controls(player).live.textContent!.trim()).toBe('Loading audio…');
+    expect(player.state).toBe('loading');
+    arrived();
+    await untilState(player, 'playing');
+    expect(said).toEqual(['Loading audio…', 'Playing']);
+
+    player.pause();
+    await untilState(player, 'paused');
+    const resumed = announcements(player);
+    player.play();
+    await untilState(player, 'playing');
+    expect(resumed).toEqual(['Playing']);
+  });
+});
