@@ -41,7 +41,7 @@ export { RATES } from './speed-menu.js';
  * @csspart time - elapsed and total time.
  * @csspart speed - the speed menu and its label.
  * @csspart voice - the voice menu and its label.
- * @csspart status - the live status line (loading, errors).
+ * @csspart status - the status line: a live region announcing each change of state once, and beside it an error nobody asked for (shown, not announced).
  * @csspart download - the link to download the audio file (pre-rendered audio only).
  * @csspart paragraphs-button - opens the list of paragraphs to play from.
  * @csspart paragraphs - the list of paragraphs to play from.
