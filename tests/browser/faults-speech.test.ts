@@ -8,7 +8,7 @@
  */
 import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { FakeSpeechSynthesis } from '../fakes/speech-synthesis.js';
+import { FakeSpeechSynthesis, LINUX_CHROMIUM_VOICES } from '../fakes/speech-synthesis.js';
 import { recordWords } from './helpers/audio.js';
 import { INSTANT, SLOW, useFakeSpeech } from './helpers/fake-speech.js';
 import {
@@ -64,19 +64,22 @@ describe('faults: voices', () => {
   });
 
   it('voices after 8 s (Chromium on a busy Linux machine), with the default limit: waits, says so, and plays', async () => {
-    const fake = new FakeSpeechSynthesis({ voicesDelay: 8000, charsPerSecond: SLOW });
+    const fake = new FakeSpeechSynthesis({ voicesDelay: Infinity, charsPerSecond: SLOW });
     // The engine's own limit for the voices, not a test's shorter one.
     ListenPlayer.speechOptions = { ...fake.engineOptions(), window: null };
-    onTestFinished(() => {
-      ListenPlayer.speechOptions = undefined;
-      fake.cancel();
-    });
     const player = await mount(PAGE);
     const events = record(player);
     const said = announcements(player);
     const voicesCame = new Promise<number>((resolve) =>
       fake.addEventListener('voiceschanged', () => resolve(fake.getVoices().length), { once: true }),
     );
+    // The voice list comes 8 s after play is pressed, however long the page took to get here.
+    const late = setTimeout(() => fake.setVoices(LINUX_CHROMIUM_VOICES), 8000);
+    onTestFinished(() => {
+      clearTimeout(late);
+      ListenPlayer.speechOptions = undefined;
+      fake.cancel();
+    });
     await userEvent.click(controls(player).play);
     await expect.poll(() => controls(player).live.textContent!.trim()).toBe("Waiting for the browser's voices…");
     expect(player.state).toBe('loading');
@@ -92,9 +95,12 @@ describe('faults: voices', () => {
 
   for (const voicesChangedEvent of [true, false]) {
     it(`voices arriving after 3 s ${voicesChangedEvent ? 'with' : 'without'} voiceschanged: loading until then, then reading`, async () => {
-      const fake = useFakeSpeech({ voicesDelay: 3000, voicesChangedEvent, voiceTimeout: 10_000, charsPerSecond: SLOW });
+      const fake = useFakeSpeech({ voicesDelay: Infinity, voiceTimeout: 10_000, charsPerSecond: SLOW });
       const player = await mount(PAGE);
       const events = record(player);
+      // 3 s after play is pressed, however long the page took to get here.
+      const late = setTimeout(() => fake.setVoices(LINUX_CHROMIUM_VOICES, voicesChangedEvent), 3000);
+      onTestFinished(() => clearTimeout(late));
       await userEvent.click(controls(player).play);
       await untilState(player, 'loading');
       await expect.poll(() => status(player)).toBe("Waiting for the browser's voices…");

@@ -8,6 +8,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { placeDemo, seedManifest, useAudioOptions } from './helpers/audio.js';
+import { LINUX_CHROMIUM_VOICES } from '../fakes/speech-synthesis.js';
 import { SLOW, useFakeSpeech, useNoSpeech } from './helpers/fake-speech.js';
 import { SHORT_ARTICLE, announcements, controls, mount, place, record, unmount, untilState } from './helpers/player.js';
 
@@ -47,6 +48,22 @@ describe('the live region: the browser’s voice', () => {
     expect(controls(player).status.classList.contains('error')).toBe(true);
     expect(controls(player).live.textContent!.trim()).toBe('');
     expect(said).toEqual([]);
+  });
+});
+
+describe('the live region: in the player’s language', () => {
+  it('says in German that it waits for the voices, then that it plays', async () => {
+    // The voices come when the test gives them, once it has seen the player wait for them.
+    const fake = useFakeSpeech({ voicesDelay: Infinity, voiceTimeout: 30_000, charsPerSecond: SLOW });
+    const player = await mount(
+      '<article id="story" lang="de-DE"><h1>Titel.</h1><p>Erster Absatz. Zwei Sätze.</p></article><listen-player for="story"></listen-player>',
+    );
+    const said = announcements(player);
+    player.play();
+    await expect.poll(() => controls(player).live.textContent!.trim()).toBe('Warten auf die Stimmen des Browsers …');
+    fake.setVoices(LINUX_CHROMIUM_VOICES);
+    await untilState(player, 'playing');
+    expect(said).toEqual(['Warten auf die Stimmen des Browsers …', 'Wiedergabe läuft']);
   });
 });
 
