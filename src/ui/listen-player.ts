@@ -509,7 +509,7 @@ export class ListenPlayer extends LitElement {
         ${renderSpeedMenu(s, clampRate(this.rate), this.#onRateChange)} ${session?.renderMenus(s, this.#onVoiceChange) ?? nothing}
       </div>
       ${session?.renderResume(s) ?? nothing}
-      <div class="status ${state === 'error' ? 'error' : ''}" part="status"><span role="status">${announced}</span>${shown}</div>
+      <div class="status ${state === 'error' ? 'error' : ''}" part="status">${shown} <span role="status">${announced}</span></div>
     </div>
     ${session?.renderMini({ strings: s, spoken, time, duration }) ?? nothing}`;
   }

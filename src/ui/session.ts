@@ -80,6 +80,12 @@ export class PlayerSession {
   readonly #preferences: PreferencesController;
   /** The code of an audio failure that fell back to speech: the notice is reworded by it. */
   #fallbackCode: ListenErrorCode | null = null;
+  /** The playback notice last seen (English), the state it was last seen in, and whether it is still announced. */
+  #noticeSeen: { readonly notice: string; readonly state: PlayerState; readonly announce: boolean } = {
+    notice: '',
+    state: 'idle',
+    announce: false,
+  };
 
   constructor(host: SessionHost, options: SessionOptions) {
     this.#host = host;
@@ -136,16 +142,18 @@ export class PlayerSession {
 
   /**
    * The status line: a notice (audio fell back to speech), the state, an error, or the resume offer; as what the
-   * live region announces and what it only shows. An error that came while idle (loading ahead of play, which
-   * nobody asked for) is only shown: the device cannot read aloud, said before play, without interrupting.
+   * live region announces and what it only shows (before it). Each is announced once: an error that came while
+   * idle (loading ahead of play, which nobody asked for) is only shown — the device cannot read aloud, said
+   * before play without interrupting; a notice is announced with the state it came in, then only shown.
    */
   status(shell: ShellStrings): readonly [announced: string, shown: string] {
     const strings = completeStrings(shell, en);
     const { state, errorWhileIdle } = this.playback.snapshot;
-    const notice = this.#noticeText(strings);
     const text = this.#stateText(strings, state);
     if (state === 'error') return errorWhileIdle ? ['', text] : [text, ''];
-    return [notice ? `${notice} ${text}`.trim() : text, ''];
+    const notice = this.#noticeText(strings);
+    if (!notice) return [text, ''];
+    return this.#announceNotice(state) ? [`${notice} ${text}`.trim(), ''] : [text, notice];
   }
 
   /** "Back to the current paragraph" in place of the player's label, while following waits for the reader. */
@@ -211,6 +219,18 @@ export class PlayerSession {
     const hasVoices = engine instanceof SpeechEngine && engine.voices.length > 0;
     if (error.code === 'no-speech' && hasVoices && articleLang) return s.noVoiceFor(languageName(articleLang, s.lang));
     return s.errors[error.code] ?? error.message;
+  }
+
+  /**
+   * Whether the notice is news: it came while the reader was listening (not while idle, loading ahead of play),
+   * and the state has not changed since. After that the live region says only the state, once each.
+   */
+  #announceNotice(state: PlayerState): boolean {
+    const notice = this.playback.notice;
+    const seen = this.#noticeSeen;
+    if (notice !== seen.notice) this.#noticeSeen = { notice, state, announce: state !== 'idle' };
+    else if (state !== seen.state) this.#noticeSeen = { notice, state, announce: false };
+    return this.#noticeSeen.announce;
   }
 
   /** The notice after audio fell back to speech (the engine's English sentence), in the UI's language. */

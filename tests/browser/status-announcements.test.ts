@@ -7,7 +7,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { placeDemo, seedManifest, useAudioOptions } from './helpers/audio.js';
+import { heldFetch, placeDemo, seedManifest, useAudioOptions } from './helpers/audio.js';
 import { LINUX_CHROMIUM_VOICES } from '../fakes/speech-synthesis.js';
 import { SLOW, useFakeSpeech, useNoSpeech } from './helpers/fake-speech.js';
 import { SHORT_ARTICLE, announcements, controls, mount, place, record, unmount, untilState } from './helpers/player.js';
@@ -110,5 +110,52 @@ describe('the live region: a recording', () => {
     player.play();
     await untilState(player, 'playing');
     expect(resumed).toEqual(['Playing']);
+  });
+});
+
+describe('the live region: a recording that cannot be played, and the browser’s voice in its place', () => {
+  const MISSING = `${SHORT_ARTICLE}<listen-player for="story" src="/audio/missing.json"></listen-player>`;
+  const notFound = async () => new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain' } });
+
+  it('found out while loading after play: the notice is announced once, with the state it came in', async () => {
+    useFakeSpeech({ charsPerSecond: SLOW });
+    const held = heldFetch(notFound);
+    useAudioOptions({ fetch: held.fetch });
+    const player = await mount(MISSING);
+    const events = record(player);
+    const said = announcements(player);
+    player.play();
+    await held.requested;
+    await expect.poll(() => controls(player).live.textContent!.trim()).toBe('Loading audio…');
+    held.release();
+    await expect.poll(() => player.activeEngine).toBe('speech');
+    await untilState(player, 'playing');
+    const notice = `${events.errors[0]!.message} Reading with the browser's voice instead.`;
+    player.pause();
+    await untilState(player, 'paused');
+
+    expect(events.errors.map((error) => error.fallback)).toEqual(['speech']);
+    expect(said).toEqual(['Loading audio…', `${notice} Starting the browser's voice…`, 'Playing', 'Paused']);
+    // Still shown, before the state.
+    expect(controls(player).status.textContent!.trim()).toBe(`${notice} Paused`);
+  });
+
+  it('found out while idle (a pointer over the player): the notice is shown, not announced', async () => {
+    useFakeSpeech({ charsPerSecond: SLOW });
+    useAudioOptions({ fetch: notFound });
+    const player = await mount(MISSING);
+    const events = record(player);
+    const said = announcements(player);
+    await userEvent.hover(player);
+    await expect.poll(() => player.activeEngine).toBe('speech');
+    await player.updateComplete;
+    const notice = `${events.errors[0]!.message} Reading with the browser's voice instead.`;
+    expect(controls(player).status.textContent!.trim()).toBe(notice);
+    expect(said).toEqual([]);
+
+    player.play();
+    await untilState(player, 'playing');
+    expect(said).toEqual(["Starting the browser's voice…", 'Playing']);
+    expect(controls(player).status.textContent!.trim()).toBe(`${notice} Playing`);
   });
 });
