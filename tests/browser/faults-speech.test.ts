@@ -55,8 +55,8 @@ describe('faults: voices', () => {
 
     // Asked for: waiting for the voices, said; then the same error, said this time.
     await userEvent.click(controls(player).play);
-    await untilState(player, 'loading');
-    await untilState(player, 'error', 5000);
+    await expect.poll(() => events.errors.length, { timeout: 5000 }).toBe(2);
+    await player.updateComplete;
     expect(events.states).toEqual(['error', 'idle', 'loading', 'error']);
     expect(said).toEqual(["Waiting for the browser's voices…", NO_VOICES]);
     expect(status(player)).toBe(NO_VOICES);
@@ -67,20 +67,21 @@ describe('faults: voices', () => {
     const fake = new FakeSpeechSynthesis({ voicesDelay: Infinity, charsPerSecond: SLOW });
     // The engine's own limit for the voices, not a test's shorter one.
     ListenPlayer.speechOptions = { ...fake.engineOptions(), window: null };
+    let late: ReturnType<typeof setTimeout> | undefined;
+    onTestFinished(() => {
+      clearTimeout(late);
+      ListenPlayer.speechOptions = undefined;
+      fake.cancel();
+    });
     const player = await mount(PAGE);
     const events = record(player);
     const said = announcements(player);
     const voicesCame = new Promise<number>((resolve) =>
       fake.addEventListener('voiceschanged', () => resolve(fake.getVoices().length), { once: true }),
     );
-    // The voice list comes 8 s after play is pressed, however long the page took to get here.
-    const late = setTimeout(() => fake.setVoices(LINUX_CHROMIUM_VOICES), 8000);
-    onTestFinished(() => {
-      clearTimeout(late);
-      ListenPlayer.speechOptions = undefined;
-      fake.cancel();
-    });
     await userEvent.click(controls(player).play);
+    // The voice list comes 8 s after play was pressed, however long the page took to get here.
+    late = setTimeout(() => fake.setVoices(LINUX_CHROMIUM_VOICES), 8000);
     await expect.poll(() => controls(player).live.textContent!.trim()).toBe("Waiting for the browser's voices…");
     expect(player.state).toBe('loading');
     expect(fake.log).toEqual([]);
@@ -98,10 +99,10 @@ describe('faults: voices', () => {
       const fake = useFakeSpeech({ voicesDelay: Infinity, voiceTimeout: 10_000, charsPerSecond: SLOW });
       const player = await mount(PAGE);
       const events = record(player);
-      // 3 s after play is pressed, however long the page took to get here.
+      await userEvent.click(controls(player).play);
+      // 3 s after play was pressed, however long the page took to get here.
       const late = setTimeout(() => fake.setVoices(LINUX_CHROMIUM_VOICES, voicesChangedEvent), 3000);
       onTestFinished(() => clearTimeout(late));
-      await userEvent.click(controls(player).play);
       await untilState(player, 'loading');
       await expect.poll(() => status(player)).toBe("Waiting for the browser's voices…");
       expect(fake.log).toEqual([]);
