@@ -2,7 +2,7 @@
 export { ListenPlayer, RATES } from './ui/listen-player.js';
 export type { Segment } from './article/segment.js';
 export type { Engine, EngineChangeReason, EngineEvent, EngineKind, EngineLoadOptions, ListenErrorCode } from './engines/engine.js';
-export type { PlayerState, PlayerSnapshot } from './player/store.js';
+export type { LoadingReason, PlayerState, PlayerSnapshot } from './player/store.js';
 export type {
   ListenEngineChangeDetail,
   ListenErrorDetail,

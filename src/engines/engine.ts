@@ -28,7 +28,11 @@ export type ListenErrorCode =
  * pressing play *requests* playback; the state becomes `playing` when the engine says so.
  */
 export type EngineEvent =
-  | { readonly type: 'loading' }
+  /**
+   * Playback is wanted and waits: for the engine's own media (a recording loading, a voice starting) or, with
+   * `reason: 'voices'`, for the browser's list of voices, which may take seconds to arrive.
+   */
+  | { readonly type: 'loading'; readonly reason?: 'voices' | undefined }
   | { readonly type: 'playing' }
   | { readonly type: 'paused' }
   | { readonly type: 'ended' }

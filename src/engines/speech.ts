@@ -19,14 +19,17 @@ import { clampRate } from './pace.js';
 import { SpeechTimeline, type TimedChunk } from './speech-timeline.js';
 import { SpeechWords } from './speech-words.js';
 import { VoiceChoice } from './voice-choice.js';
-import type { RankContext } from './voices.js';
+import { VOICE_TIMEOUT_MS, type RankContext } from './voices.js';
 
 export interface SpeechEngineOptions {
   /** The synthesis service; `null` simulates a browser without Web Speech. Default: `globalThis.speechSynthesis`. */
   readonly synth?: SpeechSynthesis | null;
   /** Utterance constructor. Default: `globalThis.SpeechSynthesisUtterance`. */
   readonly Utterance?: typeof SpeechSynthesisUtterance;
-  /** How long to wait for voices to appear, in ms. */
+  /**
+   * How long to wait for the device's voices to appear, in ms, before `no-speech`. Default: 20 s
+   * (`VOICE_TIMEOUT_MS`; Chromium on a busy Linux machine lists them after 7 s or more).
+   */
   readonly voiceTimeout?: number;
   /** How long a chunk may take to `start`, in ms, before speech counts as failed. */
   readonly startTimeout?: number;
@@ -79,7 +82,7 @@ export class SpeechEngine implements Engine {
     const g = globalThis as Partial<typeof globalThis>;
     this.#synth = options.synth === undefined ? (g.speechSynthesis ?? null) : options.synth;
     this.#Utterance = options.Utterance ?? g.SpeechSynthesisUtterance;
-    this.#voiceTimeout = options.voiceTimeout ?? 5000;
+    this.#voiceTimeout = options.voiceTimeout ?? VOICE_TIMEOUT_MS;
     this.#startTimeout = options.startTimeout ?? 10_000;
     this.#now = options.now ?? (() => performance.now());
     this.#window = options.window === undefined ? (typeof window === 'undefined' ? null : window) : options.window;
@@ -163,7 +166,7 @@ export class SpeechEngine implements Engine {
     this.#wantPlay = true;
     if (this.#speaking) return;
     if (this.#index >= this.#timeline.length) this.#index = 0;
-    this.#listener({ type: 'loading' });
+    this.#listener(this.#choice.waiting ? { type: 'loading', reason: 'voices' } : { type: 'loading' });
     void this.#ready?.then((ok) => {
       if (ok && this.#wantPlay && !this.#speaking) this.#speakCurrent();
     });

@@ -17,6 +17,7 @@ export class VoiceChoice {
   readonly #languages = new LanguageVoices();
   readonly #context: () => RankContext;
   #abort: AbortController | null = null;
+  #waiting = false;
 
   /** `context` tells the ranking whether the device is online and the reader's languages, when it chooses. */
   constructor(context: () => RankContext = () => rankContext()) {
@@ -31,6 +32,11 @@ export class VoiceChoice {
   /** The article's voice, or null when none speaks its language. */
   get voice(): SpeechSynthesisVoice | null {
     return this.#voice;
+  }
+
+  /** Whether a load is waiting for the device's voices to arrive (the list was empty when it began). */
+  get waiting(): boolean {
+    return this.#waiting;
   }
 
   /** Where the ranking stands now (for the voice menu, which ranks as the choice did). */
@@ -52,8 +58,12 @@ export class VoiceChoice {
     this.#abort?.abort();
     const abort = new AbortController();
     this.#abort = abort;
-    const voices = await loadVoices(synth, timeout, undefined, abort.signal);
+    // Known at once whether voices must be waited for, so a play right after the load can say so.
+    const now = synth.getVoices();
+    this.#waiting = !now.length;
+    const voices = await (now.length ? now : loadVoices(synth, timeout, undefined, abort.signal));
     if (abort.signal.aborted) return { status: 'stale' };
+    this.#waiting = false;
     const context = this.#context();
     this.#voices = voices;
     this.#voice = chooseVoice(voices, options.lang, options.voice, context);
@@ -83,5 +93,6 @@ export class VoiceChoice {
   /** Stops waiting for voices; a pending load becomes stale. */
   abort(): void {
     this.#abort?.abort();
+    this.#waiting = false;
   }
 }

@@ -7,12 +7,19 @@
  */
 
 /**
+ * How long the device's voices are waited for by default, in ms: generous, since Chromium on a busy Linux
+ * machine lists them 7 s or more after the first request, and giving up early tells a reader whose device can
+ * read aloud that it cannot.
+ */
+export const VOICE_TIMEOUT_MS = 20_000;
+
+/**
  * Resolves with the device's voices: at once if known, else when they arrive, else `[]` after `timeout` ms
  * (or as soon as `signal` aborts; every timer and listener is released either way).
  */
 export function loadVoices(
   synth: SpeechSynthesis,
-  timeout = 5000,
+  timeout = VOICE_TIMEOUT_MS,
   interval = 250,
   signal?: AbortSignal,
 ): Promise<SpeechSynthesisVoice[]> {

@@ -121,12 +121,9 @@ export class PlaybackController implements ReactiveController {
   }
 
   play(): void {
-    if (this.snapshot.state === 'error') {
-      // Try again from scratch, visibly: "Loading audio…" until the new engine plays or fails again.
-      this.#unload();
-      this.store.dispatch({ type: 'loading' });
-    }
-    const engine = this.prepare();
+    // After an error, try again from scratch.
+    if (this.snapshot.state === 'error') this.#unload();
+    const engine = this.#prepareToPlay();
     if (!engine) return;
     for (const choose of this.#starts) {
       const at = choose();
@@ -149,10 +146,19 @@ export class PlaybackController implements ReactiveController {
 
   /** Starts reading at `at` (a remembered position), whatever any `startFrom` would choose. */
   playFrom(at: StartPoint): void {
-    const engine = this.prepare();
+    const engine = this.#prepareToPlay();
     if (!engine) return;
     this.#moveTo(engine, at);
     engine.play();
+  }
+
+  /**
+   * `prepare()` for a play the reader asked for: without an engine yet, `loading` while one loads, so one that
+   * cannot (no article, no speech) fails that play visibly, not as an error of the player loading ahead of play.
+   */
+  #prepareToPlay(): Engine | null {
+    if (!this.#engine) this.store.dispatch({ type: 'loading' });
+    return this.prepare();
   }
 
   #moveTo(engine: Engine, at: StartPoint): void {
@@ -337,12 +343,13 @@ export class PlaybackController implements ReactiveController {
 const SHOWN_TIME_STEP = 1;
 
 /**
- * Whether the player shows something else: its state, engine, length, paragraph, error, or the clock to the
+ * Whether the player shows something else: its state (and what it waits for), engine, length, paragraph, error, or the clock to the
  * second. A new word alone (a dozen a second) is the highlight's business, not a render of the player.
  */
 function shownChange(next: PlayerSnapshot, previous: PlayerSnapshot): boolean {
   return (
     next.state !== previous.state ||
+    next.loadingReason !== previous.loadingReason ||
     next.engine !== previous.engine ||
     next.duration !== previous.duration ||
     next.segmentIndex !== previous.segmentIndex ||

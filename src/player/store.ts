@@ -6,6 +6,13 @@ import type { EngineChangeReason, EngineEvent, EngineKind, ListenErrorCode } fro
 
 export type PlayerState = 'idle' | 'loading' | 'playing' | 'paused' | 'ended' | 'error';
 
+/**
+ * What the player waits for while `loading`: `voices`, the browser's list of voices (it may take seconds);
+ * `start`, the engine starting to read (a recording loading, the browser's voice starting); `resume`, the engine
+ * going on after a pause (a moment, as a rule); `stall`, a recording that stopped arriving while playing.
+ */
+export type LoadingReason = 'voices' | 'start' | 'resume' | 'stall';
+
 export interface PlayerError {
   readonly code: ListenErrorCode;
   readonly message: string;
@@ -27,6 +34,13 @@ export interface PlayerSnapshot {
   readonly wordOffset: number;
   readonly wordLength: number;
   readonly error: PlayerError | null;
+  /** Why the player is `loading`; null in every other state. */
+  readonly loadingReason: LoadingReason | null;
+  /**
+   * The error came while the player was idle: the engine failed while loading ahead of play (a pointer over the
+   * player, focus), which nobody asked for. The status line shows it without announcing it.
+   */
+  readonly errorWhileIdle: boolean;
 }
 
 export const initialSnapshot: PlayerSnapshot = {
@@ -40,6 +54,8 @@ export const initialSnapshot: PlayerSnapshot = {
   wordOffset: -1,
   wordLength: 0,
   error: null,
+  loadingReason: null,
+  errorWhileIdle: false,
 };
 
 /** Player-level actions that do not come from an engine. */
@@ -59,20 +75,42 @@ const accepts: Record<PlayerState, ReadonlySet<PlayerState>> = {
   error: new Set(['loading', 'playing']),
 };
 
+/** Why a move to `loading` from each state waits (`voices` comes only from the engine). */
+const loadingFrom: Record<PlayerState, LoadingReason> = {
+  idle: 'start',
+  loading: 'start',
+  playing: 'stall',
+  paused: 'resume',
+  ended: 'start',
+  error: 'start',
+};
+
 function move(snapshot: PlayerSnapshot, state: PlayerState): PlayerSnapshot {
   if (snapshot.state === state || !accepts[snapshot.state].has(state)) return snapshot;
-  return { ...snapshot, state, error: state === 'error' ? snapshot.error : null };
+  const loading = state === 'loading' ? loadingFrom[snapshot.state] : null;
+  return { ...snapshot, state, loadingReason: loading, error: null, errorWhileIdle: false };
 }
 
 export function reduce(snapshot: PlayerSnapshot, action: StoreAction): PlayerSnapshot {
   switch (action.type) {
-    case 'loading':
+    case 'loading': {
+      const next = move(snapshot, 'loading');
+      // The engine may say later what it waits for (the voices, once play is wanted before they came).
+      if (next.state !== 'loading' || !action.reason || next.loadingReason === action.reason) return next;
+      return { ...next, loadingReason: action.reason };
+    }
     case 'playing':
     case 'paused':
     case 'ended':
       return move(snapshot, action.type);
     case 'error':
-      return { ...snapshot, state: 'error', error: { code: action.code, message: action.message } };
+      return {
+        ...snapshot,
+        state: 'error',
+        loadingReason: null,
+        error: { code: action.code, message: action.message },
+        errorWhileIdle: snapshot.state === 'error' ? snapshot.errorWhileIdle : snapshot.state === 'idle',
+      };
     case 'position':
       if (action.time === snapshot.currentTime && action.segment === snapshot.segmentIndex) return snapshot;
       return {

@@ -41,7 +41,7 @@ export { RATES } from './speed-menu.js';
  * @csspart time - elapsed and total time.
  * @csspart speed - the speed menu and its label.
  * @csspart voice - the voice menu and its label.
- * @csspart status - the live status line (loading, errors).
+ * @csspart status - the status line: a live region announcing each change of state once, and beside it an error nobody asked for (shown, not announced).
  * @csspart download - the link to download the audio file (pre-rendered audio only).
  * @csspart paragraphs-button - opens the list of paragraphs to play from.
  * @csspart paragraphs - the list of paragraphs to play from.
@@ -458,10 +458,13 @@ export class ListenPlayer extends LitElement {
     this.voice = (event.target as HTMLSelectElement).value;
   };
 
-  /** The status line before the session exists: loading it, or why it failed. */
+  /**
+   * The status line until the session plays: why loading it failed, or "Loading audio…" for a recording (the
+   * session goes on saying so, once); the browser's voice is the session's to announce as it starts.
+   */
   #shellStatus(s: ShellStrings): string {
     if (this.#loadFailed) return s.errors['player-load'];
-    return this.#playPending ? s.loading : '';
+    return this.#playPending && this.src ? s.loading : '';
   }
 
   protected override render() {
@@ -475,6 +478,8 @@ export class ListenPlayer extends LitElement {
     const [said, length] = session && this.#scrub === null ? session.slider(time, duration) : [time, duration];
     const active = state === 'playing' || state === 'loading' || this.#playPending;
     const playLabel = state === 'error' ? s.retry : active ? s.pause : s.play;
+    // Announced in the live region, or only shown (an error nobody asked for, see `PlayerSession.status`).
+    const [announced, shown] = session && !this.#playPending ? session.status(s) : [this.#shellStatus(s), ''];
     // The host's `lang` is the article's; the controls speak the UI's language.
     return html`<div class="player" part="base" role="group" aria-label=${s.label} lang=${s.lang} dir=${s.dir}>
       <button class="play" part="play-button" aria-label=${playLabel} @click=${this.toggle}>
@@ -507,9 +512,7 @@ export class ListenPlayer extends LitElement {
         ${renderSpeedMenu(s, clampRate(this.rate), this.#onRateChange)} ${session?.renderMenus(s, this.#onVoiceChange) ?? nothing}
       </div>
       ${session?.renderResume(s) ?? nothing}
-      <div class="status ${state === 'error' ? 'error' : ''}" part="status" role="status">
-        ${session ? session.status(s) : this.#shellStatus(s)}
-      </div>
+      <div class="status ${state === 'error' ? 'error' : ''}" part="status">${shown} <span role="status">${announced}</span></div>
     </div>
     ${session?.renderMini({ strings: s, spoken, time, duration }) ?? nothing}`;
   }

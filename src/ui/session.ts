@@ -87,6 +87,12 @@ export class PlayerSession {
   #lastTime = 0;
   /** The code of an audio failure that fell back to speech: the notice is reworded by it. */
   #fallbackCode: ListenErrorCode | null = null;
+  /** The playback notice last seen (English), the state it was last seen in, and whether it is still announced. */
+  #noticeSeen: { readonly notice: string; readonly state: PlayerState; readonly announce: boolean } = {
+    notice: '',
+    state: 'idle',
+    announce: false,
+  };
 
   constructor(host: SessionHost, options: SessionOptions) {
     this.#host = host;
@@ -165,13 +171,20 @@ export class PlayerSession {
     return this.#held ?? [time, duration];
   }
 
-  /** The status line: a notice (audio fell back to speech), the state, an error, or the resume offer. */
-  status(shell: ShellStrings): string {
+  /**
+   * The status line: a notice (audio fell back to speech), the state, an error, or the resume offer; as what the
+   * live region announces and what it only shows (before it). Each is announced once: an error that came while
+   * idle (loading ahead of play, which nobody asked for) is only shown — the device cannot read aloud, said
+   * before play without interrupting; a notice is announced with the state it came in, then only shown.
+   */
+  status(shell: ShellStrings): readonly [announced: string, shown: string] {
     const strings = completeStrings(shell, en);
-    const { state } = this.playback.snapshot;
-    const notice = this.#noticeText(strings);
+    const { state, errorWhileIdle } = this.playback.snapshot;
     const text = this.#stateText(strings, state);
-    return notice && state !== 'error' ? `${notice} ${text}`.trim() : text;
+    if (state === 'error') return errorWhileIdle ? ['', text] : [text, ''];
+    const notice = this.#noticeText(strings);
+    if (!notice) return [text, ''];
+    return this.#announceNotice(state) ? [`${notice} ${text}`.trim(), ''] : [text, notice];
   }
 
   /** "Back to the current paragraph" in place of the player's label, while following waits for the reader. */
@@ -200,7 +213,7 @@ export class PlayerSession {
   #stateText(s: Strings, state: PlayerState): string {
     switch (state) {
       case 'loading':
-        return s.loading;
+        return this.#loadingText(s);
       case 'playing':
         return s.playing;
       case 'paused':
@@ -216,6 +229,17 @@ export class PlayerSession {
     }
   }
 
+  /**
+   * What loading waits for, in words that fit the engine. A resume after a pause says nothing: it takes a
+   * moment, the reader asked for it, and "Playing" follows.
+   */
+  #loadingText(s: Strings): string {
+    const { loadingReason, engine } = this.playback.snapshot;
+    if (loadingReason === 'voices') return s.waitingForVoices;
+    if (loadingReason === 'resume') return '';
+    return engine === 'audio' ? s.loading : s.startingVoice;
+  }
+
   /** An error: the engine's own message in English, else the table's by code. */
   #errorText(s: Strings): string {
     const error = this.playback.snapshot.error;
@@ -226,6 +250,18 @@ export class PlayerSession {
     const hasVoices = engine instanceof SpeechEngine && engine.voices.length > 0;
     if (error.code === 'no-speech' && hasVoices && articleLang) return s.noVoiceFor(languageName(articleLang, s.lang));
     return s.errors[error.code] ?? error.message;
+  }
+
+  /**
+   * Whether the notice is news: it came while the reader was listening (not while idle, loading ahead of play),
+   * and the state has not changed since. After that the live region says only the state, once each.
+   */
+  #announceNotice(state: PlayerState): boolean {
+    const notice = this.playback.notice;
+    const seen = this.#noticeSeen;
+    if (notice !== seen.notice) this.#noticeSeen = { notice, state, announce: state !== 'idle' };
+    else if (state !== seen.state) this.#noticeSeen = { notice, state, announce: false };
+    return this.#noticeSeen.announce;
   }
 
   /** The notice after audio fell back to speech (the engine's English sentence), in the UI's language. */

@@ -13,6 +13,10 @@ export interface Strings extends ShellStrings {
   /** A voice in the voice menu that the platform marks as of higher quality (natural, premium, online…). */
   readonly higherQuality: (voice: string) => string;
   readonly download: string;
+  /** The status while the browser's voice starts to speak (the shell's `loading` is for recordings). */
+  readonly startingVoice: string;
+  /** The status while play waits for the browser's list of voices, which may take seconds to arrive. */
+  readonly waitingForVoices: string;
   readonly playing: string;
   readonly paused: string;
   readonly ended: string;
@@ -43,6 +47,8 @@ export const en: Strings = {
   otherLanguages: 'Other languages',
   higherQuality: (voice) => `${voice} — higher quality`,
   download: 'Download audio',
+  startingVoice: "Starting the browser's voice…",
+  waitingForVoices: "Waiting for the browser's voices…",
   playing: 'Playing',
   paused: 'Paused',
   ended: 'Finished',

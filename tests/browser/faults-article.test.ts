@@ -54,8 +54,10 @@ describe('faults: articles with nothing to read', () => {
     await userEvent.click(controls(player).play);
     await untilState(player, 'error');
     expect(events.errors).toEqual([{ code: 'no-article', message: NO_TEXT }]);
-    expect(events.states).toEqual(['error']);
+    expect(events.states).toEqual(['loading', 'error']);
     expect(status(player)).toBe(NO_TEXT);
+    // The reader asked to play: the error is announced, not only shown.
+    expect(controls(player).live.textContent!.trim()).toBe(NO_TEXT);
     expect(controls(player).play.getAttribute('aria-label')).toBe('Try again');
     expect(fake.log).toEqual([]);
   });

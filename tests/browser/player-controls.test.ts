@@ -35,9 +35,9 @@ function untilEnded(player: ListenPlayer, timeout = 10_000): Promise<void> {
   return untilState(player, 'ended', timeout);
 }
 
-/** Every text the status line showed while `run` ran, consecutive repeats folded. */
+/** Every text the live region said while `run` ran, consecutive repeats folded. */
 async function statusTexts(player: ListenPlayer, run: () => Promise<void>): Promise<string[]> {
-  const status = controls(player).status;
+  const status = controls(player).live;
   const texts = [status.textContent!.trim()];
   const observer = new MutationObserver(() => {
     const text = status.textContent!.trim();
@@ -70,7 +70,7 @@ describe('play, pause, previous and next with the mouse', () => {
     await userEvent.click(play);
     // Non-optimistic: the click only asks; the state is `loading` until the synthesiser says `start`.
     expect(player.state).toBe('loading');
-    expect(status.textContent!.trim()).toBe('Loading audio…');
+    expect(status.textContent!.trim()).toBe("Starting the browser's voice…");
     expect(play.getAttribute('aria-label')).toBe('Pause');
     await untilState(player, 'playing');
     expect(status.textContent!.trim()).toBe('Playing');
@@ -214,7 +214,7 @@ describe('events and highlight while reading', () => {
     });
 
     expect(events.segments.map((segment) => segment.index)).toEqual([0, 1, 2, 3]);
-    expect(texts).toEqual(['', 'Loading audio…', 'Playing', 'Finished']);
+    expect(texts).toEqual(['', "Starting the browser's voice…", 'Playing', 'Finished']);
   });
 });
 

@@ -99,6 +99,8 @@ describe('errors', () => {
     await untilState(player, 'error');
     expect(events.errors.map((error) => error.code)).toEqual(['no-article']);
     expectShown(player, events.errors[0]!.message);
+    // Out loud: play was pressed, so the live region says it.
+    expect(controls(player).live.textContent!.trim()).toBe(events.errors[0]!.message);
 
     // The article arrives (a client-rendered page); "Try again" reads the page afresh.
     document.body.insertAdjacentHTML('beforeend', SHORT_ARTICLE.replace('id="story"', 'id="missing"'));

@@ -44,7 +44,7 @@ describe('string tables', () => {
   it('translates: no table but English repeats an English sentence', () => {
     for (const [, table] of tables) {
       if (table === en) continue;
-      for (const key of ['label', 'play', 'previous', 'next', 'backToCurrent', 'startOver', 'playFromParagraph'] as const) {
+      for (const key of ['label', 'play', 'previous', 'next', 'backToCurrent', 'startOver', 'playFromParagraph', 'startingVoice', 'waitingForVoices'] as const) {
         expect(table[key], `${table.lang}.${key}`).not.toBe(en[key]);
       }
       for (const code of ERROR_CODES) expect(table.errors[code as keyof Strings['errors']]).not.toBe(en.errors[code as keyof Strings['errors']]);

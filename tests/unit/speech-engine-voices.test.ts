@@ -68,6 +68,51 @@ describe('SpeechEngine: loading voices', () => {
   });
 });
 
+describe('SpeechEngine: voices that are slow to come', () => {
+  it('waits 20 s by default: voices after 8 s (Chromium on a busy Linux machine) are read with, no error before', async () => {
+    const { synth, engine, events, errors } = setup({ voicesDelay: 8000 });
+    void engine.load(TEXT, { lang: 'en-GB', rate: 1 });
+    engine.play();
+    // Play says what it waits for: the voices, not the voice starting.
+    expect(events.filter((event) => event.type === 'loading')).toEqual([{ type: 'loading', reason: 'voices' }]);
+    await vi.advanceTimersByTimeAsync(7999);
+    expect(synth.log).toEqual([]);
+    expect(errors()).toEqual([]);
+    await vi.advanceTimersByTimeAsync(2);
+    // Started the moment they came, with the article's voice.
+    expect(synth.texts).toEqual(['Hello there.']);
+    expect(synth.log[0]?.voice?.name).toBe('English (Great Britain)');
+    expect(events.map((event) => event.type)).toContain('playing');
+    expect(errors()).toEqual([]);
+  });
+
+  it('reports no-speech only after 20 s without voices by default', async () => {
+    const { engine, errors } = setup({ voicesDelay: Infinity });
+    const load = settled(engine.load(TEXT, { lang: 'en', rate: 1 }));
+    await vi.advanceTimersByTimeAsync(19_999);
+    expect(errors()).toEqual([]);
+    expect(load.done).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(errors()).toEqual([
+      { type: 'error', code: 'no-speech', message: 'No voices for reading aloud are installed on this device.' },
+    ]);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('says nothing of voices to a play once they are there, or with voices known at once', async () => {
+    const late = setup({ voicesDelay: 1000 });
+    void late.engine.load(TEXT, { lang: 'en-GB', rate: 1 });
+    await vi.advanceTimersByTimeAsync(1000);
+    late.engine.play();
+    expect(late.events.filter((event) => event.type === 'loading')).toEqual([{ type: 'loading' }]);
+
+    const known = setup();
+    void known.engine.load(TEXT, { lang: 'en-GB', rate: 1 });
+    known.engine.play();
+    expect(known.events.filter((event) => event.type === 'loading')).toEqual([{ type: 'loading' }]);
+  });
+});
+
 describe('SpeechEngine: choosing a voice', () => {
   it('never takes the Afrikaans platform default for an English article', async () => {
     const { synth, engine } = setup();

@@ -88,6 +88,46 @@ describe('reduce: state transitions', () => {
   });
 });
 
+describe('reduce: what loading waits for, and errors nobody asked for', () => {
+  it('records why it is loading: a start, a resume after a pause, a stall while playing', () => {
+    expect(initialSnapshot.loadingReason).toBeNull();
+    for (const from of ['idle', 'ended', 'error'] as const) {
+      expect(reduce(inState(from), { type: 'loading' }).loadingReason).toBe('start');
+    }
+    expect(reduce(inState('paused'), { type: 'loading' }).loadingReason).toBe('resume');
+    expect(reduce(inState('playing'), { type: 'loading' }).loadingReason).toBe('stall');
+    for (const settled of ['playing', 'paused', 'ended'] as const) {
+      expect(reduce(inState('loading'), { type: settled }).loadingReason).toBeNull();
+    }
+    expect(reduce(inState('loading'), failure).loadingReason).toBeNull();
+  });
+
+  it('takes the voices as the reason when the engine says so, at once or while already loading', () => {
+    expect(reduce(inState('idle'), { type: 'loading', reason: 'voices' }).loadingReason).toBe('voices');
+    expect(reduce(inState('paused'), { type: 'loading', reason: 'voices' }).loadingReason).toBe('voices');
+    const waiting = reduce(inState('loading'), { type: 'loading', reason: 'voices' });
+    expect(waiting).toMatchObject({ state: 'loading', loadingReason: 'voices' });
+    // A later request to play without a reason does not forget what it still waits for.
+    expect(reduce(waiting, { type: 'loading' })).toBe(waiting);
+    expect(reduce(waiting, { type: 'loading', reason: 'voices' })).toBe(waiting);
+    expect(reduce(waiting, { type: 'playing' }).loadingReason).toBeNull();
+  });
+
+  it('marks an error that came while idle (loading ahead of play), and only that one', () => {
+    expect(reduce(inState('idle'), failure).errorWhileIdle).toBe(true);
+    for (const from of ['loading', 'playing', 'paused', 'ended'] as const) {
+      expect(reduce(inState(from), failure).errorWhileIdle).toBe(false);
+    }
+    // Still in error: a newer error keeps whether the first was asked for; trying again clears it.
+    const unasked = reduce(inState('idle'), failure);
+    expect(reduce(unasked, { type: 'error', code: 'no-speech', message: 'None.' }).errorWhileIdle).toBe(true);
+    expect(reduce(inState('error'), { type: 'error', code: 'no-speech', message: 'None.' }).errorWhileIdle).toBe(false);
+    const retried = reduce(unasked, { type: 'loading' });
+    expect(retried.errorWhileIdle).toBe(false);
+    expect(reduce(retried, failure).errorWhileIdle).toBe(false);
+  });
+});
+
 describe('reduce: clock and engine', () => {
   it('moves the position and segment, returning the same snapshot when nothing changed', () => {
     const moved = reduce(initialSnapshot, { type: 'position', time: 4.5, segment: 2 });

@@ -1,6 +1,7 @@
 /**
  * The speech engine's choice of voices on recorded browser voice lists: the best voice by default, the one
- * named when the device has it, local voices when offline, and a load that a newer one overtakes reports nothing.
+ * named when the device has it, local voices when offline, and a load that a newer one overtakes reports nothing;
+ * whether a load is waiting for the voices (what play says meanwhile).
  */
 import { describe, expect, it, vi } from 'vitest';
 import type { Segment } from '../../src/article/segment.js';
@@ -124,5 +125,33 @@ describe('SpeechEngine: loads that overtake each other', () => {
     await Promise.all([first, second]);
     expect(errors()).toEqual([]);
     expect(engine.voice?.name).toBe('German');
+  });
+});
+
+describe('VoiceChoice: waiting for the voices', () => {
+  it('says it waits only while a load waits for an empty list, from the moment the load begins', async () => {
+    const late = new FakeSpeechSynthesis({ voicesDelay: 1000 });
+    const choice = new VoiceChoice(online);
+    expect(choice.waiting).toBe(false);
+    const load = choice.load(late.engineOptions().synth, 5000, { lang: 'en-GB' }, []);
+    expect(choice.waiting).toBe(true);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(await load).toEqual({ status: 'ready' });
+    expect(choice.waiting).toBe(false);
+
+    const known = new VoiceChoice(online);
+    const now = known.load(new FakeSpeechSynthesis().engineOptions().synth, 5000, { lang: 'en-GB' }, []);
+    expect(known.waiting).toBe(false);
+    expect(await now).toEqual({ status: 'ready' });
+  });
+
+  it('stops waiting when aborted', () => {
+    const never = new FakeSpeechSynthesis({ voicesDelay: Infinity });
+    const choice = new VoiceChoice(online);
+    void choice.load(never.engineOptions().synth, 5000, { lang: 'en-GB' }, []);
+    expect(choice.waiting).toBe(true);
+    choice.abort();
+    expect(choice.waiting).toBe(false);
+    expect(vi.getTimerCount()).toBe(0);
   });
 });

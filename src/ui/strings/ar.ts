@@ -18,6 +18,8 @@ export const ar: Strings = {
   higherQuality: (voice) => `\u2068${voice}\u2069 — جودة أعلى`,
   download: 'تنزيل الملف الصوتي',
   loading: 'جارٍ تحميل الصوت…',
+  startingVoice: 'جارٍ تشغيل صوت المتصفح…',
+  waitingForVoices: 'في انتظار أصوات المتصفح…',
   playing: 'قيد التشغيل',
   paused: 'متوقف مؤقتًا',
   ended: 'انتهت القراءة',

@@ -17,6 +17,8 @@ export const de: Strings = {
   higherQuality: (voice) => `${voice} – höhere Qualität`,
   download: 'Audio herunterladen',
   loading: 'Audio wird geladen …',
+  startingVoice: 'Die Stimme des Browsers wird gestartet …',
+  waitingForVoices: 'Warten auf die Stimmen des Browsers …',
   playing: 'Wiedergabe läuft',
   paused: 'Pausiert',
   ended: 'Beendet',

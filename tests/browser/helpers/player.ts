@@ -66,7 +66,10 @@ export interface Controls {
   readonly speed: HTMLSelectElement;
   /** Absent until the voices are known (and never when there is no speech). */
   readonly voice: HTMLSelectElement | null;
+  /** The status line, as shown: what the live region says, or an error nobody asked for, shown only. */
   readonly status: HTMLElement;
+  /** The player's one live region (in the status line): what is announced. */
+  readonly live: HTMLElement;
   readonly time: HTMLElement;
 }
 
@@ -87,7 +90,8 @@ export function controls(player: ListenPlayer): Controls {
     seek: query(root, 'input[type="range"]'),
     speed: query(root, '[part~="speed"] select'),
     voice: root.querySelector('[part~="voice"] select'),
-    status: query(root, '[role="status"]'),
+    status: query(root, '[part~="status"]'),
+    live: query(root, '[role="status"]'),
     time: query(root, '[part~="time"]'),
   };
 }
@@ -99,6 +103,24 @@ export function controls(player: ListenPlayer): Controls {
 export async function voicesListed(player: ListenPlayer, timeout = 5000): Promise<void> {
   await userEvent.hover(player);
   await expect.poll(() => controls(player).voice, { timeout }).not.toBeNull();
+}
+
+/**
+ * Every text the player's live region announces from now until the test finishes, in order: each time it
+ * comes to say something else (emptied in between, it says nothing; said again after that, it counts again).
+ */
+export function announcements(player: ListenPlayer): string[] {
+  const live = controls(player).live;
+  const said: string[] = [];
+  let last = live.textContent!.trim();
+  const observer = new MutationObserver(() => {
+    const text = live.textContent!.trim();
+    if (text !== last && text) said.push(text);
+    last = text;
+  });
+  observer.observe(live, { childList: true, characterData: true, subtree: true });
+  onTestFinished(() => observer.disconnect());
+  return said;
 }
 
 /** The page elements carrying the paragraph highlight. */
