@@ -24,10 +24,26 @@ function copyAudio(): Plugin {
   };
 }
 
+/**
+ * The element's registration (src/define.ts) is a side effect the build must keep. package.json's `sideEffects`
+ * may name only the files the package ships, so it calls the source module side-effect free, and the bundler
+ * then drops a bare `import './define.js'` (the embed page's one script) and the `customElements.define` call
+ * behind a named import (the demo's): a build has shipped pages whose player never upgraded.
+ */
+function keepRegistration(): Plugin {
+  return {
+    name: 'listen:keep-registration',
+    transform: {
+      filter: { id: /[\\/]src[\\/]define\.ts$/ },
+      handler: (code) => ({ code, map: null, moduleSideEffects: true }),
+    },
+  };
+}
+
 export default defineConfig({
   // The demo is served over HTTPS (media keys, Media Session and speech behave as on a real site).
   // `vite build` builds the demo site; `vite build --mode lib` the library beside it (src/build/library.ts).
-  plugins: process.env.VITEST ? [] : [basicSsl(), copyAudio(), minifyTemplatesPlugin(), listenLibrary()],
+  plugins: [keepRegistration(), ...(process.env.VITEST ? [] : [basicSsl(), copyAudio(), minifyTemplatesPlugin(), listenLibrary()])],
   server: { host: 'localhost' },
   // The built demo is served as a strict site would serve it, to show the player needs no exception. Only for
   // `vite preview`: the dev server injects inline scripts and styles (HMR) that this policy would block.
