@@ -55,9 +55,7 @@ describe('faults: voices', () => {
       const player = await mount(PAGE);
       const events = record(player);
       await userEvent.click(controls(player).play);
-      await sleep(300);
-      await player.updateComplete;
-      expect(player.state).toBe('loading');
+      await untilState(player, 'loading');
       expect(status(player)).toBe('Loading audio…');
       expect(fake.log).toEqual([]);
 
