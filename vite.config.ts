@@ -1,5 +1,5 @@
 /// <reference types="vitest/config" />
-import { cpSync, existsSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
@@ -24,10 +24,44 @@ function copyAudio(): Plugin {
   };
 }
 
+/**
+ * The element's registration (src/define.ts) is a side effect the build must keep. package.json's `sideEffects`
+ * may name only the files the package ships, so it calls the source module side-effect free, and the bundler
+ * then drops a bare `import './define.js'` (the embed page's one script) and the `customElements.define` call
+ * behind a named import (the demo's): a build has shipped pages whose player never upgraded.
+ */
+function keepRegistration(): Plugin {
+  return {
+    name: 'listen:keep-registration',
+    transform: {
+      filter: { id: /[\\/]src[\\/]define\.ts$/ },
+      handler: (code) => ({ code, map: null, moduleSideEffects: true }),
+    },
+  };
+}
+
+/**
+ * Vite rewrites a page's entry script and leaves out its `blocking` attribute: this puts `blocking="render"` back
+ * on the built entry of a page whose source has it (the demo pages: their first frame has the player in it).
+ */
+function keepRenderBlocking(): Plugin {
+  return {
+    name: 'listen:keep-render-blocking',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, { filename }) {
+        if (!/<script type="module"[^>]*\sblocking="render"/.test(readFileSync(filename, 'utf8'))) return html;
+        return html.replace(/<script type="module" crossorigin src=/, '<script type="module" crossorigin blocking="render" src=');
+      },
+    },
+  };
+}
+
 export default defineConfig({
   // The demo is served over HTTPS (media keys, Media Session and speech behave as on a real site).
   // `vite build` builds the demo site; `vite build --mode lib` the library beside it (src/build/library.ts).
-  plugins: process.env.VITEST ? [] : [basicSsl(), copyAudio(), minifyTemplatesPlugin(), listenLibrary()],
+  plugins: [keepRegistration(), keepRenderBlocking(), ...(process.env.VITEST ? [] : [basicSsl(), copyAudio(), minifyTemplatesPlugin(), listenLibrary()])],
   server: { host: 'localhost' },
   // The built demo is served as a strict site would serve it, to show the player needs no exception. Only for
   // `vite preview`: the dev server injects inline scripts and styles (HMR) that this policy would block.

@@ -1,9 +1,6 @@
 // The demo page's entry: registers the player and wires the "Read by" switch (recorded audio or the
-// browser's own voice). The page's styles come with it.
-// A named import, used below: package.json marks only the built files as having side effects, so a bare
-// import of the sources' define module may be dropped from the demo's build (it was, once it had a lazy chunk).
+// browser's own voice). The page links its styles itself (index.html), so they apply before the first layout.
 import { ListenPlayer } from '../define.js';
-import './demo.css';
 
 const found = document.querySelector('listen-player');
 const player = found instanceof ListenPlayer ? found : null;

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright';
 import { build } from 'vite';
 import { syncChart } from './chart.mjs';
+import { devLayoutRun, devServer } from './dev.mjs';
 import { syncRun, vitalsRun } from './pages.mjs';
 import { renderRun } from './render.mjs';
 import { scaleRun } from './scale.mjs';
@@ -60,6 +61,16 @@ let report;
 try {
   const bundle = await repeat('library bundle page', 1, () => vitalsRun(browser, server.origin, site, '/bundle.html', 1000));
   const vitals = await repeat('demo page, 10 s of playback', RUNS, () => vitalsRun(browser, server.origin, site, '/index.html', 10_000));
+  const dev = await devServer(root);
+  let devLayout;
+  try {
+    devLayout = {
+      wide: await repeat('dev server page load, 1280×1300', RUNS, () => devLayoutRun(browser, dev.origin, 1280, 1300)),
+      phone: await repeat('dev server page load, 375×812', RUNS, () => devLayoutRun(browser, dev.origin, 375, 812)),
+    };
+  } finally {
+    await dev.close();
+  }
   const sync = await repeat(`seed article at ${RATE}×`, RUNS, () => syncRun(browser, server.origin, RATE));
   const scale = [];
   for (const paragraphs of SIZES) {
@@ -75,6 +86,7 @@ try {
     rate: RATE,
     bundle: bundle[0],
     vitals,
+    devLayout,
     sync: sync.map((run) => ({ ...run, playerSummary: summarise(run.player.map((p) => p.error)), baselineSummary: summarise(run.baseline.map((p) => p.error)) })),
     scale,
     render: { single, all },

@@ -36,6 +36,7 @@ export function rows(report) {
     ['Click on play → audio `playing`', ms(clickToPlaying), '≤ 150 ms', verdict(clickToPlaying <= 150)],
     ['INP of that click (web-vitals)', ms(inp, 0), '≤ 50 ms', verdict(inp <= 50)],
     ['CLS, load + 10 s of playback (web-vitals)', Number.isFinite(cls) ? cls.toFixed(3) : '0.000 (none reported)', '0.000', verdict(!(cls > 0))],
+    ['CLS of the page from the dev server (npm start) as it loads, 1280×1300 / 375×812', `${median(report.devLayout.wide).toFixed(3)} / ${median(report.devLayout.phone).toFixed(3)}`, '0.000', verdict(!(median(report.devLayout.wide) > 0) && !(median(report.devLayout.phone) > 0))],
     ['LCP of the demo page (web-vitals)', ms(vital('LCP'), 0), '', 'report'],
     ['Extraction, 200 / 2,000 / 20,000 paragraphs (ratios)', `${growth('extractMs', 2)} ms`, '2,000: ≤ 50 ms', verdict(middle.extractMs <= 50)],
     ['Per-frame update cost while playing (ratios)', `${growth('frameMs', 3)} ms`, '2,000: ≤ 0.2 ms', verdict(middle.frameMs <= 0.2)],

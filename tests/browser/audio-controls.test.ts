@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import type { ManifestJson } from '../../src/engines/manifest.js';
-import { measuredRate, placeDemo, seedManifest, silent, useAudioOptions, watchMedia } from './helpers/audio.js';
+import { placeDemo, seedManifest, silent, useAudioOptions, watchMedia } from './helpers/audio.js';
 import { type ListenPlayer, clock, controls, highlighted, record, sleep, unmount, untilSegment, untilState } from './helpers/player.js';
 
 /** How far a position may be from where it was sent, in seconds of audio. */
@@ -81,12 +81,12 @@ describe('recorded narration: controls', () => {
     await untilState(player, 'playing', 10_000);
 
     player.seek(120);
+    const seekedAt = performance.now();
     expect(Math.abs(player.currentTime - 120)).toBeLessThanOrEqual(EXACT);
-    await sleep(600);
-    // It plays on from there.
+    // It plays on from there: no further than the time gone by since.
+    await expect.poll(() => player.currentTime, { timeout: 3000 }).toBeGreaterThan(120.1);
     expect(player.state).toBe('playing');
-    expect(player.currentTime).toBeGreaterThan(120.1);
-    expect(player.currentTime).toBeLessThan(121.5);
+    expect(player.currentTime).toBeLessThan(120 + (performance.now() - seekedAt) / 1000 + EXACT);
     expect(player.segmentIndex).toBe(manifest.segments.findLastIndex((segment) => segment.start <= player.currentTime));
 
     player.pause();
@@ -105,8 +105,7 @@ describe('recorded narration: controls', () => {
     player.seek(30);
     player.play();
     await untilState(player, 'playing', 10_000);
-    await sleep(500);
-    expect(player.currentTime).toBeGreaterThan(30.2);
+    await expect.poll(() => player.currentTime, { timeout: 3000 }).toBeGreaterThan(30.2);
 
     await userEvent.click(controls(player).play);
     expect(player.state).toBe('paused');
@@ -185,30 +184,30 @@ describe('recorded narration: controls', () => {
     const change = await arrived;
     expect(Math.abs(change.time - start(10))).toBeLessThanOrEqual(EXACT);
     expect(Math.abs(clockThen - start(10))).toBeLessThanOrEqual(EXACT);
-    await sleep(500);
-    expect(player.currentTime).toBeGreaterThan(start(10) + 0.2);
+    await expect.poll(() => player.currentTime, { timeout: 3000 }).toBeGreaterThan(start(10) + 0.2);
     expect(player.segmentIndex).toBe(10);
     expect(events.segments.map((segment) => segment.index)).toEqual([10, 11, 10, 9, 10]);
   });
 
+  // The audio element plays at the rate (how steadily its clock then runs against the wall clock is the machine's
+  // business, not the player's: a loaded machine's audio may stall for a moment).
   it('plays at the speed of its rate attribute', async () => {
+    const media = watchMedia();
     const player = await ready();
     player.setAttribute('rate', '0.5');
     player.seek(60);
     player.play();
     await untilState(player, 'playing', 10_000);
-    await sleep(300);
-    const slow = await measuredRate(player, 1200);
-    expect(slow).toBeGreaterThan(0.5 * 0.75);
-    expect(slow).toBeLessThan(0.5 * 1.25);
+    const playing = () => media.elements().filter((element) => !element.paused);
+    expect(playing().map((element) => element.playbackRate)).toEqual([0.5]);
+    await expect.poll(() => player.currentTime, { timeout: 3000 }).toBeGreaterThan(60.1);
 
     player.setAttribute('rate', '2.5');
     await player.updateComplete;
     expect(controls(player).speed.value).toBe('2.5');
-    await sleep(300);
-    const fast = await measuredRate(player, 1200);
-    expect(fast).toBeGreaterThan(2.5 * 0.75);
-    expect(fast).toBeLessThan(2.5 * 1.25);
+    await expect.poll(() => playing().map((element) => element.playbackRate)).toEqual([2.5]);
+    const at = player.currentTime;
+    await expect.poll(() => player.currentTime, { timeout: 3000 }).toBeGreaterThan(at + 0.5);
     expect(player.state).toBe('playing');
   });
 

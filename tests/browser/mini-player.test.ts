@@ -29,6 +29,25 @@ async function wheel(deltaY: number): Promise<void> {
   await userEvent.wheel(target, { delta: { y: deltaY } });
 }
 
+/**
+ * Resolves once the player has seen itself come into view (`inView`) or leave it, and has rendered what that
+ * changes: an observer made now, on the player and with its threshold, is told after the player's own.
+ */
+async function seen(player: ListenPlayer, inView: boolean): Promise<void> {
+  await new Promise<void>((resolve) => {
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.at(-1)!.intersectionRatio >= 0.5 !== inView) return;
+        observer.disconnect();
+        resolve();
+      },
+      { threshold: 0.5 },
+    );
+    observer.observe(player);
+  });
+  await player.updateComplete;
+}
+
 /** Scrolls until the inline player is out of view and waits for the mini player. */
 async function scrollAway(player: ListenPlayer): Promise<HTMLElement> {
   await wheel(2000);
@@ -110,7 +129,7 @@ describe('mini player', () => {
     await wheel(-5000);
     await expect.poll(() => miniPlayer(player)).toBeNull();
     await wheel(2000);
-    await sleep(300);
+    await seen(player, false);
     expect(miniPlayer(player), 'paused with the player in view, then scrolled away').toBeNull();
 
     // Playing again (by the keyboard shortcut on the player) brings it; reading to the end removes it.
@@ -135,9 +154,9 @@ describe('mini player', () => {
 
     // Back up past the player and down again, still playing: it stays closed.
     await wheel(-5000);
-    await sleep(200);
+    await seen(player, true);
     await wheel(2000);
-    await sleep(300);
+    await seen(player, false);
     expect(miniPlayer(player)).toBeNull();
 
     // Play pressed again in the inline player: a new start, it comes back when the player leaves the view.

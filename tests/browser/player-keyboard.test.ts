@@ -83,6 +83,7 @@ describe('keyboard', () => {
     expect(events.states).toEqual(['loading', 'playing']);
 
     await userEvent.keyboard(' ');
+    await untilState(player, 'paused');
     await sleep(150);
     expect(events.states).toEqual(['loading', 'playing', 'paused']);
     expect(fake.speaking).toBe(false);

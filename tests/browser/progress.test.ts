@@ -48,9 +48,9 @@ describe('listen-progress with recorded narration', () => {
     await until(percents, 1);
     expect(percents).toEqual([25]);
 
-    // Jumping past 50 % is not listening to it.
+    // Jumping past 50 % is not listening to it (however far it then plays on).
     player.seek(duration * 0.5 + 0.2);
-    await sleep(700);
+    await expect.poll(() => player.currentTime, { timeout: 3000 }).toBeGreaterThan(duration * 0.5 + 0.7);
     expect(percents).toEqual([25]);
 
     player.seek(duration * 0.75 - 0.5);
@@ -61,7 +61,7 @@ describe('listen-progress with recorded narration', () => {
     player.seek(duration * 0.75 - 0.5);
     player.play();
     await untilState(player, 'playing', 5000);
-    await sleep(800);
+    await expect.poll(() => player.currentTime, { timeout: 3000 }).toBeGreaterThan(duration * 0.75 + 0.3);
     expect(percents).toEqual([25, 75, 100]);
   });
 

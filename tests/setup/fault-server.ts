@@ -14,7 +14,10 @@
  * - `redirect=manifest` or `redirect=audio`: that file answers `302` to the same file on the other of the
  *   server's two origins (`localhost` ↔ `127.0.0.1`, the same port), which serves it with
  *   `Access-Control-Allow-Origin: *`: a same-origin URL that ends up on another origin;
- * - `type=<content type>`: the manifest is served as that type (`image/svg+xml`…).
+ * - `type=<content type>`: the manifest is served as that type (`image/svg+xml`…);
+ * - `hold=<name>`: answer nothing until the test requests `/__faults/release/<name>` (after which every request
+ *   under that name is answered as usual), or never (a server that does not answer). A test holds the answer
+ *   instead of delaying it, so what happens before it and after it does not depend on how fast the machine is.
  */
 import { readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -33,6 +36,7 @@ interface FaultOptions {
   readonly only: string;
   readonly redirect: string;
   readonly type: string;
+  readonly hold: string;
 }
 
 function parseOptions(text: string): FaultOptions {
@@ -50,12 +54,22 @@ function parseOptions(text: string): FaultOptions {
     only: options.get('only') ?? '',
     redirect: options.get('redirect') ?? '',
     type: options.get('type') ?? 'application/json',
+    hold: options.get('hold') ?? '',
   };
 }
 
 export function faultServer(root: string): Plugin {
   /** Manifest requests per key, for `fail`. */
   const counts = new Map<string, number>();
+  /** Answers held, by `hold` name, until released; a released name holds nothing more. */
+  const held = new Map<string, (() => void)[]>();
+  const released = new Set<string>();
+
+  function release(name: string): void {
+    released.add(name);
+    for (const answer of held.get(name) ?? []) answer();
+    held.delete(name);
+  }
 
   function manifest(options: FaultOptions, response: ServerResponse): void {
     const count = (counts.get(options.key) ?? 0) + 1;
@@ -124,6 +138,12 @@ export function faultServer(root: string): Plugin {
     configureServer(server) {
       server.middlewares.use((request, response, next) => {
         const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+        const freed = /^\/__faults\/release\/([^/]+)$/.exec(path);
+        if (freed) {
+          release(decodeURIComponent(freed[1]!));
+          response.writeHead(204, { 'Cache-Control': 'no-store' }).end();
+          return;
+        }
         const match = path.startsWith(PREFIX) ? /^\/__faults\/([^/]*)\/seed\.(json|mp3|opus)$/.exec(path) : null;
         if (!match) {
           next();
@@ -139,12 +159,21 @@ export function faultServer(root: string): Plugin {
           response.end();
           return;
         }
-        const timer = setTimeout(() => {
+        let gone = false;
+        const answer = () => {
+          if (gone) return;
           if (match[2] === 'json') manifest(options, response);
           else audio(options, match[2]!, request, response);
+        };
+        const timer = setTimeout(() => {
+          if (!options.hold || released.has(options.hold)) answer();
+          else held.set(options.hold, [...(held.get(options.hold) ?? []), answer]);
         }, options.delay);
-        // A page gone (the test over) takes its slow answer with it; nothing keeps the test run alive.
-        response.on('close', () => clearTimeout(timer));
+        // A page gone (the test over) takes its slow or held answer with it; nothing keeps the test run alive.
+        response.on('close', () => {
+          gone = true;
+          clearTimeout(timer);
+        });
         timer.unref();
       });
     },

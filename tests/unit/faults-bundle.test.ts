@@ -16,6 +16,7 @@ import { chromium } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLE, BUNDLE_PARTS } from '../../src/build/library.js';
 import { buildLibrary, root } from './helpers/library-build.js';
+import { violationsArrived, violationsSoFar } from './helpers/policy.js';
 
 
 const SINKS: readonly (readonly [string, RegExp])[] = [
@@ -183,11 +184,11 @@ describe('faults: hostile markup under the strict policy with Trusted Types', ()
       });
       await page.goto(`${origin}/page.html`);
       await page.waitForFunction(() => customElements.get('listen-player') !== undefined);
-      // The page's own inline handlers are reported by the policy as the page is parsed, one per attribute,
-      // before the player does anything: the player must add nothing to them.
-      const violations = () => page.evaluate(() => (window as unknown as { violations: string[] }).violations);
-      const atLoad = await violations();
+      // The page's own inline handlers are refused by the policy as the page is parsed, one per attribute,
+      // before the player does anything (the reports arrive a moment later): the player must add nothing to them.
+      const atLoad = await violationsArrived(page, 'violations', 2);
       expect(atLoad).toEqual(['script-src-attr inline', 'script-src-attr inline']);
+      expect(await violationsSoFar(page, 'violations')).toEqual(atLoad);
       const segments = await page.evaluate(() => document.querySelector('listen-player')!.segments.map((segment) => segment.text));
       expect(segments).toEqual([
         'Markup in the text.',
@@ -206,7 +207,7 @@ describe('faults: hostile markup under the strict policy with Trusted Types', ()
       expect(shown.list).toContain(`Written as text: <img src=x onerror="window.pwned='img'">`);
       expect(shown.elements).toBe(0);
       expect(await page.evaluate(() => (window as { pwned?: unknown }).pwned)).toBeUndefined();
-      expect(await violations()).toEqual(atLoad);
+      expect(await violationsSoFar(page, 'violations')).toEqual(atLoad);
       expect(errors).toEqual([]);
     } finally {
       await browser.close();

@@ -136,14 +136,6 @@ export async function silent(elements: readonly HTMLMediaElement[], ms = 300): P
   return elements.every((element, i) => element.paused && element.currentTime === before[i]);
 }
 
-/** Seconds of media the player advances over `ms` of wall-clock time, per second: its effective rate. */
-export async function measuredRate(player: ListenPlayer, ms: number): Promise<number> {
-  const time = player.currentTime;
-  const wall = performance.now();
-  await sleep(ms);
-  return (player.currentTime - time) / ((performance.now() - wall) / 1000);
-}
-
 /** min, median and max of `values`. */
 export function spread(values: readonly number[]): { min: number; median: number; max: number } {
   const sorted = [...values].sort((a, b) => a - b);
