@@ -25,7 +25,7 @@ const OBSERVE: MutationObserverInit = {
   subtree: true,
   characterData: true,
   attributes: true,
-  attributeFilter: ['hidden', 'aria-hidden', 'data-listen-skip', 'data-listen-only', 'lang'],
+  attributeFilter: ['hidden', 'aria-hidden', 'inert', 'class', 'role', 'data-listen-skip', 'data-listen-only', 'data-listen-read', 'lang'],
 };
 
 export class ArticleChangesController implements ReactiveController {
