@@ -133,28 +133,30 @@ export class Walker {
    * Visits `element` with the state inherited from its ancestors, so nothing is looked up again per node.
    * @param lang nearest `lang` above `element`
    * @param hidden whether `element` sits in a hidden element (`isHidden`) with no `data-listen-only` between
-   * @param forced whether `element` sits in a `data-listen-read` or `data-listen-only` block: nothing is judged
+   * @param forced whether `element` sits in a `data-listen-read` block: nothing in it is judged
    * @param open the segment the text of `element` belongs to, or null outside any readable element
    * @returns why judgement left `element` out, when it held text (a heading just before it goes with it)
    */
   visit(element: Element, lang: string, hidden: boolean, forced: boolean, open: Open | null): SkipReason | null {
     const name = element.localName;
     if (this.#exclude?.has(element)) return null;
+    // The page's `data-listen-read` is the last word over Listen's judgement, this element's own included.
+    const read = element.hasAttribute('data-listen-read');
+    forced ||= read;
     const tag = element.hasAttribute('data-listen-skip') ? 'marked' : SKIPPED.get(name);
     if (tag !== undefined && !(forced && /^(?:caption|role|code)$/.test(tag))) {
       this.#skip(element, tag, hidden);
       return null;
     }
-
-    // Text meant only for listeners is usually visually hidden, often with `hidden` or `aria-hidden`
-    // on itself or a wrapper; marking it `data-listen-only` is the page saying "read this anyway".
-    const listenOnly = element.hasAttribute('data-listen-only');
-    forced ||= listenOnly || element.hasAttribute('data-listen-read');
     // Inline elements inside a paragraph are its words, never judged as blocks.
     if (!forced && element !== this.#root && (!open || READABLE.has(name) || BOUNDARY.has(name))) {
       const reason = judge(element, !open);
       if (reason) return this.#skip(element, reason, hidden) ? reason : null;
     }
+
+    // Text meant only for listeners is usually visually hidden, often with `hidden` or `aria-hidden`
+    // on itself or a wrapper; marking it `data-listen-only` is the page saying "read this anyway".
+    const listenOnly = element.hasAttribute('data-listen-only');
     if (listenOnly) hidden = false;
     else if (!hidden && isHidden(element)) {
       this.#skip(element, 'hidden', false);
@@ -164,8 +166,9 @@ export class Walker {
     const ownLang = element.getAttribute('lang');
     if (ownLang !== null) lang = ownLang;
 
-    // Listener-only text outside any paragraph would otherwise have nowhere to go: it is its own segment.
-    if (READABLE.has(name) || (listenOnly && open === null)) {
+    // Text the page asks to be read outside any paragraph (a caption, a listener-only note) would otherwise have
+    // nowhere to go: it is its own segment.
+    if (READABLE.has(name) || ((listenOnly || read) && open === null)) {
       const mark = this.segments.length;
       const own: Open = { element, lang, forced, parts: [], nodes: this.#record ? [] : null };
       this.#children(element, lang, hidden, forced, own);
@@ -294,17 +297,24 @@ export function extractSegments(root: Element, options: ExtractOptions = {}): Se
  */
 function headline(root: Element, exclude: ReadonlySet<Element> | null): Segment | null {
   const headings = (root.getRootNode() as ParentNode).querySelectorAll('h1');
+  let elsewhere = false;
   for (let i = headings.length - 1; i >= 0; i--) {
     const h1 = headings[i]!;
     // Before the article (FOLLOWING: root comes after it), not around it (CONTAINED_BY).
     if ((h1.compareDocumentPosition(root) & 20) !== 4) continue;
+    // Another article's headline: a page of several articles, where the page's og:title is not this one's either.
+    const article = h1.closest('article');
+    if (article && !article.contains(root)) {
+      elsewhere = true;
+      continue;
+    }
     let hidden = false;
     for (let node = h1.parentElement; node && !hidden; node = node.parentElement) hidden = isHidden(node);
     const walker = new Walker(h1, exclude, null);
     walker.visit(h1, langAbove(h1), hidden, false, null);
     if (walker.segments[0]) return walker.segments[0];
   }
-  const meta = root.ownerDocument.querySelector('meta[property="og:title"]');
+  const meta = elsewhere ? null : root.ownerDocument.querySelector('meta[property="og:title"]');
   const text = normaliseText(meta?.getAttribute('content') ?? '');
   return meta && text ? { text, element: meta, lang: langAbove(meta) } : null;
 }

@@ -84,10 +84,11 @@ export function judge(element: Element, loose: boolean): SkipReason | null {
   const a = (name: string) => element.getAttribute(name) ?? '';
   const role = a('role');
   if (ROLES.test(role)) return 'role';
-  let names = `${element.localName} ${a('id')} ${a('class')} ${a('data-component')} ${a('data-testid')}`;
+  // A custom element's own name counts (`amp-ad`); a built-in one's never does.
+  let names = `${element.localName.includes('-') ? element.localName : ''} ${a('id')} ${a('class')} ${a('data-component')} ${a('data-testid')}`;
   if (role === 'region') names += ` ${a('aria-label')} ${label(element)}`;
   // `adSlot`, `Most read` and `most_read` are all `ad-slot` and `most-read` to the names.
-  const found = NAMES.exec(names.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase().replace(/[\s_]+/g, '-'));
+  const found = names.trim() && NAMES.exec(names.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase().replace(/[\s_]+/g, '-'));
   if (found) return REASONS[found.findIndex((group, i) => i && group) - 1]!;
   return loose && WEIGHED.test(element.localName) && mostlyLinks(element) ? 'links' : null;
 }
@@ -118,7 +119,7 @@ function mostlyLinks(element: Element): boolean {
     linked += letters(links[i]!.textContent);
     last = links[i]!;
   }
-  if (!(linked * 2 > letters(element.textContent))) return false;
+  if (!linked || linked * 2 <= letters(element.textContent)) return false;
   if (element.localName !== 'p') return true;
   let after = '';
   for (let node = last; node && node !== element; node = node.parentNode) {
@@ -127,7 +128,7 @@ function mostlyLinks(element: Element): boolean {
   return !/[\p{L}\p{N}]/u.test(after);
 }
 
-/** Characters that are not whitespace: a length that markup indentation does not change. */
+/** Length of a text; whitespace counts too (markup indentation between list items only lowers a density). */
 function letters(text: string | null): number {
-  return (text ?? '').replace(/\s+/g, '').length;
+  return text?.length ?? 0;
 }

@@ -132,14 +132,14 @@ export function mapSegment(
 /**
  * The `hidden` and `forced` states the walk carries into `element` from its ancestors up to `root` (to the top
  * when null): the nearest one that is either `data-listen-only` (not hidden) or hidden decides `hidden`; any
- * `data-listen-read` or `data-listen-only` one makes it `forced`.
+ * `data-listen-read` one makes it `forced`.
  */
 function stateAbove(element: Element, root: Element | null): { hidden: boolean; forced: boolean } {
   let hidden: boolean | null = null;
   let forced = false;
   for (let node = element === root ? null : element.parentElement; node; node = node === root ? null : node.parentElement) {
     const only = node.hasAttribute('data-listen-only');
-    forced ||= only || node.hasAttribute('data-listen-read');
+    forced ||= node.hasAttribute('data-listen-read');
     hidden ??= only ? false : isHidden(node) || null;
   }
   return { hidden: hidden ?? false, forced };
