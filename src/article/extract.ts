@@ -23,7 +23,7 @@ export interface ExtractOptions {
 const READABLE = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'li', 'blockquote', 'dd', 'dt']);
 
 /**
- * Never read, nor anything inside them, by why: a caption describes a picture the listener cannot see, an aside
+ * Never read, nor anything inside them, with why: a caption describes a picture the listener cannot see, an aside
  * interrupts the story, code read aloud is noise; controls, media and what is not rendered are not text ('':
  * never listed in `skipped`). `data-listen-read` brings back the first four, which are judgements.
  */
