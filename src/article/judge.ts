@@ -47,7 +47,7 @@ const VISUALLY_HIDDEN = /sr-only|screen-reader|visually-?hidden|element-invisibl
  * `download` never match. The last group is what pages name "not content" for machines (Yahoo, Speechify).
  */
 const NAMES =
-  /(?:^|[^a-z])(?:(shar(?:e|ing)|social)|(related|recommend|more-from|most-(?:read|popular|viewed)|popular|trending|read-next|outbrain|taboola)|(ad[sv]?(?![a-z])|advert|dfp|sponsor)|(promo|newsletter|subscri|sign-?up|paywall|cta(?![a-z]))|(comments?(?![a-z])|respond(?![a-z]))|(author-(?:bio|box|info|card)|bio(?![a-z]))|(print-info)|(breadcrumb|pagination|more-link|read-more|skip)|(robots-nocontent|speechify-ignore))/;
+  /(?:^|[^a-z])(?:(shar(?:e|ing)|social)|(related|recommend|more-from|most-(?:read|popular|viewed)|popular|trending|read-next|outbrain|taboola)|(ad[sv]?(?![a-z])|adsbygoogle|advert|dfp|sponsor)|(promo|newsletter|subscri|sign-?up|paywall|cta(?![a-z]))|(comments?(?![a-z])|respond(?![a-z]))|(author-(?:bio|box|info|card)|bio(?![a-z]))|(print-info)|(breadcrumb|pagination|more-link|read-more|skip)|(robots-nocontent|speechify-ignore))/;
 const REASONS = 'share related ad promo comments bio print links marked'.split(' ') as SkipReason[];
 
 /** Landmark and widget roles that are never the story. A `region` counts when its label names chrome. */

@@ -42,6 +42,7 @@ const RULES: [string, string, SkipReason][] = [
   ['a related block', '<div id="x" class="jp-relatedposts"><p>A post</p></div>', 'related'],
   ['an ad slot (camel case)', '<div id="x" data-testid="ResponsiveAdSlot"><p>Buy now</p></div>', 'ad'],
   ['an AMP ad', '<amp-ad id="x" type="doubleclick"><p>Sponsored content here</p></amp-ad>', 'ad'],
+  ['an AdSense unit', '<ins id="x" class="adsbygoogle" data-ad-client="ca-pub-1"><p>Ad text</p></ins>', 'ad'],
   ['a newsletter promo', '<div id="x" class="newsletter-signup"><p>Get it daily</p></div>', 'promo'],
   ['comments', '<div id="x" class="comments-area"><p>Great post!</p></div>', 'comments'],
   ['an author box', '<div id="x" class="author-bio"><p>Jo writes about bread.</p></div>', 'bio'],
