@@ -14,3 +14,4 @@ export type {
 export type { HighlightMode } from './player/playback.js';
 export type { ListenExclusiveDetail } from './player/exclusive.js';
 export { extractSegments, normaliseText } from './article/extract.js';
+export type { ExtractOptions, SkipReason, Skipped } from './article/extract.js';

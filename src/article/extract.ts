@@ -3,50 +3,41 @@
  *
  * The same function runs in the browser and in Node on a happy-dom document (the render command turns
  * article HTML into audio and timings with it), so both sides agree on every segment's text to the
- * character. That is why it touches only `nodeType`, `localName`, attributes and `childNodes`: no
- * `innerText` (layout-dependent, and missing in happy-dom), no `instanceof HTMLElement` (fails across
+ * character. That is why it touches only `nodeType`, `localName`, attributes, `childNodes` and `textContent`:
+ * no `innerText` (layout-dependent, and missing in happy-dom), no `instanceof HTMLElement` (fails across
  * realms and iframes), no computed styles.
  */
+import { isHidden, judge, judgeText, type SkipReason, type Skipped } from './judge.js';
 import type { Segment } from './segment.js';
-import { TextMap } from './text-map.js';
+
+export type { SkipReason, Skipped } from './judge.js';
 
 export interface ExtractOptions {
   /** Elements to leave out with everything inside them (e.g. a pull quote the page repeats). */
   readonly exclude?: readonly Element[];
+  /** Filled with the blocks that hold text and were left out, and why: the outermost only, in document order. */
+  readonly skipped?: Skipped[];
 }
 
 /** Elements whose text is one segment each (or, when they hold more of these, a container of segments). */
 const READABLE = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'li', 'blockquote', 'dd', 'dt']);
 
 /**
- * Never read, nor anything inside them: chrome, controls, media, code and non-rendered content. A caption
- * describes a picture the listener cannot see; an aside interrupts the story; code read aloud is noise.
+ * Never read, nor anything inside them, with why: a caption describes a picture the listener cannot see, an aside
+ * interrupts the story, code read aloud is noise; controls, media and what is not rendered are not text ('':
+ * never listed in `skipped`). `data-listen-read` brings back the first four, which are judgements.
  */
-const SKIPPED = new Set([
-  'figcaption',
-  'aside',
-  'nav',
-  'button',
-  'input',
-  'select',
-  'textarea',
-  'option',
-  'form',
-  'script',
-  'style',
-  'template',
-  'noscript',
-  'svg',
-  'math',
-  'iframe',
-  'video',
-  'audio',
-  'canvas',
-  'object',
-  'embed',
-  'pre',
-  'listen-player',
-]);
+const SKIPPED = new Map<string, SkipReason | ''>();
+for (const [reason, names] of Object.entries({
+  caption: 'figcaption',
+  role: 'aside nav',
+  code: 'pre',
+  control: 'button input select textarea option form',
+  media: 'svg math iframe video audio canvas object embed',
+  '': 'script style template noscript listen-player',
+})) {
+  for (const name of names.split(' ')) SKIPPED.set(name, reason as SkipReason | '');
+}
 
 /**
  * Block-level elements that are not segments themselves. Their edges separate words, so
@@ -101,76 +92,114 @@ export function normaliseText(text: string): string {
 interface Open {
   readonly element: Element;
   readonly lang: string;
+  /** Inside a `data-listen-read` block: its text is not judged either. */
+  readonly forced: boolean;
   /** Pieces joined once at the end, so long paragraphs never build strings piece by piece. */
   readonly parts: string[];
   /** Only when mapping a segment back to the page: per piece, its text node (null for an added space). */
   readonly nodes: (Text | null)[] | null;
 }
 
-/** A segment read again by `mapSegment`, with where its text came from. */
-interface MappedSegment extends Segment {
-  readonly map?: TextMap;
+/** A segment read again by `mapSegment`, with the pieces its text was made of and their text nodes. */
+export interface Recorded extends Segment {
+  readonly pieces?: readonly string[];
+  readonly nodes?: readonly (Text | null)[];
 }
 
-class Walker {
-  readonly segments: Segment[] = [];
+const HEADING = /^h[1-6]$/;
 
-  /** @param record also note each piece's text node, for `mapSegment` (never while extracting a whole article) */
-  constructor(
-    private readonly exclude: ReadonlySet<Element> | null,
-    private readonly record = false,
-  ) {}
+/** The walk of one element; exported for `mapSegment` (text-map.ts), which walks one segment's element again. */
+export class Walker {
+  readonly segments: Recorded[] = [];
+
+  /**
+   * @param root where the walk starts: judged by the page, not by Listen (the page chose it)
+   * @param skipped where to list what is left out, or null
+   * @param record also note each piece's text node, for `mapSegment` (never while extracting a whole article)
+   */
+  readonly #root: Element;
+  readonly #exclude: ReadonlySet<Element> | null;
+  readonly #skipped: Skipped[] | null;
+  readonly #record: boolean;
+
+  constructor(root: Element, exclude: ReadonlySet<Element> | null, skipped: Skipped[] | null, record = false) {
+    this.#root = root;
+    this.#exclude = exclude;
+    this.#skipped = skipped;
+    this.#record = record;
+  }
 
   /**
    * Visits `element` with the state inherited from its ancestors, so nothing is looked up again per node.
    * @param lang nearest `lang` above `element`
-   * @param hidden whether `element` sits in a `hidden`/`aria-hidden` element with no `data-listen-only` between
+   * @param hidden whether `element` sits in a hidden element (`isHidden`) with no `data-listen-only` between
+   * @param forced whether `element` sits in a `data-listen-read` block: nothing in it is judged
    * @param open the segment the text of `element` belongs to, or null outside any readable element
+   * @returns why judgement left `element` out, when it held text (a heading just before it goes with it)
    */
-  visit(element: Element, lang: string, hidden: boolean, open: Open | null): void {
+  visit(element: Element, lang: string, hidden: boolean, forced: boolean, open: Open | null): SkipReason | null {
     const name = element.localName;
-    if (SKIPPED.has(name) || element.hasAttribute('data-listen-skip') || this.exclude?.has(element)) return;
+    if (this.#exclude?.has(element)) return null;
+    // The page's `data-listen-read` is the last word over Listen's judgement, this element's own included.
+    const read = element.hasAttribute('data-listen-read');
+    forced ||= read;
+    const tag = element.hasAttribute('data-listen-skip') ? 'marked' : SKIPPED.get(name);
+    if (tag !== undefined && !(forced && /^(?:caption|role|code)$/.test(tag))) {
+      this.#skip(element, tag, hidden);
+      return null;
+    }
+    // Inline elements inside a paragraph are its words, never judged as blocks.
+    if (!forced && element !== this.#root && (!open || READABLE.has(name) || BOUNDARY.has(name))) {
+      const reason = judge(element, !open);
+      if (reason) return this.#skip(element, reason, hidden) ? reason : null;
+    }
 
     // Text meant only for listeners is usually visually hidden, often with `hidden` or `aria-hidden`
     // on itself or a wrapper; marking it `data-listen-only` is the page saying "read this anyway".
     const listenOnly = element.hasAttribute('data-listen-only');
     if (listenOnly) hidden = false;
-    else if (!hidden) hidden = element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true';
+    else if (!hidden && isHidden(element)) {
+      this.#skip(element, 'hidden', false);
+      hidden = true;
+    }
 
     const ownLang = element.getAttribute('lang');
     if (ownLang !== null) lang = ownLang;
 
-    // Listener-only text outside any paragraph would otherwise have nowhere to go: it is its own segment.
-    if (READABLE.has(name) || (listenOnly && open === null)) {
+    // Text the page asks to be read outside any paragraph (a caption, a listener-only note) would otherwise have
+    // nowhere to go: it is its own segment.
+    if (READABLE.has(name) || ((listenOnly || read) && open === null)) {
       const mark = this.segments.length;
-      const own: Open = { element, lang, parts: [], nodes: this.record ? [] : null };
-      this.children(element, lang, hidden, own);
-      this.flush(own);
-      if (!open) return;
+      const own: Open = { element, lang, forced, parts: [], nodes: this.#record ? [] : null };
+      this.#children(element, lang, hidden, forced, own);
+      this.#flush(own);
+      if (!open) return null;
       if (this.segments.length === mark) {
         // Nothing read inside (hidden or empty): the container's text simply runs on past it.
-        this.space(open);
+        this.#space(open);
       } else {
         // The container's text so far comes before this block's segments, as a segment of its own.
-        const before = this.take(open);
+        const before = this.#take(open);
         if (before) this.segments.splice(mark, 0, before);
       }
-      return;
+      return null;
     }
 
     if (name === 'br') {
-      if (open && !hidden) this.space(open);
-      return;
+      if (open && !hidden) this.#space(open);
+      return null;
     }
 
     const boundary = open !== null && !hidden && BOUNDARY.has(name);
-    if (boundary) this.space(open);
-    this.children(element, lang, hidden, open);
-    if (boundary) this.space(open);
+    if (boundary) this.#space(open);
+    this.#children(element, lang, hidden, forced, open);
+    if (boundary) this.#space(open);
+    return null;
   }
 
-  private children(element: Element, lang: string, hidden: boolean, open: Open | null): void {
+  #children(element: Element, lang: string, hidden: boolean, forced: boolean, open: Open | null): void {
     const nodes = element.childNodes;
+    let heading: Element | null = null;
     for (let i = 0; i < nodes.length; i++) {
       const node = nodes[i]!;
       if (node.nodeType === TEXT_NODE) {
@@ -179,33 +208,56 @@ class Walker {
           open.nodes?.push(node as Text);
         }
       } else if (node.nodeType === ELEMENT_NODE) {
-        this.visit(node as Element, lang, hidden, open);
+        const child = node as Element;
+        const reason = this.visit(child, lang, hidden, forced, open);
+        // "Related" or "Most read" over a block left out is that block's title: it goes with it.
+        if (reason && heading && this.segments.at(-1)?.element === heading) {
+          this.segments.pop();
+          if (!hidden) this.#skipped?.splice(-1, 0, { element: heading, reason });
+        }
+        heading = HEADING.test(child.localName) && !child.hasAttribute('data-listen-read') ? child : null;
       }
     }
   }
 
-  private space(open: Open): void {
+  /** Lists `element` as left out for `reason` (unless inside a hidden block); whether it holds any text. */
+  #skip(element: Element, reason: SkipReason | '', hidden: boolean): boolean {
+    if (!reason || !/\S/.test(element.textContent ?? '')) return false;
+    if (!hidden) this.#skipped?.push({ element, reason });
+    return true;
+  }
+
+  #space(open: Open): void {
     open.parts.push(' ');
     open.nodes?.push(null);
   }
 
   /** Ends the text collected so far in `open` as a segment, if any is left after normalising. */
-  private flush(open: Open): void {
-    const segment = this.take(open);
+  #flush(open: Open): void {
+    const segment = this.#take(open);
     if (segment) this.segments.push(segment);
   }
 
-  /** The text collected so far in `open` as a segment (null when blank); starts `open` afresh. */
-  private take(open: Open): MappedSegment | null {
+  /** The text collected so far in `open` as a segment (null when blank or judged out); starts `open` afresh. */
+  #take(open: Open): Recorded | null {
     if (open.parts.length === 0) return null;
     const text = normaliseText(open.parts.join(''));
-    const map = open.nodes ? new TextMap(open.parts.slice(), open.nodes.splice(0)) : null;
-    open.parts.length = 0;
+    const pieces = open.parts.splice(0);
+    const nodes = open.nodes?.splice(0);
     if (!text) return null;
-    const segment: MappedSegment = { text, element: open.element, lang: open.lang };
-    // Both are made from the same pieces by the same rule; should they ever differ, no map beats a wrong one.
-    return map && map.text === text ? { ...segment, map } : segment;
+    const reason = open.forced ? null : judgeText(text);
+    if (reason) {
+      this.#skipped?.push({ element: open.element, reason });
+      return null;
+    }
+    const segment = { text, element: open.element, lang: open.lang };
+    return nodes ? { ...segment, pieces, nodes } : segment;
   }
+}
+
+/** The nearest `lang` above `element`, '' when none. */
+function langAbove(element: Element): string {
+  return element.parentElement?.closest('[lang]')?.getAttribute('lang') ?? '';
 }
 
 /**
@@ -214,61 +266,55 @@ class Walker {
  * `li > p`) gives theirs, and each run of its own loose text between them becomes a segment of its own,
  * with the container as element. Only text inside readable elements is read, so a byline or date in a
  * `<div>` is not. Skipped with all their contents: captions, asides, navigation, form controls, media,
- * code blocks, `[hidden]`, `[aria-hidden="true"]`, `[data-listen-skip]`, `<listen-player>` and
- * `options.exclude`; `[data-listen-only]` content is read even inside `hidden`/`aria-hidden`, but not inside
- * anything else that is skipped. The rules apply to `root` itself too.
+ * code blocks, hidden text (`hidden`, `aria-hidden="true"`, `inert`, visually hidden classes),
+ * `[data-listen-skip]`, `<listen-player>`, `options.exclude`, and what Listen judges is not the story
+ * (`judge.ts`: share bars, related links, ads, promos, comments…) unless in a `[data-listen-read]` block.
+ * `[data-listen-only]` content is read even inside hidden text, but not inside anything else that is skipped.
+ * The rules apply to `root` itself too, except judgement: the page chose it.
+ *
+ * When what is read neither starts with a heading nor holds an `h1` (`for` names the article's body), the
+ * page's headline comes first: the nearest `h1` before `root`, else the `og:title` meta (its content, with
+ * the meta element as element: there is nothing on the page to highlight).
  *
  * One walk of the tree: every state (language, hidden, current segment) is carried down, not looked up.
  */
 export function extractSegments(root: Element, options: ExtractOptions = {}): Segment[] {
   const exclude = options.exclude?.length ? new Set(options.exclude) : null;
-  const walker = new Walker(exclude);
+  const walker = new Walker(root, exclude, options.skipped ?? null);
   // The only upward look-up: the language `root` inherits from the page.
-  const lang = root.parentElement?.closest('[lang]')?.getAttribute('lang') ?? '';
-  walker.visit(root, lang, false, null);
-  return walker.segments;
+  walker.visit(root, langAbove(root), false, false, null);
+  const segments: Segment[] = walker.segments;
+  if (segments[0] && !HEADING.test(segments[0].element.localName) && !segments.some((s) => s.element.localName === 'h1')) {
+    const first = headline(root, exclude);
+    if (first) segments.unshift(first);
+  }
+  return segments;
 }
 
 /**
- * Where the text of `segments[index]` (as `extractSegments(root, options)` returned them) is on the page: its
- * element is read again with the very same rules, this time noting which text node each piece came from, so
- * a word of the segment's normalised text can be found in the page. Only that element is walked and nothing
- * is kept, so it costs one paragraph's walk, for the one segment being read. Null when the page has changed
- * since and that element no longer gives this text.
+ * The page's headline for an article that does not start with one: see `extractSegments`. An `h1` in a hidden
+ * element counts as hidden (a site title kept for screen readers), whatever `data-listen-only` is between.
  */
-export function mapSegment(
-  root: Element,
-  segments: readonly Segment[],
-  index: number,
-  options: ExtractOptions = {},
-): TextMap | null {
-  const segment = segments[index];
-  if (!segment) return null;
-  const { element } = segment;
-  if (element !== root && !root.contains(element)) return null;
-  // A container's loose text runs (around its nested paragraphs) share its element: which run is this?
-  // They sit among segments of the container's descendants, so the count stops at the first one outside.
-  let run = 0;
-  for (let i = index - 1; i >= 0; i--) {
-    const other = segments[i]!.element;
-    if (other === element) run++;
-    else if (!element.contains(other)) break;
+function headline(root: Element, exclude: ReadonlySet<Element> | null): Segment | null {
+  const headings = (root.getRootNode() as ParentNode).querySelectorAll('h1');
+  let elsewhere = false;
+  for (let i = headings.length - 1; i >= 0; i--) {
+    const h1 = headings[i]!;
+    // Before the article (FOLLOWING: root comes after it), not around it (CONTAINED_BY).
+    if ((h1.compareDocumentPosition(root) & 20) !== 4) continue;
+    // Another article's headline: a page of several articles, where the page's og:title is not this one's either.
+    const article = h1.closest('article');
+    if (article && !article.contains(root)) {
+      elsewhere = true;
+      continue;
+    }
+    let hidden = false;
+    for (let node = h1.parentElement; node && !hidden; node = node.parentElement) hidden = isHidden(node);
+    const walker = new Walker(h1, exclude, null);
+    walker.visit(h1, langAbove(h1), hidden, false, null);
+    if (walker.segments[0]) return walker.segments[0];
   }
-  const exclude = options.exclude?.length ? new Set(options.exclude) : null;
-  const walker = new Walker(exclude, true);
-  walker.visit(element, segment.lang, hiddenAbove(element, root), null);
-  const again = walker.segments.filter((s) => s.element === element)[run] as MappedSegment | undefined;
-  return again && again.text === segment.text ? (again.map ?? null) : null;
-}
-
-/**
- * The `hidden` state the walk carries into `element`: the nearest ancestor (up to `root`) that is either
- * `data-listen-only` (read: not hidden) or `hidden`/`aria-hidden="true"` (hidden) decides.
- */
-function hiddenAbove(element: Element, root: Element): boolean {
-  for (let node = element === root ? null : element.parentElement; node; node = node === root ? null : node.parentElement) {
-    if (node.hasAttribute('data-listen-only')) return false;
-    if (node.hasAttribute('hidden') || node.getAttribute('aria-hidden') === 'true') return true;
-  }
-  return false;
+  const meta = elsewhere ? null : root.ownerDocument.querySelector('meta[property="og:title"]');
+  const text = normaliseText(meta?.getAttribute('content') ?? '');
+  return meta && text ? { text, element: meta, lang: langAbove(meta) } : null;
 }

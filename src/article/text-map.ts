@@ -3,6 +3,9 @@
  * from. The extractor builds one (on request, for one segment at a time) from the same raw pieces it joins
  * and normalises, so the two can never disagree about what a character is.
  */
+import { Walker, type ExtractOptions } from './extract.js';
+import { isHidden } from './judge.js';
+import type { Segment } from './segment.js';
 
 /** Whitespace as `normaliseText` sees it (`\s`: spaces, tabs, line breaks, NBSP and the other Unicode spaces). */
 const SPACE = /\s/;
@@ -84,4 +87,60 @@ export class TextMap {
     const node = this.#nodes[piece];
     return !!node && node.isConnected && node.nodeValue === this.#pieces[piece];
   }
+}
+
+/**
+ * Where the text of `segments[index]` (as `extractSegments(root, options)` returned them) is on the page: its
+ * element is read again with the very same rules, this time noting which text node each piece came from, so
+ * a word of the segment's normalised text can be found in the page. Only that element is walked and nothing
+ * is kept, so it costs one paragraph's walk, for the one segment being read. Null when the page has changed
+ * since and that element no longer gives this text.
+ *
+ * Here rather than beside `extractSegments`: only a reader listening word by word needs it, so it loads with
+ * the rest of the player, not before play.
+ */
+export function mapSegment(
+  root: Element,
+  segments: readonly Segment[],
+  index: number,
+  options: ExtractOptions = {},
+): TextMap | null {
+  const segment = segments[index];
+  if (!segment) return null;
+  const { element } = segment;
+  // The page's headline, read before an article that does not start with one, is outside it.
+  if (element !== root && !root.contains(element) && !(index === 0 && element.isConnected)) return null;
+  // A container's loose text runs (around its nested paragraphs) share its element: which run is this?
+  // They sit among segments of the container's descendants, so the count stops at the first one outside.
+  let run = 0;
+  for (let i = index - 1; i >= 0; i--) {
+    const other = segments[i]!.element;
+    if (other === element) run++;
+    else if (!element.contains(other)) break;
+  }
+  const exclude = options.exclude?.length ? new Set(options.exclude) : null;
+  const walker = new Walker(element, exclude, null, true);
+  const { hidden, forced } = stateAbove(element, root);
+  walker.visit(element, segment.lang, hidden, forced, null);
+  const again = walker.segments.filter((s) => s.element === element)[run];
+  if (!again?.pieces || !again.nodes || again.text !== segment.text) return null;
+  const map = new TextMap(again.pieces, again.nodes);
+  // Both are made from the same pieces by the same rule; should they ever differ, no map beats a wrong one.
+  return map.text === segment.text ? map : null;
+}
+
+/**
+ * The `hidden` and `forced` states the walk carries into `element` from its ancestors up to `root` (to the top
+ * when null): the nearest one that is either `data-listen-only` (not hidden) or hidden decides `hidden`; any
+ * `data-listen-read` one makes it `forced`.
+ */
+function stateAbove(element: Element, root: Element | null): { hidden: boolean; forced: boolean } {
+  let hidden: boolean | null = null;
+  let forced = false;
+  for (let node = element === root ? null : element.parentElement; node; node = node === root ? null : node.parentElement) {
+    const only = node.hasAttribute('data-listen-only');
+    forced ||= node.hasAttribute('data-listen-read');
+    hidden ??= only ? false : isHidden(node) || null;
+  }
+  return { hidden: hidden ?? false, forced };
 }

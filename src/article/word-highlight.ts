@@ -6,9 +6,9 @@
  *
  * Browsers without the API simply get no word highlight (the paragraph highlight does not depend on it).
  */
-import { mapSegment, type ExtractOptions } from './extract.js';
+import type { ExtractOptions } from './extract.js';
 import type { Segment } from './segment.js';
-import type { TextMap } from './text-map.js';
+import { mapSegment, type TextMap } from './text-map.js';
 
 /** The name of the highlight in `CSS.highlights`, and so of `::highlight(listen-word)`. */
 export const WORD_HIGHLIGHT = 'listen-word';

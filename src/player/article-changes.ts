@@ -19,13 +19,16 @@ export interface ArticleChangesOptions {
   exclude(): readonly Element[];
 }
 
-/** What can change what is read: text, elements, and the attributes the extractor obeys. */
+/**
+ * What can change what is read: text, elements, and the attributes the extractor obeys. Not `class`: pages toggle
+ * classes all the time (as the reader scrolls, as images load), and the names Listen judges by are written once.
+ */
 const OBSERVE: MutationObserverInit = {
   childList: true,
   subtree: true,
   characterData: true,
   attributes: true,
-  attributeFilter: ['hidden', 'aria-hidden', 'data-listen-skip', 'data-listen-only', 'lang'],
+  attributeFilter: ['hidden', 'aria-hidden', 'inert', 'role', 'data-listen-skip', 'data-listen-only', 'data-listen-read', 'lang'],
 };
 
 export class ArticleChangesController implements ReactiveController {

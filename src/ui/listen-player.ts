@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property } from './property.js';
-import { extractSegments } from '../article/extract.js';
+import { extractSegments, type Skipped } from '../article/extract.js';
 import type { Segment } from '../article/segment.js';
 import type { AudioEngineOptions } from '../engines/audio.js';
 import type { EngineKind, EngineLoadOptions, WordTiming } from '../engines/engine.js';
@@ -229,6 +229,18 @@ export class ListenPlayer extends LitElement {
   get segments(): readonly Segment[] {
     if (this.#session) return this.#session.playback.segments;
     return (this.#segments ??= this.#read());
+  }
+
+  /**
+   * What the article leaves out, and why: `{ element, reason }` per block that holds text (the outermost only),
+   * in document order; `reason` is `marked`, `hidden`, `role`, `share`, `related`, `ad`, `promo`, `comments`,
+   * `bio`, `print`, `links`, `caption`, `control`, `media` or `code` (see docs/what-is-read.md). Read afresh.
+   */
+  get skipped(): readonly Skipped[] {
+    const skipped: Skipped[] = [];
+    const article = this.#findArticle();
+    if (article) extractSegments(article, { exclude: [this], skipped });
+    return skipped;
   }
 
   /**

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright';
 import { build } from 'vite';
 import { syncChart } from './chart.mjs';
+import { contentRun } from './content.mjs';
 import { devLayoutRun, devServer } from './dev.mjs';
 import { syncRun, vitalsRun } from './pages.mjs';
 import { renderRun } from './render.mjs';
@@ -77,6 +78,7 @@ try {
     const runs = await repeat(`${paragraphs} paragraphs`, RUNS, () => scaleRun(browser, server.origin, paragraphs, 4000));
     scale.push(medianOfRuns(runs));
   }
+  const [content] = await repeat('content: the fixture corpus', 1, () => contentRun(root));
   const single = await repeat('render, --jobs 1', RUNS, () => renderRun(root, 1));
   const all = await repeat(`render, --jobs ${availableParallelism()}`, RUNS, () => renderRun(root, availableParallelism()));
   report = {
@@ -89,6 +91,7 @@ try {
     devLayout,
     sync: sync.map((run) => ({ ...run, playerSummary: summarise(run.player.map((p) => p.error)), baselineSummary: summarise(run.baseline.map((p) => p.error)) })),
     scale,
+    content,
     render: { single, all },
   };
 } finally {

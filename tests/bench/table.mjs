@@ -6,7 +6,7 @@ const verdict = (ok) => (ok === undefined ? 'report' : ok ? 'PASS' : 'MISS');
 const ratio = (a, b) => (b > 0 ? `×${(a / b).toFixed(1)}` : 'n/a');
 
 export function rows(report) {
-  const { bundle, vitals, sync, scale, render, rate } = report;
+  const { bundle, vitals, sync, scale, content, render, rate } = report;
   const pick = (key) => median(vitals.map((run) => run[key]));
   const vital = (name) => median(vitals.map((run) => run.vitals[name] ?? NaN));
   const player = (key) => median(sync.map((run) => run.playerSummary[key]));
@@ -39,10 +39,26 @@ export function rows(report) {
     ['CLS of the page from the dev server (npm start) as it loads, 1280×1300 / 375×812', `${median(report.devLayout.wide).toFixed(3)} / ${median(report.devLayout.phone).toFixed(3)}`, '0.000', verdict(!(median(report.devLayout.wide) > 0) && !(median(report.devLayout.phone) > 0))],
     ['LCP of the demo page (web-vitals)', ms(vital('LCP'), 0), '', 'report'],
     ['Extraction, 200 / 2,000 / 20,000 paragraphs (ratios)', `${growth('extractMs', 2)} ms`, '2,000: ≤ 50 ms', verdict(middle.extractMs <= 50)],
+    contentRow(content),
     ['Per-frame update cost while playing (ratios)', `${growth('frameMs', 3)} ms`, '2,000: ≤ 0.2 ms', verdict(middle.frameMs <= 0.2)],
     ['JS heap after load (ratios)', `${growth('heapMB', 1)} MB`, 'near-linear or better', verdict(large.heapMB / middle.heapMB <= 12)],
     ['Render the seed article, × real time, --jobs 1', `${single.toFixed(0)}× (${own(render.single)})`, '≥ 100×', verdict(single >= 100)],
     [`  all cores (--jobs ${report.machine.cores})`, `${all.toFixed(0)}× (${own(render.all)})`, '≥ 100×', verdict(all >= 100)],
+  ];
+}
+
+/** Recall and precision of what is read on the fixture corpus: averages, and the page read least precisely. */
+function contentRow(content) {
+  const pages = content.pages;
+  const mean = (key) => pages.reduce((sum, page) => sum + page[key], 0) / pages.length;
+  const worst = pages.reduce((low, page) => (page.precision < low.precision ? page : low));
+  const percent = (value) => `${(value * 100).toFixed(1)} %`;
+  const ok = mean('recall') >= 0.99 && mean('precision') >= 0.99 && worst.precision >= 0.95;
+  return [
+    `Content, ${pages.length} pages: recall / precision, worst page`,
+    `${percent(mean('recall'))} / ${percent(mean('precision'))}, ${percent(worst.precision)} (${worst.name})`,
+    '≥ 99 % / ≥ 99 %, ≥ 95 %',
+    verdict(ok),
   ];
 }
 

@@ -211,7 +211,7 @@ describe('custom-elements.json', () => {
     const names = members.map((member) => member.name);
     expect(members.find((member) => member.name === 'state')).toMatchObject({ kind: 'field', readonly: true });
     expect(members.find((member) => member.name === 'state')?.type?.text).toContain("'playing'");
-    for (const name of ['activeEngine', 'currentTime', 'duration', 'segmentIndex', 'segments', 'wordTiming']) {
+    for (const name of ['activeEngine', 'currentTime', 'duration', 'segmentIndex', 'segments', 'skipped', 'wordTiming']) {
       expect(members.find((member) => member.name === name)).toMatchObject({ kind: 'field', readonly: true });
     }
     for (const name of ['play', 'pause', 'toggle', 'seek', 'playSegment', 'next', 'previous']) {

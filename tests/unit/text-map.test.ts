@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { wordSpans } from '../../src/article/chunk.js';
-import { extractSegments, mapSegment, normaliseText } from '../../src/article/extract.js';
-import { TextMap } from '../../src/article/text-map.js';
+import { extractSegments, normaliseText } from '../../src/article/extract.js';
+import { mapSegment, TextMap } from '../../src/article/text-map.js';
 
 /** A fresh `<article>` holding `html`, attached to the document (the map refuses detached text). */
 function article(html: string): HTMLElement {
