@@ -5,6 +5,7 @@ import { GAP_CHARS_PER_SECOND, GapTimeline, type SpeechSpan } from '../../src/en
 import type { EngineEvent } from '../../src/engines/engine.js';
 import { parseManifest } from '../../src/engines/manifest.js';
 import { INITIAL_CHARS_PER_SECOND } from '../../src/engines/speech-timeline.js';
+import { VOICE_TIMEOUT_MS } from '../../src/engines/voices.js';
 import { FakeSpeechSynthesis } from '../fakes/speech-synthesis.js';
 import { segments, useFakeClock } from './helpers/speech-engine.js';
 
@@ -228,11 +229,12 @@ describe('GapReader', () => {
   it('skips the span each time the device cannot speak (no voices), and tries again when it comes back', async () => {
     const { reader, events, finished } = setupReader({ voices: [] });
     reader.hold(1, SPAN.at, true);
-    await vi.advanceTimersByTimeAsync(6000);
+    // Past the speech engine's wait for a voice list that may still come.
+    await vi.advanceTimersByTimeAsync(VOICE_TIMEOUT_MS + 1000);
     expect(finished).toEqual([1]);
     reader.release();
     reader.hold(1, SPAN.at, true);
-    await vi.advanceTimersByTimeAsync(6000);
+    await vi.advanceTimersByTimeAsync(VOICE_TIMEOUT_MS + 1000);
     expect(finished).toEqual([1, 1]);
     expect(events.filter((event) => event.type === 'error')).toEqual([
       { type: 'error', code: 'no-speech', message: expect.any(String), fallback: 'audio' },

@@ -196,9 +196,10 @@ describe('faults: hostile markup under the strict policy with Trusted Types', ()
         'A paragraph with inline handlers.',
       ]);
 
-      // Press play (this Chromium has no voices: it ends in the no-speech error), then open the paragraph list.
+      // Press play (this Chromium has no voices: it ends in the no-speech error once the player's 20 s wait for
+      // a voice list is over), then open the paragraph list.
       await page.locator('listen-player [part~="play-button"]').click();
-      await page.waitForFunction(() => ['error', 'playing'].includes(document.querySelector('listen-player')!.state), null, { timeout: 15_000 });
+      await page.waitForFunction(() => ['error', 'playing'].includes(document.querySelector('listen-player')!.state), null, { timeout: 40_000 });
       await page.locator('listen-player [part~="paragraphs-button"]').click();
       const shown = await page.evaluate(() => {
         const root = document.querySelector('listen-player')!.shadowRoot!;
