@@ -26,6 +26,64 @@ function countIterations(length: number): { readonly count: number; restore(): v
   return counter;
 }
 
+/** Counts the calls of `Intl.Segmenter.prototype.segment` (cutting text into sentences or words) until restored. */
+function countSegmenting(): { readonly count: number; restore(): void } {
+  const native = Intl.Segmenter.prototype.segment;
+  const counter = { count: 0, restore: () => (Intl.Segmenter.prototype.segment = native) };
+  Intl.Segmenter.prototype.segment = function (this: Intl.Segmenter, input: string) {
+    counter.count++;
+    return native.call(this, input);
+  };
+  return counter;
+}
+
+/** An article of `count` short paragraphs (id "story"), built in the page rather than parsed from a string. */
+function manyParagraphs(count: number): HTMLElement {
+  const article = document.createElement('article');
+  article.id = 'story';
+  article.lang = 'en-GB';
+  for (let i = 1; i <= count; i++) {
+    const paragraph = document.createElement('p');
+    paragraph.textContent = `Paragraph ${i} of the long story. It has two sentences.`;
+    article.append(paragraph);
+  }
+  return article;
+}
+
+describe('faults: 100,000 paragraphs', () => {
+  it('play cuts only the paragraph it reads into sentences, and the time is still the whole article', async () => {
+    const fake = useFakeSpeech({ charsPerSecond: SLOW });
+    const player = await mount('<listen-player for="story"></listen-player>');
+    // Counted from before the article is there: the engine may load (and once cut everything) before play.
+    const segmenting = countSegmenting();
+    try {
+      document.body.append(manyParagraphs(100_000));
+      await expect.poll(() => player.segments.length, { timeout: 30_000 }).toBe(100_000);
+      await voicesListed(player);
+      player.play();
+      await untilState(player, 'playing', 30_000);
+    } finally {
+      segmenting.restore();
+    }
+    expect(fake.texts).toEqual(['Paragraph 1 of the long story.']);
+    // One paragraph into sentences, and its first sentence into words (for the word timing).
+    expect(segmenting.count).toBeLessThan(10);
+    // The estimate is by characters: every paragraph counts, cut or not (14.5 characters a second at first).
+    const chars = player.segments.reduce((sum, segment) => sum + segment.text.length, 0);
+    expect(player.duration).toBeCloseTo(chars / 14.5, 0);
+
+    // Seeking far on cuts only the paragraph it lands in.
+    const far = countSegmenting();
+    try {
+      player.playSegment(99_999);
+      await expect.poll(() => fake.texts.at(-1)).toBe('Paragraph 100000 of the long story.');
+    } finally {
+      far.restore();
+    }
+    expect(far.count).toBeLessThan(10);
+  });
+});
+
 describe('faults: a 5 MB paragraph', () => {
   it('the mini player renders its preview without going through the paragraph', async () => {
     useFakeSpeech({ charsPerSecond: SLOW });
