@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { SLOW, useFakeSpeech } from './helpers/fake-speech.js';
 import { miniPlayer } from './helpers/follow.js';
-import { mount, unmount, untilState, voicesListed } from './helpers/player.js';
+import { type ListenPlayer, mount, unmount, untilState, voicesListed } from './helpers/player.js';
 
 afterEach(() => unmount());
 
@@ -49,6 +49,77 @@ function manyParagraphs(count: number): HTMLElement {
   }
   return article;
 }
+
+describe('faults: 20,000 paragraphs in the paragraph list', () => {
+  /** The options in the DOM: their index (0-based), position and set size as a screen reader hears them. */
+  function options(player: ListenPlayer) {
+    const items = [...player.shadowRoot!.querySelectorAll<HTMLLIElement>('[part~="paragraphs"] > li')];
+    return items.map((item) => ({
+      index: Number(item.querySelector('button')!.dataset['index']),
+      posinset: item.getAttribute('aria-posinset'),
+      setsize: item.getAttribute('aria-setsize'),
+      value: item.value,
+    }));
+  }
+
+  it('renders only the options around the view; keys and scrolling reach every one, each saying where it is', async () => {
+    useFakeSpeech({ charsPerSecond: SLOW });
+    const player = await mount('<listen-player for="story"></listen-player>');
+    document.body.append(manyParagraphs(20_000));
+    await expect.poll(() => player.segments.length, { timeout: 30_000 }).toBe(20_000);
+    await voicesListed(player);
+    const root = player.shadowRoot!;
+    const button = root.querySelector<HTMLButtonElement>('[part~="paragraphs-button"]')!;
+    button.focus();
+    await userEvent.keyboard('{Enter}');
+    await player.updateComplete;
+    const list = root.querySelector<HTMLElement>('[part~="paragraphs"]')!;
+
+    let shown = options(player);
+    expect(shown.length).toBeGreaterThan(5);
+    expect(shown.length).toBeLessThanOrEqual(100);
+    expect(shown[0]).toEqual({ index: 0, posinset: '1', setsize: '20000', value: 1 });
+    expect(root.activeElement?.getAttribute('data-index')).toBe('0');
+
+    await userEvent.keyboard('{End}');
+    await expect.poll(() => root.activeElement?.getAttribute('data-index')).toBe('19999');
+    shown = options(player);
+    expect(shown.length).toBeLessThanOrEqual(100);
+    expect(shown.at(-1)).toEqual({ index: 19_999, posinset: '20000', setsize: '20000', value: 20_000 });
+    expect(root.activeElement!.textContent!.trim()).toBe(player.segments[19_999]!.text);
+    // Scrolled into view at the end of the list.
+    const box = list.getBoundingClientRect();
+    const last = root.activeElement!.getBoundingClientRect();
+    expect(last.top).toBeGreaterThanOrEqual(box.top - 1); // sub-pixel layout
+    expect(last.bottom).toBeLessThanOrEqual(box.bottom + 1);
+    expect(list.scrollTop + list.clientHeight).toBeGreaterThan(list.scrollHeight - 50);
+    await userEvent.keyboard('{ArrowUp}');
+    await expect.poll(() => root.activeElement?.getAttribute('data-index')).toBe('19998');
+
+    // Scrolled to the middle with the bar or wheel: what is in view is there, and the tab stop goes along.
+    list.scrollTop = list.scrollHeight / 2;
+    await expect
+      .poll(() => {
+        const top = list.getBoundingClientRect().top + 10;
+        return [...list.querySelectorAll('button')].some((option) => option.getBoundingClientRect().bottom > top && option.getBoundingClientRect().top <= top);
+      })
+      .toBe(true);
+    shown = options(player);
+    expect(shown.length).toBeLessThanOrEqual(100);
+    const middle = shown.map((option) => option.index);
+    expect(Math.min(...middle)).toBeGreaterThan(5_000);
+    expect(Math.max(...middle)).toBeLessThan(15_000);
+    expect(shown.every((option) => option.posinset === String(option.index + 1) && option.setsize === '20000')).toBe(true);
+    expect([...list.querySelectorAll('button')].filter((option) => option.tabIndex === 0)).toHaveLength(1);
+    const stop = list.querySelector<HTMLButtonElement>('button[tabindex="0"]')!;
+    await expect.poll(() => root.activeElement).toBe(stop);
+
+    // Home, and a choice plays from there.
+    await userEvent.keyboard('{Home}{ArrowDown}{Enter}');
+    await untilState(player, 'playing');
+    expect(player.segmentIndex).toBe(1);
+  });
+});
 
 describe('faults: 100,000 paragraphs', () => {
   it('play cuts only the paragraph it reads into sentences, and the time is still the whole article', async () => {
