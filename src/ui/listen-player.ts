@@ -183,7 +183,7 @@ export class ListenPlayer extends LitElement {
     if (changedAfterStart('for') || changedAfterStart('lang') || changedAfterStart('src')) {
       this.#segments = null;
       this.#estimate = 0;
-      if (this.#session) this.#session.playback.reload();
+      if (this.#session) this.#session.playback.changed();
       else if (this.#article()) this.#preview();
       else void this.#open().catch(() => {});
     }

@@ -5,9 +5,10 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
+import { SEED, placeDemo, seedManifest, useAudioOptions } from './helpers/audio.js';
 import { SLOW, useFakeSpeech } from './helpers/fake-speech.js';
 import { miniPlayer } from './helpers/follow.js';
-import { type ListenPlayer, mount, unmount, untilState, voicesListed } from './helpers/player.js';
+import { type ListenPlayer, controls, mount, record, unmount, untilState, voicesListed } from './helpers/player.js';
 
 afterEach(() => unmount());
 
@@ -152,6 +153,38 @@ describe('faults: 100,000 paragraphs', () => {
       far.restore();
     }
     expect(far.count).toBeLessThan(10);
+  });
+});
+
+describe('faults: src changed 500 times while playing', () => {
+  it('loads the first and the last source only, and plays the last', async () => {
+    const manifest = JSON.stringify(await seedManifest());
+    const asked: string[] = [];
+    useAudioOptions({
+      fetch: async (input) => {
+        asked.push(String(input));
+        return new Response(manifest, { headers: { 'Content-Type': 'application/json' } });
+      },
+    });
+    const player = placeDemo();
+    await player.updateComplete;
+    await userEvent.click(controls(player).play);
+    await untilState(player, 'playing', 20_000);
+    const events = record(player);
+    asked.length = 0;
+
+    for (let i = 1; i <= 500; i++) {
+      player.src = `${SEED}?take=${i}`;
+      await player.updateComplete;
+    }
+    await expect.poll(() => asked.at(-1), { timeout: 10_000 }).toMatch(/\?take=500$/);
+    await untilState(player, 'playing', 20_000);
+    expect(asked).toHaveLength(2);
+    expect(asked[0]).toMatch(/\?take=1$/);
+    expect(player.activeEngine).toBe('audio');
+    expect(events.errors).toEqual([]);
+    player.pause();
+    await untilState(player, 'paused');
   });
 });
 
