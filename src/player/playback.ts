@@ -297,6 +297,12 @@ export class PlaybackController implements ReactiveController {
     if (engine) this.#continueWith(engine, at, resume);
   }
 
+  /** The article left the page and nothing took its place: reading stops with `no-article`. */
+  articleGone(): void {
+    this.reset();
+    this.#report({ type: 'error', code: 'no-article', message: 'The article was removed from the page.' });
+  }
+
   /**
    * The source, article or language changed: reload at once, unless a change came a moment ago; then the
    * last of the burst loads once it is over (`CHANGE_SETTLE_MS` without a change). Only the last value matters.
