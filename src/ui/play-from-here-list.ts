@@ -13,7 +13,6 @@
  */
 import { css, html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { renderParagraphsButton } from './paragraphs-button.js';
 import type { Segment } from '../article/segment.js';
 import type { PlaybackController } from '../player/playback.js';
@@ -70,18 +69,14 @@ export class ParagraphListController implements ReactiveController {
     if (!segments.length) return nothing;
     const current = this.#playback.snapshot.segmentIndex;
     const count = segments.length;
-    const start = Math.min(this.#start, Math.max(count - LIST_WINDOW, 0));
-    const end = Math.min(start + LIST_WINDOW, count);
+    const [start, end] = this.#window();
     const shown = Array.from({ length: end - start }, (_, i) => start + i);
-    // Set through the CSSOM (styleMap), which a Content-Security-Policy without 'unsafe-inline' allows.
-    const space = { '--_before': `${start * this.#row}px`, '--_after': `${(count - end) * this.#row}px` };
     return html`${renderParagraphsButton(strings.playFromParagraph, this.#open, this.#toggle)}
       ${this.#open
         ? html`<ol
             id="listen-paragraphs"
             part="paragraphs"
             class="paragraphs"
-            style=${styleMap(space)}
             aria-label=${strings.playFromParagraph}
             @keydown=${this.#onKeyDown}
             @scroll=${this.#onScroll}
@@ -95,25 +90,40 @@ export class ParagraphListController implements ReactiveController {
         : nothing}`;
   }
 
-  /** After a render of the open list: the options' real height, so the space of the others matches them. */
-  hostUpdated(): void {
-    const items = this.#open ? this.#host.shadowRoot?.querySelectorAll<HTMLLIElement>('#listen-paragraphs > li') : undefined;
-    if (!items?.length) return;
-    const first = items[0]!;
-    const last = items[items.length - 1]!;
-    const row = (last.offsetTop + last.offsetHeight - first.offsetTop) / items.length;
-    // Only a real change re-renders: sub-pixel rounding must not make the list render itself forever.
-    if (!(row > 0) || Math.abs(row - this.#row) <= 0.5) return;
-    // The space changes at once, and the scroll position with it, so what is in view stays in view.
-    const list = first.parentElement!;
-    const top = list.scrollTop;
+  /** The first option in the DOM and the one after the last. */
+  #window(): [number, number] {
     const count = this.#playback.segments.length;
-    const start = Number(first.value) - 1;
+    const start = Math.min(this.#start, Math.max(count - LIST_WINDOW, 0));
+    return [start, Math.min(start + LIST_WINDOW, count)];
+  }
+
+  /**
+   * After a render of the open list: the room of the options not in the DOM, set through the CSSOM (a
+   * Content-Security-Policy without 'unsafe-inline' refuses a style attribute), from their measured height.
+   */
+  hostUpdated(): void {
+    const list = this.#open ? this.#host.shadowRoot?.getElementById('listen-paragraphs') : null;
+    if (!list) return;
+    const items = list.querySelectorAll<HTMLLIElement>(':scope > li');
+    const first = items[0];
+    const last = items[items.length - 1];
+    const row = first && last ? (last.offsetTop + last.offsetHeight - first.offsetTop) / items.length : 0;
+    // Only a real change counts: sub-pixel rounding must not move the list every render.
+    if (row > 0 && Math.abs(row - this.#row) > 0.5) {
+      // What is in view stays in view: the scroll position moves with the room above.
+      const top = list.scrollTop;
+      this.#space(list, row);
+      list.scrollTop = (top * row) / this.#row;
+      this.#row = row;
+    } else {
+      this.#space(list, this.#row);
+    }
+  }
+
+  #space(list: HTMLElement, row: number): void {
+    const [start, end] = this.#window();
     list.style.setProperty('--_before', `${start * row}px`);
-    list.style.setProperty('--_after', `${(count - start - items.length) * row}px`);
-    list.scrollTop = (top * row) / this.#row;
-    this.#row = row;
-    this.#host.requestUpdate();
+    list.style.setProperty('--_after', `${(this.#playback.segments.length - end) * row}px`);
   }
 
   #item(segment: Segment, index: number, count: number, current: number) {
