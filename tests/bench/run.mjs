@@ -12,7 +12,7 @@ import { build } from 'vite';
 import { syncChart } from './chart.mjs';
 import { syncRun, vitalsRun } from './pages.mjs';
 import { renderRun } from './render.mjs';
-import { scaleRun } from './scale.mjs';
+import { scaleRun, stressRun } from './scale.mjs';
 import { serve } from './serve.mjs';
 import { medianOfRuns, summarise } from './stats.mjs';
 import { table } from './table.mjs';
@@ -66,6 +66,7 @@ try {
     const runs = await repeat(`${paragraphs} paragraphs`, RUNS, () => scaleRun(browser, server.origin, paragraphs, 4000));
     scale.push(medianOfRuns(runs));
   }
+  const stress = await repeat('stress cases (long list, 100,000 paragraphs, 5 MB paragraph, src changes)', RUNS, () => stressRun(browser, server.origin));
   const single = await repeat('render, --jobs 1', RUNS, () => renderRun(root, 1));
   const all = await repeat(`render, --jobs ${availableParallelism()}`, RUNS, () => renderRun(root, availableParallelism()));
   report = {
@@ -77,6 +78,7 @@ try {
     vitals,
     sync: sync.map((run) => ({ ...run, playerSummary: summarise(run.player.map((p) => p.error)), baselineSummary: summarise(run.baseline.map((p) => p.error)) })),
     scale,
+    stress,
     render: { single, all },
   };
 } finally {
