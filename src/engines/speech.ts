@@ -16,7 +16,7 @@
 import type { Segment } from '../article/segment.js';
 import type { Engine, EngineListener, EngineLoadOptions, ListenErrorCode, WordTiming } from './engine.js';
 import { clampRate } from './pace.js';
-import { SpeechTimeline, type TimedChunk } from './speech-timeline.js';
+import { type ChunkPlace, SpeechTimeline, type TimedChunk } from './speech-timeline.js';
 import { SpeechWords } from './speech-words.js';
 import { VoiceChoice } from './voice-choice.js';
 import { VOICE_TIMEOUT_MS, type RankContext } from './voices.js';
@@ -62,7 +62,8 @@ export class SpeechEngine implements Engine {
   readonly #choice: VoiceChoice;
   #rate = 1;
 
-  #index = 0;
+  /** The chunk to speak; null past the last one. */
+  #place: ChunkPlace | null = null;
   #speaking = false;
   #wantPlay = false;
   #ready: Promise<boolean> | null = null;
@@ -119,9 +120,9 @@ export class SpeechEngine implements Engine {
   }
 
   get currentTime(): number {
-    const start = this.#timeline.start(this.#index);
+    const start = this.#timeline.start(this.#place);
     if (!this.#speaking || !this.#chunkStartedAt) return start;
-    const length = this.#timeline.start(this.#index + 1) - start;
+    const length = this.#timeline.end(this.#place) - start;
     const elapsed = ((this.#now() - this.#chunkStartedAt) / 1000) * this.#rate;
     // Never run past the chunk's estimate: the next chunk's `start` moves the clock on.
     return start + Math.min(elapsed, length * 0.99);
@@ -133,7 +134,7 @@ export class SpeechEngine implements Engine {
     const previous = this.duration;
     this.#timeline = new SpeechTimeline(segments, options.lang);
     this.#words.reset(segments);
-    this.#index = 0;
+    this.#place = this.#timeline.firstFrom(0);
     if (this.duration !== previous) this.#listener({ type: 'duration', duration: this.duration });
     this.#failed = false;
     this.#ready = this.#prepare(options);
@@ -146,7 +147,7 @@ export class SpeechEngine implements Engine {
       this.#failLoad( 'This browser cannot read aloud: it has no speech synthesis.');
       return false;
     }
-    const chunkLangs = this.#timeline.chunks.map((chunk) => chunk.lang);
+    const chunkLangs = this.#timeline.langs();
     const loaded = await this.#choice.load(synth, this.#voiceTimeout, options, chunkLangs);
     // A newer load has taken over (or the engine is gone): it reports for itself.
     if (this.#destroyed || loaded.status === 'stale') return false;
@@ -162,10 +163,10 @@ export class SpeechEngine implements Engine {
   }
 
   play(): void {
-    if (this.#destroyed || this.#failed || !this.#timeline.length) return;
+    if (this.#destroyed || this.#failed || this.#timeline.empty) return;
     this.#wantPlay = true;
     if (this.#speaking) return;
-    if (this.#index >= this.#timeline.length) this.#index = 0;
+    this.#place ??= this.#timeline.firstFrom(0);
     this.#listener(this.#choice.waiting ? { type: 'loading', reason: 'voices' } : { type: 'loading' });
     void this.#ready?.then((ok) => {
       if (ok && this.#wantPlay && !this.#speaking) this.#speakCurrent();
@@ -182,25 +183,26 @@ export class SpeechEngine implements Engine {
   }
 
   seek(seconds: number): void {
-    if (this.#destroyed || !this.#timeline.length || !Number.isFinite(seconds)) return;
-    this.#jumpTo(this.#timeline.chunkAt(seconds));
+    if (this.#destroyed || this.#timeline.empty || !Number.isFinite(seconds)) return;
+    this.#jumpTo(this.#timeline.at(seconds));
   }
 
   /** Speech has no exact clock, so skipping moves a whole chunk (a sentence) back or forward. */
   skip(direction: -1 | 1): void {
-    if (this.#destroyed || !this.#timeline.length) return;
-    this.#jumpTo(Math.min(Math.max(this.#index + direction, 0), this.#timeline.length - 1));
+    if (this.#destroyed || this.#timeline.empty) return;
+    const from = this.#place ?? this.#timeline.lastUpTo();
+    if (!from) return;
+    this.#jumpTo((direction > 0 ? this.#timeline.next(from) : this.#timeline.previous(from)) ?? from);
   }
 
   seekSegment(index: number): void {
     if (this.#destroyed) return;
-    const chunk = this.#timeline.firstChunkOf(index);
-    if (chunk !== undefined) this.#jumpTo(chunk);
+    const place = this.#timeline.firstOf(index);
+    if (place) this.#jumpTo(place);
   }
 
   segmentStart(index: number): number {
-    const chunk = this.#timeline.firstChunkOf(index);
-    return this.#timeline.start(chunk ?? this.#timeline.length);
+    return this.#timeline.start(this.#timeline.firstOf(index));
   }
 
   setRate(rate: number): void {
@@ -219,8 +221,8 @@ export class SpeechEngine implements Engine {
     this.#live.clear();
   }
 
-  #jumpTo(index: number): void {
-    this.#index = index;
+  #jumpTo(place: ChunkPlace | null): void {
+    this.#place = place;
     if (this.#speaking || this.#wantPlay) {
       this.#speakCurrent();
     } else {
@@ -230,7 +232,7 @@ export class SpeechEngine implements Engine {
 
   #speakCurrent(): void {
     const synth = this.#synth;
-    const chunk = this.#timeline.chunks[this.#index];
+    const chunk = this.#timeline.chunk(this.#place);
     if (!synth || !this.#Utterance || !chunk) return;
     this.#cancel();
     this.#speaking = true;
@@ -263,12 +265,12 @@ export class SpeechEngine implements Engine {
   #onStart(): void {
     this.#chunkStartedAt = this.#now();
     // A chunk gets its estimate three times over, plus slack (5 s by default), before it counts as hung.
-    const length = (this.#timeline.start(this.#index + 1) - this.#timeline.start(this.#index)) / this.#rate;
+    const length = (this.#timeline.end(this.#place) - this.#timeline.start(this.#place)) / this.#rate;
     this.#arm(length * 3000 + this.#startTimeout / 2);
     this.#listener({ type: 'playing' });
     this.#emitPosition();
     this.#ticker ??= setInterval(() => this.#emitPosition(), TICK_MS);
-    const chunk = this.#timeline.chunks[this.#index];
+    const chunk = this.#timeline.chunk(this.#place);
     if (chunk) this.#words.started(chunk, length);
   }
 
@@ -287,8 +289,8 @@ export class SpeechEngine implements Engine {
       }
     }
     this.#chunkStartedAt = 0;
-    this.#index++;
-    if (this.#index < this.#timeline.length) {
+    this.#place = this.#place && this.#timeline.next(this.#place);
+    if (this.#place) {
       this.#speakCurrent();
       return;
     }
@@ -352,8 +354,8 @@ export class SpeechEngine implements Engine {
   }
 
   #emitPosition(): void {
-    const chunk = this.#timeline.chunks[Math.min(this.#index, this.#timeline.length - 1)];
-    this.#listener({ type: 'position', time: this.currentTime, segment: chunk ? chunk.segment : -1 });
+    const place = this.#place ?? this.#timeline.lastUpTo();
+    this.#listener({ type: 'position', time: this.currentTime, segment: place ? place.segment : -1 });
   }
 
   readonly #onPageHide = () => {

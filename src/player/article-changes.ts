@@ -6,6 +6,10 @@
  * reading, at its new place; if that paragraph went, from the next one still there; if none is left after
  * it, it stops at the last paragraph. An article left with no text ends in the `no-article` error.
  * The player's own marks on the page (the `data-listen-active` attribute) are not watched.
+ *
+ * The article's place on the page is watched too (a second observer, of the nodes added and removed in its
+ * root): when it leaves the page, `for` is resolved again. A fresh copy put in its place (client-side frameworks
+ * re-render so) is read from the same paragraph, playing if it was; with none, reading stops with `no-article`.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { extractSegments } from '../article/extract.js';
@@ -31,10 +35,14 @@ const OBSERVE: MutationObserverInit = {
   attributeFilter: ['hidden', 'aria-hidden', 'inert', 'role', 'data-listen-skip', 'data-listen-only', 'data-listen-read', 'lang'],
 };
 
+/** The article leaving the page shows as nodes removed somewhere above it. */
+const PLACEMENT: MutationObserverInit = { childList: true, subtree: true };
+
 export class ArticleChangesController implements ReactiveController {
   readonly #playback: PlaybackController;
   readonly #options: ArticleChangesOptions;
   readonly #observer = new MutationObserver(() => this.#resync());
+  readonly #placement = new MutationObserver(() => this.#checkPlace());
   #observed: Element | null = null;
 
   constructor(host: ReactiveControllerHost, playback: PlaybackController, options: ArticleChangesOptions) {
@@ -46,15 +54,38 @@ export class ArticleChangesController implements ReactiveController {
   /** After every update: watch the article being read (a new `for` may name another one). */
   hostUpdated(): void {
     const article = this.#playback.engine ? this.#options.article() : null;
-    if (article === this.#observed) return;
-    this.#observer.disconnect();
-    this.#observed = article;
-    if (article) this.#observer.observe(article, OBSERVE);
+    if (article !== this.#observed) this.#observe(article);
   }
 
   hostDisconnected(): void {
+    this.#observe(null);
+  }
+
+  #observe(article: Element | null): void {
     this.#observer.disconnect();
-    this.#observed = null;
+    this.#placement.disconnect();
+    this.#observed = article;
+    if (!article) return;
+    this.#observer.observe(article, OBSERVE);
+    const root = article.getRootNode();
+    this.#placement.observe(root, PLACEMENT);
+    // In a shadow root, the host leaving the page changes nothing inside the root: the document says so.
+    if (root !== article.ownerDocument) this.#placement.observe(article.ownerDocument, PLACEMENT);
+  }
+
+  /** Nodes were added or removed in the article's root: is the article still on the page? */
+  #checkPlace(): void {
+    const article = this.#observed;
+    if (!article || article.isConnected || !this.#playback.engine) return;
+    const { state, segmentIndex } = this.#playback.snapshot;
+    const next = this.#options.article();
+    this.#observe(next);
+    if (state === 'error') return;
+    if (!next) {
+      this.#playback.articleGone();
+      return;
+    }
+    this.#playback.reload(segmentIndex, state === 'playing' || state === 'loading');
   }
 
   #resync(): void {

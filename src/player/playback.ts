@@ -17,6 +17,12 @@ import { PlayerStore, type PlayerSnapshot } from './store.js';
 
 export type HighlightMode = 'paragraph' | 'word' | 'none';
 
+/**
+ * After a reload for a new source, article or language, how long (ms) more changes wait for the burst to
+ * end: a script setting `src` every frame gets one more load, of its last value, not one per change.
+ */
+const CHANGE_SETTLE_MS = 150;
+
 /** Where `play()` starts instead of the current position: a segment, and a time on the engine's timeline in it. */
 export interface StartPoint {
   readonly segment: number;
@@ -58,6 +64,9 @@ export class PlaybackController implements ReactiveController {
   #unsubscribe: (() => void) | null = null;
   /** Asked in turn by `play()` where to start (a selection in the article, a remembered position); see `startFrom`. */
   readonly #starts = new Set<() => StartPoint | null>();
+  /** Running after a reload for a change; changes meanwhile wait for it (see `changed`). */
+  #settling: ReturnType<typeof setTimeout> | undefined;
+  #changedWhileSettling = false;
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: PlaybackOptions) {
     this.#host = host;
@@ -74,6 +83,9 @@ export class PlaybackController implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    clearTimeout(this.#settling);
+    this.#settling = undefined;
+    this.#changedWhileSettling = false;
     this.#unload();
     this.#unsubscribe?.();
     this.#unsubscribe = null;
@@ -289,6 +301,28 @@ export class PlaybackController implements ReactiveController {
     if (!this.#options.article()) return;
     const engine = this.prepare();
     if (engine) this.#continueWith(engine, at, resume);
+  }
+
+  /** The article left the page and nothing took its place: reading stops with `no-article`. */
+  articleGone(): void {
+    this.reset();
+    this.#report({ type: 'error', code: 'no-article', message: 'The article was removed from the page.' });
+  }
+
+  /**
+   * The source, article or language changed: reload at once, unless a change came a moment ago; then the
+   * last of the burst loads once it is over (`CHANGE_SETTLE_MS` without a change). Only the last value matters.
+   */
+  changed(): void {
+    if (this.#settling === undefined) this.reload();
+    else this.#changedWhileSettling = true;
+    clearTimeout(this.#settling);
+    this.#settling = setTimeout(() => {
+      this.#settling = undefined;
+      if (!this.#changedWhileSettling) return;
+      this.#changedWhileSettling = false;
+      this.changed();
+    }, CHANGE_SETTLE_MS);
   }
 
   #continueWith(engine: Engine, segmentIndex: number, resume: boolean): void {

@@ -185,7 +185,7 @@ export class ListenPlayer extends LitElement {
     if (changedAfterStart('for') || changedAfterStart('lang') || changedAfterStart('src')) {
       this.#segments = null;
       this.#estimate = 0;
-      if (this.#session) this.#session.playback.reload();
+      if (this.#session) this.#session.playback.changed();
       else if (this.#article()) this.#preview();
       else void this.#open().catch(() => {});
     }
@@ -417,7 +417,11 @@ export class ListenPlayer extends LitElement {
    */
   #article(): Element | null {
     const article = this.#findArticle();
-    return article && /\S/.test(article.textContent ?? '') ? article : null;
+    if (!article) return null;
+    // Up to the first text that is not blank: `textContent` would copy a long article on every render.
+    const texts = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+    while (texts.nextNode()) if (/\S/.test(texts.currentNode.nodeValue!)) return article;
+    return null;
   }
 
   #findArticle(): Element | null {

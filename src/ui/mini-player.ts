@@ -37,6 +37,16 @@ export interface MiniPlayerView {
 /** How much of a paragraph's text goes into the DOM; CSS truncates what shows to the bar's width. */
 const PREVIEW_CHARACTERS = 160;
 
+/**
+ * The first `count` characters (code points, so no surrogate pair is split) of `text`. Only they are looked at:
+ * the bar renders every second, and a paragraph may be megabytes long.
+ */
+export function leading(text: string, count: number): string {
+  let end = 0;
+  for (let n = 0; n < count && end < text.length; n++) end += (text.codePointAt(end) ?? 0) > 0xffff ? 2 : 1;
+  return text.slice(0, end);
+}
+
 export class MiniPlayerController implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #options: MiniPlayerOptions;
@@ -191,7 +201,7 @@ export class MiniPlayerController implements ReactiveController {
     const { state, segmentIndex } = this.#options.playback.store.snapshot;
     const segment = this.#options.playback.segments[segmentIndex];
     const reading = state === 'playing' || state === 'loading';
-    const preview = segment ? [...segment.text].slice(0, PREVIEW_CHARACTERS).join('') : '';
+    const preview = segment ? leading(segment.text, PREVIEW_CHARACTERS) : '';
     return html`<section class="mini" part="mini-player" aria-label=${s.miniPlayer} lang=${s.lang} dir=${s.dir === 'rtl' ? 'rtl' : nothing} @keydown=${this.#onKeyDown}>
       ${this.#options.follow.renderBackButton(s, 'back-mini')}
       <button type="button" class="mini-play" aria-label=${reading ? s.pause : s.play} @click=${() => this.#options.toggle()}>

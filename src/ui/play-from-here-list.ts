@@ -6,14 +6,23 @@
  * Keys in the list: ↑/↓ move between paragraphs, Home/End to the first/last, Enter or Space plays, Escape
  * closes. The list is a single tab stop (roving `tabindex`), so Tab leaves it; it opens on the paragraph being
  * read, marked `aria-current`.
+ *
+ * Only the options in view and a few dozen around them are in the DOM (an article may have 100,000
+ * paragraphs); space stands in for the rest, so the scroll bar is the whole list's. Each option says where it
+ * is (`aria-posinset` of `aria-setsize`, and its number), so a screen reader still hears "5,000 of 20,000".
  */
 import { css, html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import { renderParagraphsButton } from './paragraphs-button.js';
 import type { Segment } from '../article/segment.js';
 import type { PlaybackController } from '../player/playback.js';
 
 /** Characters of a paragraph shown in the list (cut at a word). */
 const EXCERPT_LENGTH = 64;
+/** How many options are in the DOM at once: the view's dozen, and room to scroll before the next render. */
+export const LIST_WINDOW = 60;
+/** The height of an option (px) until one has been measured. */
+const ROW_GUESS = 30;
 
 
 export interface ParagraphListStrings {
@@ -35,6 +44,10 @@ export class ParagraphListController implements ReactiveController {
   #open = false;
   /** The list item holding the tab stop. */
   #focus = 0;
+  /** The first option in the DOM. */
+  #start = 0;
+  /** An option's height (px), measured on the options in the DOM: the space of those not there. */
+  #row = ROW_GUESS;
 
   constructor(host: ReactiveControllerHost & HTMLElement, playback: PlaybackController) {
     this.#host = host;
@@ -55,17 +68,67 @@ export class ParagraphListController implements ReactiveController {
     const segments = this.#playback.segments;
     if (!segments.length) return nothing;
     const current = this.#playback.snapshot.segmentIndex;
+    const count = segments.length;
+    const [start, end] = this.#window();
+    const shown = Array.from({ length: end - start }, (_, i) => start + i);
     return html`${renderParagraphsButton(strings.playFromParagraph, this.#open, this.#toggle)}
       ${this.#open
-        ? html`<ol id="listen-paragraphs" part="paragraphs" class="paragraphs" aria-label=${strings.playFromParagraph} @keydown=${this.#onKeyDown}>
-            ${segments.map((segment, i) => this.#item(segment, i, current))}
+        ? html`<ol
+            id="listen-paragraphs"
+            part="paragraphs"
+            class="paragraphs"
+            aria-label=${strings.playFromParagraph}
+            @keydown=${this.#onKeyDown}
+            @scroll=${this.#onScroll}
+          >
+            ${repeat(
+              shown,
+              (index) => index,
+              (index) => this.#item(segments[index]!, index, count, current),
+            )}
           </ol>`
         : nothing}`;
   }
 
-  #item(segment: Segment, index: number, current: number) {
+  /** The first option in the DOM and the one after the last. */
+  #window(): [number, number] {
+    const count = this.#playback.segments.length;
+    const start = Math.min(this.#start, Math.max(count - LIST_WINDOW, 0));
+    return [start, Math.min(start + LIST_WINDOW, count)];
+  }
+
+  /**
+   * After a render of the open list: the room of the options not in the DOM, set through the CSSOM (a
+   * Content-Security-Policy without 'unsafe-inline' refuses a style attribute), from their measured height.
+   */
+  hostUpdated(): void {
+    const list = this.#open ? this.#host.shadowRoot?.getElementById('listen-paragraphs') : null;
+    if (!list) return;
+    const items = list.querySelectorAll<HTMLLIElement>(':scope > li');
+    const first = items[0];
+    const last = items[items.length - 1];
+    const row = first && last ? (last.offsetTop + last.offsetHeight - first.offsetTop) / items.length : 0;
+    // Only a real change counts: sub-pixel rounding must not move the list every render.
+    if (row > 0 && Math.abs(row - this.#row) > 0.5) {
+      // What is in view stays in view: the scroll position moves with the room above.
+      const top = list.scrollTop;
+      this.#space(list, row);
+      list.scrollTop = (top * row) / this.#row;
+      this.#row = row;
+    } else {
+      this.#space(list, this.#row);
+    }
+  }
+
+  #space(list: HTMLElement, row: number): void {
+    const [start, end] = this.#window();
+    list.style.setProperty('--_before', `${start * row}px`);
+    list.style.setProperty('--_after', `${(this.#playback.segments.length - end) * row}px`);
+  }
+
+  #item(segment: Segment, index: number, count: number, current: number) {
     const heading = /^h[1-6]$/.test(segment.element.localName);
-    return html`<li>
+    return html`<li value=${index + 1} aria-setsize=${count} aria-posinset=${index + 1}>
       <button
         class=${heading ? 'heading' : ''}
         tabindex=${index === this.#focus ? 0 : -1}
@@ -88,6 +151,7 @@ export class ParagraphListController implements ReactiveController {
     this.#open = !this.#open;
     if (this.#open) {
       this.#focus = Math.min(Math.max(this.#playback.snapshot.segmentIndex, 0), this.#playback.segments.length - 1);
+      this.#show(this.#focus);
       this.#host.requestUpdate();
       void this.#host.updateComplete.then(() => this.#focusItem(this.#focus));
     } else {
@@ -139,11 +203,45 @@ export class ParagraphListController implements ReactiveController {
 
   #focusItem(index: number): void {
     this.#focus = index;
+    this.#show(index);
     this.#host.requestUpdate();
-    const button = this.#host.shadowRoot?.querySelector<HTMLElement>(`#listen-paragraphs button[data-index="${index}"]`);
-    button?.focus();
-    button?.scrollIntoView({ block: 'nearest' });
+    void this.#host.updateComplete.then(() => {
+      if (!this.#open || this.#focus !== index) return;
+      const button = this.#button(index);
+      button?.focus({ preventScroll: true });
+      button?.scrollIntoView({ block: 'nearest' });
+    });
   }
+
+  #button(index: number): HTMLElement | null | undefined {
+    return this.#host.shadowRoot?.querySelector<HTMLElement>(`#listen-paragraphs button[data-index="${index}"]`);
+  }
+
+  /** Puts option `index` in the DOM, centred in the rendered window, unless it is there already. */
+  #show(index: number): void {
+    if (index >= this.#start && index < this.#start + LIST_WINDOW) return;
+    this.#start = Math.max(index - LIST_WINDOW / 2, 0);
+  }
+
+  /** Scrolled (by wheel, bar or keys): the options now in view are rendered, and the tab stop stays among them. */
+  readonly #onScroll = (event: Event): void => {
+    const list = event.currentTarget as HTMLElement;
+    const count = this.#playback.segments.length;
+    const first = Math.min(Math.floor(list.scrollTop / this.#row), count - 1);
+    const visible = Math.ceil(list.clientHeight / this.#row);
+    const end = Math.min(this.#start + LIST_WINDOW, count);
+    if (first >= this.#start && Math.min(first + visible, count) <= end) return;
+    this.#start = Math.min(Math.max(first - Math.floor((LIST_WINDOW - visible) / 2), 0), Math.max(count - LIST_WINDOW, 0));
+    if (this.#focus >= this.#start && this.#focus < this.#start + LIST_WINDOW) {
+      this.#host.requestUpdate();
+      return;
+    }
+    // The option with the tab stop is leaving the DOM: the stop (and focus, if it was there) moves into view.
+    const focused = this.#host.shadowRoot?.activeElement?.closest('#listen-paragraphs') != null;
+    this.#focus = Math.min(Math.max(first, this.#start), count - 1);
+    this.#host.requestUpdate();
+    if (focused) void this.#host.updateComplete.then(() => this.#button(this.#focus)?.focus({ preventScroll: true }));
+  };
 }
 
 /** The list takes the controls' full width on a line of its own (last in the wrapping row), scrolling when long. */
@@ -160,6 +258,18 @@ export const paragraphListStyles = css`
     border-top: 1px solid color-mix(in srgb, var(--_text) 25%, transparent);
     color: var(--_muted);
     font-variant-numeric: tabular-nums;
+  }
+  /* Above and below the options in the DOM, the room of those that are not (content, so it scrolls). */
+  .paragraphs::before,
+  .paragraphs::after {
+    content: '';
+    display: block;
+  }
+  .paragraphs::before {
+    height: var(--_before, 0px);
+  }
+  .paragraphs::after {
+    height: var(--_after, 0px);
   }
   .paragraphs button {
     display: block;

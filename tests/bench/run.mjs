@@ -14,7 +14,7 @@ import { contentRun } from './content.mjs';
 import { devLayoutRun, devServer } from './dev.mjs';
 import { syncRun, vitalsRun } from './pages.mjs';
 import { renderRun } from './render.mjs';
-import { scaleRun } from './scale.mjs';
+import { scaleRun, stressRun } from './scale.mjs';
 import { serve } from './serve.mjs';
 import { medianOfRuns, summarise } from './stats.mjs';
 import { table } from './table.mjs';
@@ -79,6 +79,7 @@ try {
     scale.push(medianOfRuns(runs));
   }
   const [content] = await repeat('content: the fixture corpus', 1, () => contentRun(root));
+  const stress = await repeat('stress cases (long list, 100,000 paragraphs, 5 MB paragraph, src changes)', RUNS, () => stressRun(browser, server.origin));
   const single = await repeat('render, --jobs 1', RUNS, () => renderRun(root, 1));
   const all = await repeat(`render, --jobs ${availableParallelism()}`, RUNS, () => renderRun(root, availableParallelism()));
   report = {
@@ -92,6 +93,7 @@ try {
     sync: sync.map((run) => ({ ...run, playerSummary: summarise(run.player.map((p) => p.error)), baselineSummary: summarise(run.baseline.map((p) => p.error)) })),
     scale,
     content,
+    stress,
     render: { single, all },
   };
 } finally {

@@ -33,3 +33,43 @@ export async function scaleRun(browser, origin, paragraphs, playMs) {
     await context.close();
   }
 }
+
+/**
+ * The stress cases (tests/bench/scale/stress.ts), each in a fresh page: opening the paragraph list at 20,000 and
+ * 100,000 paragraphs, play → sound at 100,000, long tasks with a 5 MB paragraph and the mini player shown, and
+ * 500 `src` changes while the audio plays (main-thread time from CDP's TaskDuration, and manifest requests).
+ */
+export async function stressRun(browser, origin) {
+  const inPage = async (run) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    try {
+      await page.goto(`${origin}${PAGE}`, { waitUntil: 'load' });
+      return await run(page, context);
+    } finally {
+      await context.close();
+    }
+  };
+  const list20k = await inPage((page) => page.evaluate(() => window.listenBench.stress.openList(20_000)));
+  const list100k = await inPage((page) => page.evaluate(() => window.listenBench.stress.openList(100_000)));
+  const play100k = await inPage((page) => page.evaluate(() => window.listenBench.stress.playToSound(100_000)));
+  const huge = await inPage((page) => page.evaluate(() => window.listenBench.stress.hugeParagraph(10_000)));
+  const src = await inPage(async (page, context) => {
+    const built = await page.evaluate(() => window.listenBench.build(2_000, 1));
+    await page.route(/\/bench\/synthetic\.json/, (route) => route.fulfill({ body: built.manifest, contentType: 'application/json' }));
+    await page.evaluate((src) => window.listenBench.mount(src), MANIFEST);
+    await page.evaluate(async () => {
+      const player = document.querySelector('listen-player');
+      player.play();
+      while (player.state !== 'playing') await new Promise((resolve) => setTimeout(resolve, 5));
+    });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const busy = async () => (await cdp.send('Performance.getMetrics')).metrics.find((metric) => metric.name === 'TaskDuration').value;
+    const before = await busy();
+    const changed = await page.evaluate((base) => window.listenBench.stress.srcChanges(base, 500), MANIFEST);
+    // Seconds of main-thread tasks, from the first change until the last source plays (playback's own included).
+    return { ...changed, mainThreadMs: ((await busy()) - before) * 1000 };
+  });
+  return { list20k, list100k, play100k, huge, src };
+}

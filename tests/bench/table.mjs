@@ -6,7 +6,8 @@ const verdict = (ok) => (ok === undefined ? 'report' : ok ? 'PASS' : 'MISS');
 const ratio = (a, b) => (b > 0 ? `×${(a / b).toFixed(1)}` : 'n/a');
 
 export function rows(report) {
-  const { bundle, vitals, sync, scale, content, render, rate } = report;
+  const { bundle, vitals, sync, scale, content, stress, render, rate } = report;
+  const stressed = (pick) => median(stress.map(pick));
   const pick = (key) => median(vitals.map((run) => run[key]));
   const vital = (name) => median(vitals.map((run) => run.vitals[name] ?? NaN));
   const player = (key) => median(sync.map((run) => run.playerSummary[key]));
@@ -42,6 +43,12 @@ export function rows(report) {
     contentRow(content),
     ['Per-frame update cost while playing (ratios)', `${growth('frameMs', 3)} ms`, '2,000: ≤ 0.2 ms', verdict(middle.frameMs <= 0.2)],
     ['JS heap after load (ratios)', `${growth('heapMB', 1)} MB`, 'near-linear or better', verdict(large.heapMB / middle.heapMB <= 12)],
+    ['Open the paragraph list, 20,000 / 100,000 paragraphs', `${ms(stressed((run) => run.list20k.ms))} / ${ms(stressed((run) => run.list100k.ms))} (${stressed((run) => run.list100k.options)} options in the DOM)`, '≤ 100 ms', verdict(stressed((run) => run.list100k.ms) <= 100)],
+    ['  opened again, 20,000 / 100,000 paragraphs', `${ms(stressed((run) => run.list20k.reopenMs))} / ${ms(stressed((run) => run.list100k.reopenMs))}`, '', 'report'],
+    ['play() → sound, 100,000 paragraphs (fake speech)', ms(stressed((run) => run.play100k.ms)), '≤ 300 ms', verdict(stressed((run) => run.play100k.ms) <= 300)],
+    ['  then paused, played from paragraph 50,000', ms(stressed((run) => run.play100k.againMs)), '', 'report'],
+    ['5 MB paragraph, mini player shown: long tasks in 10 s (longest)', `${stressed((run) => run.huge.longTasks)} (${ms(stressed((run) => run.huge.longestMs), 0)})`, '0', verdict(stressed((run) => run.huge.longTasks) === 0)],
+    ['500 `src` changes in play (10 ms apart): main thread, manifest requests', `${ms(stressed((run) => run.src.mainThreadMs), 0)}, ${stressed((run) => run.src.requests)}`, '', 'report'],
     ['Render the seed article, × real time, --jobs 1', `${single.toFixed(0)}× (${own(render.single)})`, '≥ 100×', verdict(single >= 100)],
     [`  all cores (--jobs ${report.machine.cores})`, `${all.toFixed(0)}× (${own(render.all)})`, '≥ 100×', verdict(all >= 100)],
   ];

@@ -204,7 +204,9 @@ describe('word highlight', () => {
     player.play(); // the default style is adopted when the article is first read
     await untilState(player, 'playing');
     player.pause();
-    const paragraph = player.segments[1]!.element as HTMLElement;
+    // The paragraph being read (still marked while paused): the only place the word is ever highlighted.
+    const paragraph = player.segments[player.segmentIndex]!.element as HTMLElement;
+    expect(paragraph.hasAttribute('data-listen-active')).toBe(true);
     const colour = () => getComputedStyle(paragraph, '::highlight(listen-word)').backgroundColor;
     expect(colour()).not.toBe('rgba(0, 0, 0, 0)');
     paragraph.style.setProperty('--listen-word-highlight', 'rgb(1, 2, 3)');

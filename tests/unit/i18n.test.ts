@@ -127,7 +127,7 @@ describe('words follow each segment’s language', () => {
       { text: '今日は良い天気です。明日は雨です。', lang: 'ja', element },
     ];
     const timeline = new SpeechTimeline(segments, 'en');
-    expect(timeline.chunks.map((chunk) => [chunk.text, chunk.lang])).toEqual([
+    expect([0, 1].flatMap((i) => timeline.chunksOf(i)).map((chunk) => [chunk.text, chunk.lang])).toEqual([
       ['An English paragraph.', 'en'],
       ['今日は良い天気です。', 'ja'],
       ['明日は雨です。', 'ja'],

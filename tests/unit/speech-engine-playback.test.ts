@@ -138,8 +138,9 @@ describe('SpeechEngine: pausing', () => {
       events.length = 0;
       engine.pause();
       expect(synth.speaking).toBe(false);
-      // Back to the start of the sentence, by the estimate corrected after the first sentence was measured.
-      const time = S1.length / correctedCharsPerSecond(S1.length, S1.length / 10);
+      // Back to the start of the sentence (after S1 and the space), by the estimate corrected after the
+      // first sentence was measured.
+      const time = (S1.length + 1) / correctedCharsPerSecond(S1.length, S1.length / 10);
       expect(events).toEqual([{ type: 'position', time: expect.closeTo(time, 9), segment: 0 }, { type: 'paused' }]);
       expect(engine.currentTime).toBeCloseTo(time, 9);
       // The cancelled utterance's late event must not move the engine on.

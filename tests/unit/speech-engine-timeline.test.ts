@@ -22,7 +22,8 @@ const S2 = 'It voted to keep the library.'; // 29
 const S3 = 'Readers were pleased.'; // 21
 const S4 = 'The vote was close.'; // 19
 const ARTICLE = segments(S1, `${S2} ${S3}`, S4);
-const CHARS = [S1, S2, S3, S4].map((s) => s.length);
+// A sentence is timed by its characters up to the next one in its paragraph: S2 with the space after it.
+const CHARS = [S1, `${S2} `, S3, S4].map((s) => s.length);
 const TOTAL = CHARS.reduce((a, b) => a + b, 0);
 /** Estimated start of each chunk before anything was measured. */
 const STARTS = CHARS.map((_, i) => CHARS.slice(0, i).reduce((a, b) => a + b, 0) / GUESS);
@@ -73,8 +74,10 @@ describe('SpeechEngine: estimated timeline', () => {
     await vi.runAllTimersAsync();
     expect(fast.synth.log.map((entry) => entry.rate)).toEqual([2, 2, 2, 2]);
     expect(fast.engine.duration).toBeCloseTo(slow.engine.duration, 6);
-    // Everything spoken at 10 chars/s: the estimate has moved from 14.5 towards 10.
-    expect(fast.engine.duration).toBeCloseTo(TOTAL / corrected(TOTAL, TOTAL / 10), 6);
+    // Every sentence spoken at 10 chars/s (the space between two is not spoken): the estimate has moved
+    // from 14.5 towards 10.
+    const spoken = TOTAL - 1;
+    expect(fast.engine.duration).toBeCloseTo(TOTAL / corrected(spoken, spoken / 10), 6);
   });
 
   it('runs the clock while speaking, in media time, and holds it at the sentence start when paused', async () => {

@@ -4,6 +4,7 @@
 import { extractSegments } from '../../../src/article/extract.js';
 import { fingerprint } from '../../../src/article/fingerprint.js';
 import { ListenPlayer } from '../../../src/define.js';
+import { stress } from './stress.js';
 
 /** Seconds of the seed audio, which the synthetic manifest's times must fit in. */
 const AUDIO_SECONDS = 295;
@@ -73,6 +74,7 @@ window.setTimeout = ((handler: TimerHandler, delay?: number, ...rest: unknown[])
     : nativeTimeout(handler, delay, ...rest)) as typeof window.setTimeout;
 
 const bench = {
+  stress,
   /** Builds the article; returns the extraction times (ms) of `repeat` runs, the manifest and the window start. */
   build(n: number, repeat: number) {
     const host = document.getElementById('host')!;
