@@ -1,36 +1,14 @@
 // The import command end to end: options, what it prints, what it writes, and its exit codes. Mostly
 // in-process through main(); once through `node src/import/main.mjs`, as `npm run import` runs it.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkManifestAgainst, parseManifest, type Manifest } from '../../src/engines/manifest.js';
-import { main } from '../../src/import/cli.js';
 import { articleText } from '../../src/render/source.js';
+import { ARTICLE, FIXTURES, ROOT, run, useImportFolder } from './helpers/import-run.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const FIXTURES = join(ROOT, 'tests/fixtures/import');
-const ARTICLE = join(FIXTURES, 'article.html');
-let dir: string;
-let audio: string;
-
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'listen-import-'));
-  // 31 s of silence: long enough for every fixture's timings (ffmpeg is needed by the render tests too).
-  audio = join(dir, 'narration.mp3');
-  const made = spawnSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'anullsrc=r=22050:cl=mono', '-t', '31', '-q:a', '9', audio]);
-  expect(made.status).toBe(0);
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text) } });
-  return { code, stdout, stderr };
-}
+const folder = useImportFolder('listen-import-');
 
 function readManifest(path: string): Manifest {
   return parseManifest(JSON.parse(readFileSync(path, 'utf8')), 'https://news.example/audio/x.json');
@@ -42,14 +20,14 @@ describe('import', () => {
     ['elevenlabs.json', 'ElevenLabs alignment', 'elevenlabs'],
     ['captions.vtt', 'WebVTT captions', 'vtt'],
   ])('%s: says what it detected, copies the audio and writes a manifest of the page', async (file, name, format) => {
-    const out = join(dir, format);
-    const result = await run(ARTICLE, '--audio', audio, '--timings', join(FIXTURES, file), '--out', out);
+    const out = join(folder.dir, format);
+    const result = await run(ARTICLE, '--audio', folder.audio, '--timings', join(FIXTURES, file), '--out', out);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`timings: ${name} (detected; --format ${format})\n`);
     expect(result.stdout).toMatch(/audio: audio\/mpeg, 31\.\d\d s \(ffprobe\)/);
     expect(result.stdout).toMatch(/alignment: \d+ of 61 article words matched/);
-    expect(readFileSync(join(out, 'narration.mp3'))).toEqual(readFileSync(audio));
+    expect(readFileSync(join(out, 'narration.mp3'))).toEqual(readFileSync(folder.audio));
     const manifest = readManifest(join(out, 'narration.json'));
     expect(manifest.sources).toEqual([{ url: 'https://news.example/audio/narration.mp3', type: 'audio/mpeg' }]);
     expect(manifest.duration).toBeGreaterThan(31);
@@ -64,9 +42,9 @@ describe('import', () => {
   });
 
   it('takes the length from the timings when ffprobe cannot read the audio, and says so', async () => {
-    const fake = join(dir, 'fake.opus');
+    const fake = join(folder.dir, 'fake.opus');
     writeFileSync(fake, 'not audio');
-    const out = join(dir, 'fake');
+    const out = join(folder.dir, 'fake');
     const result = await run(ARTICLE, '--audio', fake, '--timings', join(FIXTURES, 'captions.vtt'), '--out', out, '--name', 'story', '--format', 'vtt');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('timings: WebVTT captions\n');
@@ -77,10 +55,10 @@ describe('import', () => {
   });
 
   it('refuses timings of another article with the report and a clear message, writing nothing', async () => {
-    const other = join(dir, 'other.vtt');
+    const other = join(folder.dir, 'other.vtt');
     writeFileSync(other, 'WEBVTT\n\n00:00.000 --> 00:04.000\nCouncil approves the harbour budget after a long debate\n');
-    const out = join(dir, 'refused');
-    const result = await run(ARTICLE, '--audio', audio, '--timings', other, '--out', out);
+    const out = join(folder.dir, 'refused');
+    const result = await run(ARTICLE, '--audio', folder.audio, '--timings', other, '--out', out);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/alignment: [0-5] of 61 article words matched/);
     expect(result.stdout).toContain('not in the audio');
@@ -90,38 +68,38 @@ describe('import', () => {
   });
 
   it('honours --min-match both ways', async () => {
-    const strict = await run(ARTICLE, '--audio', audio, '--timings', join(FIXTURES, 'polly.jsonl'), '--out', join(dir, 'strict'), '--min-match', '95');
+    const strict = await run(ARTICLE, '--audio', folder.audio, '--timings', join(FIXTURES, 'polly.jsonl'), '--out', join(folder.dir, 'strict'), '--min-match', '95');
     expect(strict.code).toBe(1);
     expect(strict.stderr).toContain('only 90.1 % of the article');
-    const lenient = await run(ARTICLE, '--audio', audio, '--timings', join(dir, 'other.vtt'), '--out', join(dir, 'lenient'), '--min-match', '0');
+    const lenient = await run(ARTICLE, '--audio', folder.audio, '--timings', join(folder.dir, 'other.vtt'), '--out', join(folder.dir, 'lenient'), '--min-match', '0');
     expect(lenient.code).toBe(0);
   });
 
   it('re-targets a Listen manifest to an edited article: unchanged paragraphs keep their audio', async () => {
-    const edited = join(dir, 'edited.html');
+    const edited = join(folder.dir, 'edited.html');
     writeFileSync(edited, readFileSync(ARTICLE, 'utf8').replace('reaches the corner', 'reaches the end of the street'));
-    const out = join(dir, 'retarget');
-    const result = await run(edited, '--audio', audio, '--timings', join(dir, 'vtt', 'narration.json'), '--out', out, '--min-match', '50');
+    const out = join(folder.dir, 'retarget');
+    const result = await run(edited, '--audio', folder.audio, '--timings', join(folder.dir, 'vtt', 'narration.json'), '--out', out, '--min-match', '50');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('timings: a Listen timing manifest (detected; --format manifest)');
     const manifest = readManifest(join(out, 'narration.json'));
     expect(manifest.segments.map((s) => s.audio)).toEqual([undefined, undefined, false, undefined, undefined]);
-    expect(manifest.segments[4]).toEqual(readManifest(join(dir, 'vtt', 'narration.json')).segments[4]);
+    expect(manifest.segments[4]).toEqual(readManifest(join(folder.dir, 'vtt', 'narration.json')).segments[4]);
   });
 
   it('exits 1 on timings it cannot read, 2 on a bad command line or a missing file, 0 with the help', async () => {
-    const garbage = join(dir, 'garbage.txt');
+    const garbage = join(folder.dir, 'garbage.txt');
     writeFileSync(garbage, 'hello');
-    const unknown = await run(ARTICLE, '--audio', audio, '--timings', garbage);
+    const unknown = await run(ARTICLE, '--audio', folder.audio, '--timings', garbage);
     expect([unknown.code, unknown.stderr]).toEqual([1, expect.stringContaining('not a timing format this command reads')]);
-    const broken = await run(ARTICLE, '--audio', audio, '--timings', garbage, '--format', 'polly');
+    const broken = await run(ARTICLE, '--audio', folder.audio, '--timings', garbage, '--format', 'polly');
     expect([broken.code, broken.stderr]).toEqual([1, expect.stringContaining('cannot be read as Amazon Polly speech marks: line 1 is not JSON')]);
     expect((await run(ARTICLE, '--timings', garbage)).code).toBe(2);
-    expect((await run(ARTICLE, '--audio', audio, '--timings', garbage, '--format', 'srt')).stderr).toContain('--format must be auto');
-    expect((await run(ARTICLE, '--audio', audio, '--timings', garbage, '--min-match', '120')).code).toBe(2);
-    const missing = await run(join(dir, 'nope.html'), '--audio', audio, '--timings', garbage);
+    expect((await run(ARTICLE, '--audio', folder.audio, '--timings', garbage, '--format', 'srt')).stderr).toContain('--format must be auto');
+    expect((await run(ARTICLE, '--audio', folder.audio, '--timings', garbage, '--min-match', '120')).code).toBe(2);
+    const missing = await run(join(folder.dir, 'nope.html'), '--audio', folder.audio, '--timings', garbage);
     expect([missing.code, missing.stderr]).toEqual([2, expect.stringContaining('cannot read the article')]);
-    const text = join(dir, 'notes.txt');
+    const text = join(folder.dir, 'notes.txt');
     copyFileSync(garbage, text);
     expect((await run(ARTICLE, '--audio', text, '--timings', join(FIXTURES, 'captions.vtt'))).stderr).toContain('not an audio format the player knows');
     const help = await run('--help');
@@ -129,8 +107,8 @@ describe('import', () => {
   });
 
   it('runs as `npm run import` does', () => {
-    const out = join(dir, 'spawned');
-    const child = spawnSync(process.execPath, [join(ROOT, 'src/import/main.mjs'), ARTICLE, '--audio', audio, '--timings', join(FIXTURES, 'elevenlabs.json'), '--out', out], {
+    const out = join(folder.dir, 'spawned');
+    const child = spawnSync(process.execPath, [join(ROOT, 'src/import/main.mjs'), ARTICLE, '--audio', folder.audio, '--timings', join(FIXTURES, 'elevenlabs.json'), '--out', out], {
       cwd: ROOT,
       encoding: 'utf8',
     });

@@ -4,34 +4,13 @@
  * stack. Each is read, or refused with a clear message and exit code 1, never a crash.
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync, writeSync, ftruncateSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync, writeSync, ftruncateSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/import/cli.js';
+import { describe, expect, it } from 'vitest';
 import { readPolly } from '../../src/import/formats.js';
+import { ARTICLE, FIXTURES, ROOT, run, useImportFolder } from './helpers/import-run.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const FIXTURES = join(ROOT, 'tests/fixtures/import');
-const ARTICLE = join(FIXTURES, 'article.html');
-let dir: string;
-let audio: string;
-
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'listen-import-hostile-'));
-  audio = join(dir, 'narration.mp3');
-  const made = spawnSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'anullsrc=r=22050:cl=mono', '-t', '31', '-q:a', '9', audio]);
-  expect(made.status).toBe(0);
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text) } });
-  return { code, stdout, stderr };
-}
+const folder = useImportFolder('listen-import-hostile-');
 
 describe('import: big inputs', () => {
   it('reads 200,000 Polly speech marks in one pass', () => {
@@ -48,7 +27,7 @@ describe('import: big inputs', () => {
   }, 30_000);
 
   it('imports a valid caption file of 200,000 cues (more words than a spread can take)', async () => {
-    const fake = join(dir, 'long.opus'); // ffprobe cannot read it: the length comes from the timings
+    const fake = join(folder.dir, 'long.opus'); // ffprobe cannot read it: the length comes from the timings
     writeFileSync(fake, 'not audio');
     const text = readFileSync(ARTICLE, 'utf8').replace(/<[^>]*>/g, ' ');
     const articleWords = text.split(/\s+/).filter((word) => /\w/.test(word));
@@ -60,9 +39,9 @@ describe('import: big inputs', () => {
       return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:${s.toFixed(3).padStart(6, '0')}`;
     };
     for (let i = 0; i < 200_000; i++) cues.push(`${stamp(i * 200)} --> ${stamp(i * 200 + 150)}\n${articleWords[i % articleWords.length]}\n`);
-    const vtt = join(dir, 'long.vtt');
+    const vtt = join(folder.dir, 'long.vtt');
     writeFileSync(vtt, cues.join('\n'));
-    const result = await run(ARTICLE, '--audio', fake, '--timings', vtt, '--out', join(dir, 'long'), '--min-match', '0');
+    const result = await run(ARTICLE, '--audio', fake, '--timings', vtt, '--out', join(folder.dir, 'long'), '--min-match', '0');
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('from 200000 words in the timings');
@@ -71,7 +50,7 @@ describe('import: big inputs', () => {
 
   it('checks a WAV larger than a string can hold by its size, without reading it', async () => {
     // A sparse file: a WAV header claiming 600 MB of 16-bit mono samples at 44.1 kHz (6,800 s), no data on disk.
-    const out = join(dir, 'big');
+    const out = join(folder.dir, 'big');
     rmSync(out, { recursive: true, force: true });
     spawnSync('mkdir', ['-p', out]);
     const wav = join(out, 'big.wav');
@@ -113,10 +92,10 @@ describe('import: times outside the audio', () => {
   ])('refuses %s with the word and its times, writing nothing', async (_, time, message) => {
     const json = structuredClone(elevenLabs);
     json.alignment.character_start_times_seconds[0] = time;
-    const file = join(dir, `eleven-${time}.json`);
+    const file = join(folder.dir, `eleven-${time}.json`);
     writeFileSync(file, JSON.stringify(json));
-    const out = join(dir, `eleven-${time}`);
-    const result = await run(ARTICLE, '--audio', audio, '--timings', file, '--out', out);
+    const out = join(folder.dir, `eleven-${time}`);
+    const result = await run(ARTICLE, '--audio', folder.audio, '--timings', file, '--out', out);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`cannot be read as ElevenLabs alignment: ${message}`);
     expect(result.stdout).not.toContain('matched');
@@ -126,9 +105,9 @@ describe('import: times outside the audio', () => {
   it('refuses an end past the audio, naming its length', async () => {
     const json = structuredClone(elevenLabs);
     json.alignment.character_end_times_seconds[5] = 1e308; // the end of "Listen"
-    const file = join(dir, 'eleven-end.json');
+    const file = join(folder.dir, 'eleven-end.json');
     writeFileSync(file, JSON.stringify(json));
-    const result = await run(ARTICLE, '--audio', audio, '--timings', file, '--out', join(dir, 'eleven-end'));
+    const result = await run(ARTICLE, '--audio', folder.audio, '--timings', file, '--out', join(folder.dir, 'eleven-end'));
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/word 1 \("Listen"\) ends at 1e\+308 s, past 31\.\d\d s, the audio's length: is it the audio they were made for\?/);
   });
@@ -138,9 +117,9 @@ describe('import: a manifest nested deeper than the stack', () => {
   it('is refused as an invalid manifest naming the field', async () => {
     const seed = JSON.parse(readFileSync(join(ROOT, 'audio/seed.json'), 'utf8')) as { segments: { fingerprint: unknown }[] };
     const text = JSON.stringify(seed).replace(`"${String(seed.segments[0]!.fingerprint)}"`, `${'['.repeat(100_000)}${']'.repeat(100_000)}`);
-    const file = join(dir, 'deep.json');
+    const file = join(folder.dir, 'deep.json');
     writeFileSync(file, text);
-    const result = await run(ARTICLE, '--audio', audio, '--timings', file, '--format', 'manifest', '--out', join(dir, 'deep'));
+    const result = await run(ARTICLE, '--audio', folder.audio, '--timings', file, '--format', 'manifest', '--out', join(folder.dir, 'deep'));
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('segments[0].fingerprint: expected 14 hex digits, found an array of 1');
   });
@@ -148,15 +127,15 @@ describe('import: a manifest nested deeper than the stack', () => {
 
 describe('import: names', () => {
   it.each(['..', '.hidden', 'a/b'])('refuses --name %s', async (name) => {
-    const result = await run(ARTICLE, '--audio', audio, '--timings', join(FIXTURES, 'captions.vtt'), '--out', join(dir, 'names'), '--name', name);
+    const result = await run(ARTICLE, '--audio', folder.audio, '--timings', join(FIXTURES, 'captions.vtt'), '--out', join(folder.dir, 'names'), '--name', name);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`--name must be a plain file name`);
   });
 
   it('refuses audio with an extension that is an object key (.constructor)', async () => {
-    const odd = join(dir, 'narration.constructor');
+    const odd = join(folder.dir, 'narration.constructor');
     writeFileSync(odd, 'x');
-    const result = await run(ARTICLE, '--audio', odd, '--timings', join(FIXTURES, 'captions.vtt'), '--out', join(dir, 'odd'));
+    const result = await run(ARTICLE, '--audio', odd, '--timings', join(FIXTURES, 'captions.vtt'), '--out', join(folder.dir, 'odd'));
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('.constructor is not an audio format the player knows');
   });
