@@ -72,8 +72,9 @@ export default defineConfig({
         "base-uri 'none'; require-trusted-types-for 'script'",
     },
   },
-  // Pre-bundled up front, so the first test importing them does not make Vite reload the page.
-  optimizeDeps: { include: ['lit', 'lit/decorators.js', 'howler', 'axe-core'] },
+  // Pre-bundled up front, so the first test importing them does not make Vite reload the page (a dependency found
+  // mid-run is optimised anew, and a module another test is still fetching from the old bundle then fails to load).
+  optimizeDeps: { include: ['lit', 'lit/decorators.js', 'lit/directives/repeat.js', 'howler', 'axe-core'] },
   // Assets stay files (no data: URLs), so a strict CSP needs no img-src exception.
   build: {
     target: 'es2022',
