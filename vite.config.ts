@@ -74,7 +74,7 @@ export default defineConfig({
   },
   // Pre-bundled up front, so the first test importing them does not make Vite reload the page (a dependency found
   // mid-run is optimised anew, and a module another test is still fetching from the old bundle then fails to load).
-  optimizeDeps: { include: ['lit', 'lit/decorators.js', 'lit/directives/repeat.js', 'howler', 'axe-core'] },
+  optimizeDeps: { include: ['lit', 'lit/decorators.js', 'lit/directives/repeat.js', 'howler', 'axe-core', 'web-vitals'] },
   // Assets stay files (no data: URLs), so a strict CSP needs no img-src exception.
   build: {
     target: 'es2022',
