@@ -313,8 +313,11 @@ export class AudioEngine implements Engine {
     this.#wake();
     const howl = this.#howl;
     if (howl && howl.state() === 'loaded') {
+      // Howler pauses a playing sound to seek and restarts it itself. Playing it here too took a second play
+      // lock, behind which howler queues the next seek where nothing runs it: a quick second seek was lost.
+      const playing = howl.playing();
       howl.seek(gaps.toFile(time));
-      if (this.#wantPlay && !howl.playing()) howl.play();
+      if (this.#wantPlay && !playing) howl.play();
     }
     this.#update(time, true);
   }

@@ -98,6 +98,20 @@ describe('recorded narration: controls', () => {
     expect(events.errors).toEqual([]);
   });
 
+  it('plays on from the last of two seeks made at once while playing (← ← pressed quickly)', async () => {
+    const player = await ready();
+    player.play();
+    await untilState(player, 'playing', 10_000);
+    await expect.poll(() => player.currentTime, { timeout: 5000 }).toBeGreaterThan(0.1);
+
+    player.seek(10);
+    player.seek(120);
+    // The sound itself plays on from 120 s: the audio element's clock, not only the player's own record.
+    await expect.poll(() => player.currentTime, { timeout: 10_000 }).toBeGreaterThan(120.3);
+    expect(player.state).toBe('playing');
+    expect(player.segmentIndex).toBe(manifest.segments.findLastIndex((segment) => segment.start <= player.currentTime));
+  });
+
   it('pauses for real: the clock stops and no audio plays', async () => {
     const media = watchMedia();
     const player = await ready();

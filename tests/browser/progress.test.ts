@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { placeDemo, seedManifest } from './helpers/audio.js';
 import { useFakeSpeech } from './helpers/fake-speech.js';
-import { type ListenPlayer, SHORT_ARTICLE, mount, sleep, untilState, unmount, voicesListed } from './helpers/player.js';
+import { type ListenPlayer, SHORT_ARTICLE, mount, untilState, unmount, voicesListed } from './helpers/player.js';
 
 afterEach(unmount);
 
@@ -81,8 +81,17 @@ describe('listen-progress with recorded narration', () => {
     expect(percents).toEqual([100, 25]);
 
     // "Start over" while playing: back to 0 is a new listen too.
+    // Back at the start, as the player has told its listeners, and sent on again at once.
+    const back = new Promise<void>((resolve) => {
+      const listener = (event: CustomEvent<{ index: number }>) => {
+        if (event.detail.index !== 0) return;
+        player.removeEventListener('listen-segmentchange', listener);
+        resolve();
+      };
+      player.addEventListener('listen-segmentchange', listener);
+    });
     player.seek(0);
-    await sleep(50);
+    await back;
     player.seek(duration * 0.25 - 0.5);
     await until(percents, 3);
     expect(percents).toEqual([100, 25, 25]);
