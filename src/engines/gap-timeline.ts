@@ -13,7 +13,7 @@
  * A manifest without such segments gives one audio span, the whole file, and the timeline is the file's.
  * Pure: no DOM, no speech.
  */
-import type { ManifestSegment } from './manifest.js';
+import type { ManifestSegment } from '../manifest/manifest.js';
 
 /**
  * Characters per second at rate 1 that a segment without audio is given on the timeline: the speech

@@ -8,7 +8,7 @@
 import { constants } from 'node:fs';
 import { access, copyFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
-import { MANIFEST_MAX_DURATION, MANIFEST_VERSION, MANIFEST_VERSION_PARTIAL, type ManifestJson } from '../engines/manifest.js';
+import { MANIFEST_MAX_DURATION, MANIFEST_VERSION, MANIFEST_VERSION_PARTIAL, type ManifestJson } from '../manifest/manifest.js';
 import { removeStaleTemporaries } from '../render/temporaries.js';
 import { articleText } from '../render/source.js';
 import { formatManifest } from '../render/timeline.js';

@@ -4,7 +4,7 @@ import { extractSegments, type Skipped } from '../article/extract.js';
 import type { Segment } from '../article/segment.js';
 import type { AudioEngineOptions } from '../engines/audio.js';
 import type { EngineKind, EngineLoadOptions, WordTiming } from '../engines/engine.js';
-import { prefetchDuration } from '../engines/manifest-prefetch.js';
+import { prefetchDuration } from '../manifest/prefetch.js';
 import { clampRate, estimateSpeechSeconds } from '../engines/pace.js';
 import type { SpeechEngineOptions } from '../engines/speech.js';
 import type { HighlightMode } from '../player/playback.js';

@@ -5,7 +5,7 @@
  * `listen-error` and the browser's voice reading on, or the player working as usual.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ManifestJson } from '../../src/engines/manifest.js';
+import type { ManifestJson } from '../../src/manifest/manifest.js';
 import { PREFERENCES_KEY, STORAGE_VERSION } from '../../src/player/persistence.js';
 import { useFakeSpeech } from './helpers/fake-speech.js';
 import { type MediaWatch, jsonResponse, placeDemo, seedManifest, useAudioOptions, watchMedia } from './helpers/audio.js';

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { GapReader, type GapReaderHost } from '../../src/engines/audio-gaps.js';
 import { GAP_CHARS_PER_SECOND, GapTimeline, type SpeechSpan } from '../../src/engines/gap-timeline.js';
 import type { EngineEvent } from '../../src/engines/engine.js';
-import { parseManifest } from '../../src/engines/manifest.js';
+import { parseManifest } from '../../src/manifest/manifest.js';
 import { INITIAL_CHARS_PER_SECOND } from '../../src/engines/speech-timeline.js';
 import { VOICE_TIMEOUT_MS } from '../../src/engines/voices.js';
 import { FakeSpeechSynthesis } from '../fakes/speech-synthesis.js';

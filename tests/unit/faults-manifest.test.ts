@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fingerprint } from '../../src/article/fingerprint.js';
-import { ManifestError, parseManifest, type ManifestIssue, type ManifestJson } from '../../src/engines/manifest.js';
+import { ManifestError, parseManifest, type ManifestIssue, type ManifestJson } from '../../src/manifest/manifest.js';
 
 const BASE = 'https://news.example/audio/story.json';
 const TEXTS = ['Harbour wall reopens', 'The wall reopened on Monday.'];

@@ -3,8 +3,8 @@
  * the stack, and the content types a manifest is read from. Each gets a named issue, never a crash.
  */
 import { describe, expect, it } from 'vitest';
-import { isManifestType } from '../../src/engines/manifest-fetch.js';
-import { MANIFEST_MAX_DURATION, ManifestError, parseManifest, type ManifestJson } from '../../src/engines/manifest.js';
+import { isManifestType } from '../../src/manifest/fetch.js';
+import { MANIFEST_MAX_DURATION, ManifestError, parseManifest, type ManifestJson } from '../../src/manifest/manifest.js';
 import { durationMismatch } from '../../src/engines/timings.js';
 
 const BASE = 'https://news.example/audio/story.json';

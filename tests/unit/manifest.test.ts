@@ -8,7 +8,7 @@ import {
   parseManifest,
   type ManifestIssueName,
   type ManifestJson,
-} from '../../src/engines/manifest.js';
+} from '../../src/manifest/manifest.js';
 
 const BASE = 'https://news.example/audio/story.json';
 const TEXTS = ['Harbour wall reopens', 'The town’s harbour wall reopened on Monday.'];

@@ -40,8 +40,8 @@
  */
 
 // The look-ups the player makes on a parsed manifest live beside it; imported from here too.
-export { checkManifestAgainst, findSegmentAt, findWordAt, lastStartedAt } from './manifest-lookup.js';
-import { MANIFEST_MAX_DURATION } from './manifest-limits.js';
+export { checkManifestAgainst, findSegmentAt, findWordAt, lastStartedAt } from './lookup.js';
+import { MANIFEST_MAX_DURATION } from './limits.js';
 export { MANIFEST_MAX_DURATION };
 
 /** The format this code writes; it reads every `1.x`. */

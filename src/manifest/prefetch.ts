@@ -1,9 +1,9 @@
 /**
  * The element's early request for a timing manifest, so the total time shows before play: only for a URL the
  * audio engine would accept (http(s), on the page's origin unless the host allows others); the engine takes
- * the same request over when it loads (`manifest-fetch.ts`, which also words every failure).
+ * the same request over when it loads (`fetch.ts`, which also words every failure).
  */
-import { MANIFEST_MAX_DURATION } from './manifest-limits.js';
+import { MANIFEST_MAX_DURATION } from './limits.js';
 
 export interface PrefetchOptions {
   readonly allowCrossOrigin: boolean;

@@ -1,11 +1,11 @@
 /**
  * Fetches a timing manifest's JSON: an http(s) URL on the page's origin (unless the host allows others), a
  * successful answer that is not a web page, valid JSON. Every failure is a `TimingsError` with the player's
- * error code. The element may have asked for the file already (`manifest-prefetch.ts`); that request is
+ * error code. The element may have asked for the file already (`prefetch.ts`); that request is
  * taken over, so the file is fetched once.
  */
-import type { ListenErrorCode } from './engine.js';
-import { manifestUrlRefusal, requestManifest, takeEarlyRequest } from './manifest-prefetch.js';
+import type { ListenErrorCode } from '../engines/engine.js';
+import { manifestUrlRefusal, requestManifest, takeEarlyRequest } from './prefetch.js';
 
 export class TimingsError extends Error {
   override readonly name = 'TimingsError';
