@@ -7,11 +7,11 @@
  */
 import { adoptStyles, html, nothing } from 'lit';
 import type { Segment } from '../article/segment.js';
-import type { AudioEngineOptions } from '../engines/audio.js';
+import type { AudioEngineOptions } from '../engines/audio/audio.js';
 import type { EngineLoadOptions, ListenErrorCode } from '../engines/engine.js';
 import { clampRate } from '../engines/pace.js';
-import { SpeechEngine, type SpeechEngineOptions } from '../engines/speech.js';
-import { languageName } from '../engines/voices.js';
+import { SpeechEngine, type SpeechEngineOptions } from '../engines/speech/speech.js';
+import { languageName } from '../engines/speech/voices.js';
 import { ArticleChangesController } from '../player/article-changes.js';
 import { ExclusiveController } from '../player/exclusive.js';
 import { MediaSessionController } from '../player/media-session.js';

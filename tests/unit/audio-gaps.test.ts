@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import { GapReader, type GapReaderHost } from '../../src/engines/audio-gaps.js';
-import { GAP_CHARS_PER_SECOND, GapTimeline, type SpeechSpan } from '../../src/engines/gap-timeline.js';
+import { GapReader, type GapReaderHost } from '../../src/engines/audio/gaps.js';
+import { GAP_CHARS_PER_SECOND, GapTimeline, type SpeechSpan } from '../../src/engines/audio/gap-timeline.js';
 import type { EngineEvent } from '../../src/engines/engine.js';
 import { parseManifest } from '../../src/manifest/manifest.js';
-import { INITIAL_CHARS_PER_SECOND } from '../../src/engines/speech-timeline.js';
-import { VOICE_TIMEOUT_MS } from '../../src/engines/voices.js';
+import { INITIAL_CHARS_PER_SECOND } from '../../src/engines/speech/timeline.js';
+import { VOICE_TIMEOUT_MS } from '../../src/engines/speech/voices.js';
 import { FakeSpeechSynthesis } from '../fakes/speech-synthesis.js';
 import { segments, useFakeClock } from './helpers/speech-engine.js';
 
@@ -123,7 +123,7 @@ const TIMELINE = new GapTimeline(
 const SPAN = TIMELINE.spans[1] as SpeechSpan;
 
 /** A reader on a fake synthesiser (10 characters a second), recording what it tells the audio engine. */
-function setupReader(fake: ConstructorParameters<typeof FakeSpeechSynthesis>[0] = {}, loadSpeech?: () => Promise<typeof import('../../src/engines/speech.js')>) {
+function setupReader(fake: ConstructorParameters<typeof FakeSpeechSynthesis>[0] = {}, loadSpeech?: () => Promise<typeof import('../../src/engines/speech/speech.js')>) {
   const synth = new FakeSpeechSynthesis({ charsPerSecond: 10, ...fake });
   const events: EngineEvent[] = [];
   const finished: number[] = [];
@@ -257,7 +257,7 @@ describe('GapReader', () => {
     let loads = 0;
     const { synth, reader, events } = setupReader({}, () => {
       loads++;
-      return import('../../src/engines/speech.js');
+      return import('../../src/engines/speech/speech.js');
     });
     reader.hold(1, SPAN.at, false);
     await vi.advanceTimersByTimeAsync(10);

@@ -102,7 +102,7 @@ describe('the library build', () => {
   it('keeps the silent keep-alive file a file, addressed from the player (no data: URL under a CSP)', () => {
     const silence = parts().find((name) => /^silence-.*\.mp3$/.test(name));
     expect(silence).toBeDefined();
-    // howler's own code has a data: URL (it is never played: see engines/audio-release.ts); ours has none.
+    // howler's own code has a data: URL (it is never played: see engines/audio/release.ts); ours has none.
     const ours = [read(BUNDLE), ...chunks().filter(({ name }) => !name.startsWith('howler-')).map(({ code }) => code)];
     expect(ours.some((code) => code.includes(silence!))).toBe(true);
     for (const code of ours) expect(code).not.toContain('data:audio');
@@ -117,7 +117,7 @@ describe('the library build', () => {
     expect(files.some((file) => file.includes('render') || file.includes('demo') || file.includes('build'))).toBe(false);
 
     expect(read(`${UNBUNDLED}/ui/listen-player.js`)).toMatch(/from 'lit'/);
-    expect(read(`${UNBUNDLED}/engines/audio.js`)).toMatch(/import\('howler'\)/);
+    expect(read(`${UNBUNDLED}/engines/audio/audio.js`)).toMatch(/import\('howler'\)/);
     // `index.js` is side-effect free; registering is `define.js`'s job.
     expect(read(`${UNBUNDLED}/index.js`)).not.toContain('customElements');
     expect(read(`${UNBUNDLED}/define.js`)).toContain("customElements.define('listen-player'");

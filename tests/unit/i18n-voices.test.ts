@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Segment } from '../../src/article/segment.js';
-import { LanguageVoices } from '../../src/engines/language-voices.js';
+import { LanguageVoices } from '../../src/engines/speech/language-voices.js';
 import { LINUX_CHROMIUM_VOICES, fakeVoice } from '../fakes/speech-synthesis.js';
 import { setupSpeech, useFakeClock } from './helpers/speech-engine.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { wordSpans } from '../../src/article/chunk.js';
 import type { Segment } from '../../src/article/segment.js';
-import { SpeechTimeline } from '../../src/engines/speech-timeline.js';
+import { SpeechTimeline } from '../../src/engines/speech/timeline.js';
 import { completeStrings, loadedStringTables, loadStrings, stringsFor, UI_LANGUAGES, uiLocale } from '../../src/ui/i18n.js';
 import { en, type Strings } from '../../src/ui/strings.js';
 import { spokenTime } from '../../src/ui/time.js';

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { wordIndexAt, wordStarts } from '../../src/article/chunk.js';
 import type { Segment } from '../../src/article/segment.js';
 import type { EngineEvent } from '../../src/engines/engine.js';
-import { SpeechEngine } from '../../src/engines/speech.js';
+import { SpeechEngine } from '../../src/engines/speech/speech.js';
 import { FakeSpeechSynthesis } from '../fakes/speech-synthesis.js';
 
 const NO_ELEMENT = {} as Element;

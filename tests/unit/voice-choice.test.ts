@@ -5,8 +5,8 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import type { Segment } from '../../src/article/segment.js';
-import { VoiceChoice } from '../../src/engines/voice-choice.js';
-import type { RankContext } from '../../src/engines/voices.js';
+import { VoiceChoice } from '../../src/engines/speech/voice-choice.js';
+import type { RankContext } from '../../src/engines/speech/voices.js';
 import { FakeSpeechSynthesis } from '../fakes/speech-synthesis.js';
 import { browserVoices } from '../fixtures/voices/voices.js';
 import { segments, setupSpeech, useFakeClock } from './helpers/speech-engine.js';

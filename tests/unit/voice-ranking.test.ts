@@ -12,7 +12,7 @@ import {
   rankVoices,
   voiceQuality,
   type RankContext,
-} from '../../src/engines/voices.js';
+} from '../../src/engines/speech/voices.js';
 import { BROWSERS, browserVoices, type Browser } from '../fixtures/voices/voices.js';
 
 const ONLINE: RankContext = { online: true, readerLangs: [] };

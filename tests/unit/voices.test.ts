@@ -6,7 +6,7 @@ import {
   loadVoices,
   normaliseLang,
   rankVoices,
-} from '../../src/engines/voices.js';
+} from '../../src/engines/speech/voices.js';
 import { FakeSpeechSynthesis, LINUX_CHROMIUM_VOICES, fakeVoice } from '../fakes/speech-synthesis.js';
 
 function settled<T>(promise: Promise<T>): { done: boolean; value?: T } {

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { wordSpans } from '../../src/article/chunk.js';
 import type { EngineEvent } from '../../src/engines/engine.js';
-import { SpeechEngine } from '../../src/engines/speech.js';
-import { snapToWord } from '../../src/engines/speech-words.js';
+import { SpeechEngine } from '../../src/engines/speech/speech.js';
+import { snapToWord } from '../../src/engines/speech/words.js';
 import { initialSnapshot, reduce } from '../../src/player/store.js';
 import { FakeSpeechSynthesis, type FakeSpeechSynthesisOptions } from '../fakes/speech-synthesis.js';
 import { segments, useFakeClock } from './helpers/speech-engine.js';

@@ -6,9 +6,9 @@
  * Times come from character counts, which need no cutting; a segment is cut into chunks only when reading,
  * seeking or skipping reaches it, so an article of 100,000 paragraphs starts as fast as one of ten.
  */
-import { chunkText } from '../article/chunk.js';
-import type { Segment } from '../article/segment.js';
-import { INITIAL_CHARS_PER_SECOND } from './pace.js';
+import { chunkText } from '../../article/chunk.js';
+import type { Segment } from '../../article/segment.js';
+import { INITIAL_CHARS_PER_SECOND } from '../pace.js';
 
 export interface TimedChunk {
   /** Index of the segment the chunk belongs to. */

@@ -7,25 +7,25 @@
  * - A manifest or audio that fails reports an error with `fallback: 'speech'`; the player then reads on
  *   with Web Speech from the same paragraph.
  * - A paragraph the recording has no audio for (manifest 1.1 `"audio": false`) is read by Web Speech in its
- *   place, on a timeline that gives it room (`gap-timeline.ts`, `audio-gaps.ts`); an `engine` event tells each switch.
+ *   place, on a timeline that gives it room (`gap-timeline.ts`, `gaps.ts`); an `engine` event tells each switch.
  * - A network that stops delivering gets no `error` from Chromium (the element waits, `stalled`, for ever,
  *   and howler never hears `canplaythrough`): while play is wanted, a watchdog shows `loading` once the clock
  *   stands still, and fails over after `stallTimeout` without any progress.
  */
 import type { Howl } from 'howler';
-import type { Segment } from '../article/segment.js';
-import { GapReader, type GapReaderHost, type GapReaderOptions } from './audio-gaps.js';
-import { releaseWithoutDataUrl } from './audio-release.js';
-import { loadFailure, pickSource } from './audio-source.js';
+import type { Segment } from '../../article/segment.js';
+import { GapReader, type GapReaderHost, type GapReaderOptions } from './gaps.js';
+import { releaseWithoutDataUrl } from './release.js';
+import { loadFailure, pickSource } from './source.js';
 import {
   type Engine,
   type EngineListener,
   type EngineLoadOptions,
   type ListenErrorCode,
   type WordTiming,
-} from './engine.js';
+} from '../engine.js';
 import { GapTimeline } from './gap-timeline.js';
-import { clampRate } from './pace.js';
+import { clampRate } from '../pace.js';
 import { durationMismatch, loadTimings, type AudioSource, type Timings, TimingsError } from './timings.js';
 
 export interface AudioEngineOptions extends GapReaderOptions {

@@ -13,11 +13,11 @@
  *   `cancel()` of its own, which would silence whoever spoke next.
  * - Some platforms never send `end` (or hang after `start`): a watchdog treats such a chunk as failed.
  */
-import type { Segment } from '../article/segment.js';
-import type { Engine, EngineListener, EngineLoadOptions, ListenErrorCode, WordTiming } from './engine.js';
-import { clampRate } from './pace.js';
-import { type ChunkPlace, SpeechTimeline, type TimedChunk } from './speech-timeline.js';
-import { SpeechWords } from './speech-words.js';
+import type { Segment } from '../../article/segment.js';
+import type { Engine, EngineListener, EngineLoadOptions, ListenErrorCode, WordTiming } from '../engine.js';
+import { clampRate } from '../pace.js';
+import { type ChunkPlace, SpeechTimeline, type TimedChunk } from './timeline.js';
+import { SpeechWords } from './words.js';
 import { VoiceChoice } from './voice-choice.js';
 import { VOICE_TIMEOUT_MS, type RankContext } from './voices.js';
 

@@ -1,7 +1,7 @@
 /**
  * The audio engine's timeline when the recording lacks paragraphs (manifest 1.1 `"audio": false`): the
  * recording's, with each such paragraph given room of its own, so that time, the seek bar and progress keep
- * moving while Web Speech reads it (`audio-gaps.ts`).
+ * moving while Web Speech reads it (`gaps.ts`).
  *
  * - A run of consecutive segments without audio is one speech span. Each of its segments takes an
  *   estimated length (its text at `GAP_CHARS_PER_SECOND`, the speech timeline's first guess at rate 1).
@@ -13,7 +13,7 @@
  * A manifest without such segments gives one audio span, the whole file, and the timeline is the file's.
  * Pure: no DOM, no speech.
  */
-import type { ManifestSegment } from '../manifest/manifest.js';
+import type { ManifestSegment } from '../../manifest/manifest.js';
 
 /**
  * Characters per second at rate 1 that a segment without audio is given on the timeline: the speech

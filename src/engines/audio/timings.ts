@@ -2,15 +2,15 @@
  * Loads a timing manifest for the audio engine: fetch, validate, check it against the page's article,
  * and expose the frame loop's look-ups. Every failure becomes a `TimingsError` with the player's error code.
  */
-import type { Segment } from '../article/segment.js';
-import { fetchManifest, TimingsError, type FetchManifestOptions } from '../manifest/fetch.js';
+import type { Segment } from '../../article/segment.js';
+import { fetchManifest, TimingsError, type FetchManifestOptions } from '../../manifest/fetch.js';
 import {
   ManifestError,
   parseManifest,
   type Manifest,
   type ManifestSource,
-} from '../manifest/manifest.js';
-import { checkManifestAgainst, findSegmentAt, findWordAt, lastStartedAt } from '../manifest/lookup.js';
+} from '../../manifest/manifest.js';
+import { checkManifestAgainst, findSegmentAt, findWordAt, lastStartedAt } from '../../manifest/lookup.js';
 
 export interface AudioSource extends ManifestSource {
   /** howler's format name (`opus`, `mp3`, …), since URLs may carry no extension. */

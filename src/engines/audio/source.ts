@@ -1,5 +1,5 @@
 /** Which of a manifest's audio files the browser plays, and, when one fails to load, why. */
-import type { ListenErrorCode } from './engine.js';
+import type { ListenErrorCode } from '../engine.js';
 import type { AudioSource } from './timings.js';
 
 /** Opus where the browser plays it (smaller), else MP3, else whatever it can play. */

@@ -4,12 +4,12 @@
  * when a span is first read: the audio engine never needs one for a complete recording. (Its module comes in
  * the same lazily loaded file as the audio engine, since the fallback to speech needs it anyway.)
  */
-import type { Segment } from '../article/segment.js';
-import type { EngineEvent, EngineLoadOptions, ListenErrorCode } from './engine.js';
+import type { Segment } from '../../article/segment.js';
+import type { EngineEvent, EngineLoadOptions, ListenErrorCode } from '../engine.js';
 import type { GapTimeline, SpeechSpan } from './gap-timeline.js';
-import type { SpeechEngine, SpeechEngineOptions } from './speech.js';
+import type { SpeechEngine, SpeechEngineOptions } from '../speech/speech.js';
 // Statically: the player loads the speech engine with the audio engine (the fallback needs it), in one file.
-import * as speechModule from './speech.js';
+import * as speechModule from '../speech/speech.js';
 
 /** What a `GapReader` tells the audio engine. */
 export interface GapReaderHost {
@@ -25,7 +25,7 @@ export interface GapReaderOptions {
   /** Test seam: options for the inner speech engine. */
   readonly speech?: SpeechEngineOptions | undefined;
   /** Test seam: how the speech engine is loaded. */
-  readonly loadSpeech?: () => Promise<typeof import('./speech.js')>;
+  readonly loadSpeech?: () => Promise<typeof import('../speech/speech.js')>;
 }
 
 /**

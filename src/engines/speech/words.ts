@@ -7,10 +7,10 @@
  * says `estimated`. The first real boundary switches to the voice's own timing for good (until the voice
  * changes).
  */
-import { wordIndexAt, wordSpans, type WordSpans } from '../article/chunk.js';
-import type { Segment } from '../article/segment.js';
-import type { WordTiming } from './engine.js';
-import type { TimedChunk } from './speech-timeline.js';
+import { wordIndexAt, wordSpans, type WordSpans } from '../../article/chunk.js';
+import type { Segment } from '../../article/segment.js';
+import type { WordTiming } from '../engine.js';
+import type { TimedChunk } from './timeline.js';
 
 /** Reports word `word` of segment `segment`, at `offset`/`length` in the segment's text. */
 export type WordReporter = (segment: number, word: number, offset: number, length: number) => void;
