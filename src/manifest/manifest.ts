@@ -39,10 +39,7 @@
  * and never overlap; a gap between them is a pause. Word offsets index the segment text as JS strings do.
  */
 
-// The look-ups the player makes on a parsed manifest live beside it; imported from here too.
-export { checkManifestAgainst, findSegmentAt, findWordAt, lastStartedAt } from './lookup.js';
 import { MANIFEST_MAX_DURATION } from './limits.js';
-export { MANIFEST_MAX_DURATION };
 
 /** The format this code writes; it reads every `1.x`. */
 export const MANIFEST_VERSION = '1.0';

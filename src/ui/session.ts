@@ -29,7 +29,8 @@ import { PlayFromHereController } from './play-from-here.js';
 import { ParagraphListController, paragraphListStyles } from './play-from-here-list.js';
 import { renderResumeOffer, resumeStatus, resumeStyles } from './resume-offer.js';
 import { completeStrings } from './i18n.js';
-import { en, type ShellStrings, type Strings } from './strings.js';
+import { en, type Strings } from './strings.js';
+import type { ShellStrings } from './strings-shell.js';
 
 /** A change of position between two renders (s; they come once a second while playing) that is a seek. */
 const SEEK_JUMP = 2.5;

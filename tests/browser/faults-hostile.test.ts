@@ -6,7 +6,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ManifestJson } from '../../src/manifest/manifest.js';
-import { PREFERENCES_KEY, STORAGE_VERSION } from '../../src/player/persistence.js';
+import { STORAGE_VERSION } from '../../src/player/persistence.js';
+import { PREFERENCES_KEY } from '../../src/player/storage-keys.js';
 import { useFakeSpeech } from './helpers/fake-speech.js';
 import { type MediaWatch, jsonResponse, placeDemo, seedManifest, useAudioOptions, watchMedia } from './helpers/audio.js';
 import { type ListenPlayer, SHORT_ARTICLE, controls, mount, record, untilState, unmount } from './helpers/player.js';

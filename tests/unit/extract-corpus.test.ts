@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { extractSegments, Walker, type SkipReason, type Skipped } from '../../src/article/extract.js';
+import { extractSegments, Walker } from '../../src/article/extract.js';
+import type { SkipReason, Skipped } from '../../src/article/judge.js';
 import { corpus, readPage } from '../fixtures/pages/corpus.js';
 
 const pages = corpus();

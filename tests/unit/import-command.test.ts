@@ -4,7 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkManifestAgainst, parseManifest, type Manifest } from '../../src/manifest/manifest.js';
+import { checkManifestAgainst } from '../../src/manifest/lookup.js';
+import { parseManifest, type Manifest } from '../../src/manifest/manifest.js';
 import { articleText } from '../../src/render/source.js';
 import { ARTICLE, FIXTURES, ROOT, run, useImportFolder } from './helpers/import-run.js';
 

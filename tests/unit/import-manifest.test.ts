@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { wordSpans } from '../../src/article/chunk.js';
-import { checkManifestAgainst, parseManifest, type ManifestSegmentJson } from '../../src/manifest/manifest.js';
+import { checkManifestAgainst } from '../../src/manifest/lookup.js';
+import { parseManifest, type ManifestSegmentJson } from '../../src/manifest/manifest.js';
 import { alignSegments } from '../../src/import/build.js';
 import { readElevenLabs, readPolly, readVtt, type TimedWord } from '../../src/import/formats.js';
 import { retargetManifest } from '../../src/import/retarget.js';

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fingerprint } from '../../src/article/fingerprint.js';
+import { checkManifestAgainst, findSegmentAt, findWordAt } from '../../src/manifest/lookup.js';
 import {
   ManifestError,
-  checkManifestAgainst,
-  findSegmentAt,
-  findWordAt,
   parseManifest,
   type ManifestIssueName,
   type ManifestJson,

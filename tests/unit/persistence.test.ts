@@ -5,8 +5,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   MAX_ARTICLES,
-  POSITIONS_KEY,
-  PREFERENCES_KEY,
   STORAGE_VERSION,
   type KeyValueStorage,
   type SavedPosition,
@@ -18,6 +16,7 @@ import {
   savePreferences,
   voiceLanguage,
 } from '../../src/player/persistence.js';
+import { POSITIONS_KEY, PREFERENCES_KEY } from '../../src/player/storage-keys.js';
 
 /** An in-memory `localStorage`, optionally with a quota on the total length of its values. */
 class MemoryStorage implements KeyValueStorage {

@@ -8,7 +8,8 @@ import { Window } from 'happy-dom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractSegments } from '../../src/article/extract.js';
 import { fingerprint } from '../../src/article/fingerprint.js';
-import { checkManifestAgainst, parseManifest, type Manifest } from '../../src/manifest/manifest.js';
+import { checkManifestAgainst } from '../../src/manifest/lookup.js';
+import { parseManifest, type Manifest } from '../../src/manifest/manifest.js';
 import { FFMPEG_MISSING } from '../../src/render/encode.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));

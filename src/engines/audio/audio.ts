@@ -26,7 +26,8 @@ import {
 } from '../engine.js';
 import { GapTimeline } from './gap-timeline.js';
 import { clampRate } from '../pace.js';
-import { durationMismatch, loadTimings, type AudioSource, type Timings, TimingsError } from './timings.js';
+import { TimingsError } from '../../manifest/fetch.js';
+import { durationMismatch, loadTimings, type AudioSource, type Timings } from './timings.js';
 
 export interface AudioEngineOptions extends GapReaderOptions {
   /** URL of the timing manifest. */

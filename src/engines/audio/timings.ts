@@ -32,8 +32,6 @@ export interface Timings {
   nextChange(time: number): number;
 }
 
-export { TimingsError };
-
 export async function loadTimings(
   src: string,
   segments: readonly Segment[],

@@ -25,7 +25,6 @@ export interface ChunkPlace {
   readonly chunk: number;
 }
 
-export { INITIAL_CHARS_PER_SECOND };
 /** Weight of the initial guess, in characters, against measured speech. */
 const PRIOR_CHARS = 120;
 
