@@ -41,7 +41,7 @@ function staticImports(file: string, text: string): string[] {
 const texts = new Map(files.map((file) => [file, readFileSync(ROOT + file, 'utf8')]));
 const graph = new Map(files.map((file) => [file, staticImports(file, texts.get(file)!)]));
 
-/** Every import cycle, each as the files around it (the first repeated at the end). */
+/** Every import cycle, each as the files around it from the first in name order (repeated at the end). */
 function cycles(): string[][] {
   const found: string[][] = [];
   const done = new Set<string>();
@@ -49,7 +49,11 @@ function cycles(): string[][] {
   const visit = (file: string): void => {
     const at = path.indexOf(file);
     if (at >= 0) {
-      found.push([...path.slice(at), file]);
+      // Told from its first file in name order, so the same cycle reads the same whichever file led to it.
+      const ring = path.slice(at);
+      const first = ring.indexOf([...ring].sort()[0]!);
+      const turned = [...ring.slice(first), ...ring.slice(0, first)];
+      found.push([...turned, turned[0]!]);
       return;
     }
     if (done.has(file)) return;
