@@ -14,9 +14,7 @@
  */
 import type { Howl } from 'howler';
 import type { Segment } from '../../article/segment.js';
-import { GapReader, type GapReaderHost, type GapReaderOptions } from './gaps.js';
-import { releaseWithoutDataUrl } from './release.js';
-import { loadFailure, pickSource } from './source.js';
+import { TimingsError } from '../../manifest/fetch.js';
 import {
   type Engine,
   type EngineListener,
@@ -24,9 +22,11 @@ import {
   type ListenErrorCode,
   type WordTiming,
 } from '../engine.js';
-import { GapTimeline } from './gap-timeline.js';
 import { clampRate } from '../pace.js';
-import { TimingsError } from '../../manifest/fetch.js';
+import { GapTimeline } from './gap-timeline.js';
+import { GapReader, type GapReaderHost, type GapReaderOptions } from './gaps.js';
+import { releaseWithoutDataUrl } from './release.js';
+import { loadFailure, pickSource } from './source.js';
 import { durationMismatch, loadTimings, type AudioSource, type Timings } from './timings.js';
 
 export interface AudioEngineOptions extends GapReaderOptions {

@@ -6,10 +6,10 @@
  */
 import type { Segment } from '../../article/segment.js';
 import type { EngineEvent, EngineLoadOptions, ListenErrorCode } from '../engine.js';
-import type { GapTimeline, SpeechSpan } from './gap-timeline.js';
 import type { SpeechEngine, SpeechEngineOptions } from '../speech/speech.js';
 // Statically: the player loads the speech engine with the audio engine (the fallback needs it), in one file.
 import * as speechModule from '../speech/speech.js';
+import type { GapTimeline, SpeechSpan } from './gap-timeline.js';
 
 /** What a `GapReader` tells the audio engine. */
 export interface GapReaderHost {
