@@ -1,5 +1,6 @@
 /** Listen's public API, without side effects: import `./define.js` to register the element. */
-export { ListenPlayer, RATES } from './ui/listen-player.js';
+export { ListenPlayer } from './ui/listen-player.js';
+export { RATES } from './ui/speed-menu.js';
 export type { Segment } from './article/segment.js';
 export type { Engine, EngineChangeReason, EngineEvent, EngineKind, EngineLoadOptions, ListenErrorCode } from './engines/engine.js';
 export type { LoadingReason, PlayerState, PlayerSnapshot } from './player/store.js';
@@ -14,4 +15,5 @@ export type {
 export type { HighlightMode } from './player/playback.js';
 export type { ListenExclusiveDetail } from './player/exclusive.js';
 export { extractSegments, normaliseText } from './article/extract.js';
-export type { ExtractOptions, SkipReason, Skipped } from './article/extract.js';
+export type { ExtractOptions } from './article/extract.js';
+export type { SkipReason, Skipped } from './article/judge.js';

@@ -10,7 +10,6 @@
 import { isHidden, judge, judgeText, type SkipReason, type Skipped } from './judge.js';
 import type { Segment } from './segment.js';
 
-export type { SkipReason, Skipped } from './judge.js';
 
 export interface ExtractOptions {
   /** Elements to leave out with everything inside them (e.g. a pull quote the page repeats). */

@@ -40,7 +40,6 @@ export interface ImportOptions {
 }
 
 /** A command line that cannot be run: the render command's error, with the same exit code 2. */
-export { UsageError };
 
 export const DEFAULT_MIN_MATCH = 0.85;
 

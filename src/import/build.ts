@@ -6,7 +6,7 @@
  */
 import { wordSpans } from '../article/chunk.js';
 import { fingerprint } from '../article/fingerprint.js';
-import type { ManifestSegmentJson } from '../engines/manifest.js';
+import type { ManifestSegmentJson } from '../manifest/manifest.js';
 import { alignTokens, normaliseWord, wordTokens } from './align.js';
 import type { TimedWord } from './formats.js';
 

@@ -8,11 +8,13 @@
 import { constants } from 'node:fs';
 import { access, copyFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
-import { MANIFEST_MAX_DURATION, MANIFEST_VERSION, MANIFEST_VERSION_PARTIAL, type ManifestJson } from '../engines/manifest.js';
+import { MANIFEST_MAX_DURATION } from '../manifest/limits.js';
+import { MANIFEST_VERSION, MANIFEST_VERSION_PARTIAL, type ManifestJson } from '../manifest/manifest.js';
+import { UsageError } from '../render/args.js';
 import { removeStaleTemporaries } from '../render/temporaries.js';
 import { articleText } from '../render/source.js';
 import { formatManifest } from '../render/timeline.js';
-import { parseImportArgs, USAGE, UsageError, type ImportOptions } from './args.js';
+import { parseImportArgs, USAGE, type ImportOptions } from './args.js';
 import { alignSegments, type AlignedSegments, type AlignmentReport } from './build.js';
 import { detectFormat, readElevenLabs, readPolly, readVtt, TimingsError, type TimedWord, type TimingFormat } from './formats.js';
 import { probeAudio } from './media.js';

@@ -6,7 +6,7 @@
  */
 import { wordSpans } from '../article/chunk.js';
 import { fingerprint } from '../article/fingerprint.js';
-import { parseManifest, type ManifestSegmentJson } from '../engines/manifest.js';
+import { parseManifest, type ManifestSegmentJson } from '../manifest/manifest.js';
 import { alignTokens } from './align.js';
 import type { AlignedSegments, UnmatchedRun } from './build.js';
 

@@ -65,7 +65,6 @@ function defaultStorage(): KeyValueStorage | null {
 
 /** Version of both stored records; a record of another version is ignored and replaced on the next write. */
 export const STORAGE_VERSION = 1;
-export { POSITIONS_KEY, PREFERENCES_KEY };
 /** Articles remembered at most; the least recently used are forgotten first. */
 export const MAX_ARTICLES = 50;
 

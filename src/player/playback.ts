@@ -8,10 +8,10 @@ import { extractSegments } from '../article/extract.js';
 import { ParagraphHighlighter, adoptHighlightStyle } from '../article/highlight.js';
 import type { Segment } from '../article/segment.js';
 import { WordHighlighter } from '../article/word-highlight.js';
-import { AudioEngine, type AudioEngineOptions } from '../engines/audio.js';
+import { AudioEngine, type AudioEngineOptions } from '../engines/audio/audio.js';
 import type { Engine, EngineEvent, EngineLoadOptions, ListenErrorCode } from '../engines/engine.js';
 import { clampRate } from '../engines/pace.js';
-import { SpeechEngine, type SpeechEngineOptions } from '../engines/speech.js';
+import { SpeechEngine, type SpeechEngineOptions } from '../engines/speech/speech.js';
 import { emit } from './events.js';
 import { PlayerStore, type PlayerSnapshot } from './store.js';
 

@@ -13,7 +13,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { fingerprint } from '../article/fingerprint.js';
 import type { Segment } from '../article/segment.js';
-import { AudioEngine } from '../engines/audio.js';
+import { AudioEngine } from '../engines/audio/audio.js';
 import type { Engine } from '../engines/engine.js';
 import type { PlaybackController, StartPoint } from './playback.js';
 import { clearPosition, loadPosition, safeStorage, savePosition, type SafeStorage, type SavedPosition } from './persistence.js';

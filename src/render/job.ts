@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { ManifestJson } from '../engines/manifest.js';
+import type { ManifestJson } from '../manifest/manifest.js';
 import { FORMATS, type AudioFormat } from './encode.js';
 
 /**

@@ -7,7 +7,7 @@
  */
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ManifestJson } from '../engines/manifest.js';
+import type { ManifestJson } from '../manifest/manifest.js';
 import { FORMATS, FfmpegEncoder, writeWav, type AudioFormat } from './encode.js';
 import type { RenderJob } from './job.js';
 import { removeStaleTemporaries } from './temporaries.js';

@@ -3,7 +3,7 @@
  * hands on the samples to write, a pause before every segment but the first, then the timing manifest.
  * No files: the main thread encodes and writes while the next segment is being synthesised.
  */
-import type { ManifestJson } from '../engines/manifest.js';
+import type { ManifestJson } from '../manifest/manifest.js';
 import { FORMATS } from './encode.js';
 import type { Espeak } from './espeak.js';
 import type { RenderJob } from './job.js';

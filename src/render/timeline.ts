@@ -3,7 +3,7 @@
  * result. Every time is computed from sample counts, so it is exact against the joined audio.
  */
 import { fingerprint } from '../article/fingerprint.js';
-import { MANIFEST_VERSION, type ManifestJson, type ManifestSegmentJson } from '../engines/manifest.js';
+import { MANIFEST_VERSION, type ManifestJson, type ManifestSegmentJson } from '../manifest/manifest.js';
 import type { WordSpan } from './words.js';
 
 /** Silence between two segments, in seconds. */

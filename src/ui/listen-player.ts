@@ -1,12 +1,13 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property } from './property.js';
-import { extractSegments, type Skipped } from '../article/extract.js';
+import { extractSegments } from '../article/extract.js';
+import type { Skipped } from '../article/judge.js';
 import type { Segment } from '../article/segment.js';
-import type { AudioEngineOptions } from '../engines/audio.js';
+import type { AudioEngineOptions } from '../engines/audio/audio.js';
 import type { EngineKind, EngineLoadOptions, WordTiming } from '../engines/engine.js';
-import { prefetchDuration } from '../engines/manifest-prefetch.js';
+import { prefetchDuration } from '../manifest/prefetch.js';
 import { clampRate, estimateSpeechSeconds } from '../engines/pace.js';
-import type { SpeechEngineOptions } from '../engines/speech.js';
+import type { SpeechEngineOptions } from '../engines/speech/speech.js';
 import type { HighlightMode } from '../player/playback.js';
 import { hasStoredState } from '../player/storage-keys.js';
 import type { PlayerState } from '../player/store.js';
@@ -19,8 +20,6 @@ import { enShell, type ShellStrings } from './strings-shell.js';
 import { ShortcutController } from './shortcuts.js';
 import { playerStyles, type ThemeMode } from './styles.js';
 import { formatClock, spokenTime } from './time.js';
-
-export { RATES } from './speed-menu.js';
 
 /**
  * Reads an article of the page aloud and highlights the paragraph being read.

@@ -1,9 +1,9 @@
 /** The controls that need an engine, as templates: the voice menu and the download link. */
 import { html, nothing } from 'lit';
-import { AudioEngine } from '../engines/audio.js';
+import { AudioEngine } from '../engines/audio/audio.js';
 import type { Engine } from '../engines/engine.js';
-import { SpeechEngine } from '../engines/speech.js';
-import { isHigherQuality, rankVoices, type RankContext } from '../engines/voices.js';
+import { SpeechEngine } from '../engines/speech/speech.js';
+import { isHigherQuality, rankVoices, type RankContext } from '../engines/speech/voices.js';
 import type { Strings } from './strings.js';
 
 /** Above this many voices on the device, the menu lists only the article's language (Linux has thousands). */

@@ -7,11 +7,11 @@
  */
 import { adoptStyles, html, nothing } from 'lit';
 import type { Segment } from '../article/segment.js';
-import type { AudioEngineOptions } from '../engines/audio.js';
+import type { AudioEngineOptions } from '../engines/audio/audio.js';
 import type { EngineLoadOptions, ListenErrorCode } from '../engines/engine.js';
 import { clampRate } from '../engines/pace.js';
-import { SpeechEngine, type SpeechEngineOptions } from '../engines/speech.js';
-import { languageName } from '../engines/voices.js';
+import { SpeechEngine, type SpeechEngineOptions } from '../engines/speech/speech.js';
+import { languageName } from '../engines/speech/voices.js';
 import { ArticleChangesController } from '../player/article-changes.js';
 import { ExclusiveController } from '../player/exclusive.js';
 import { MediaSessionController } from '../player/media-session.js';
@@ -29,7 +29,8 @@ import { PlayFromHereController } from './play-from-here.js';
 import { ParagraphListController, paragraphListStyles } from './play-from-here-list.js';
 import { renderResumeOffer, resumeStatus, resumeStyles } from './resume-offer.js';
 import { completeStrings } from './i18n.js';
-import { en, type ShellStrings, type Strings } from './strings.js';
+import { en, type Strings } from './strings.js';
+import type { ShellStrings } from './strings-shell.js';
 
 /** A change of position between two renders (s; they come once a second while playing) that is a seek. */
 const SEEK_JUMP = 2.5;

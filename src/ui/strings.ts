@@ -5,8 +5,6 @@
 import type { ListenErrorCode } from '../engines/engine.js';
 import { enShell, type ShellStrings } from './strings-shell.js';
 
-export type { ShellStrings };
-
 export interface Strings extends ShellStrings {
   readonly voice: string;
   readonly otherLanguages: string;

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import type { ManifestJson } from '../../src/engines/manifest.js';
+import type { ManifestJson } from '../../src/manifest/manifest.js';
 import { placeDemo, seedManifest, silent, useAudioOptions, watchMedia } from './helpers/audio.js';
 import { type ListenPlayer, clock, controls, highlighted, record, sleep, unmount, untilSegment, untilState } from './helpers/player.js';
 

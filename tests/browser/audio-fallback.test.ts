@@ -7,7 +7,7 @@
  */
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { ListenErrorCode } from '../../src/engines/engine.js';
-import type { ManifestJson } from '../../src/engines/manifest.js';
+import type { ManifestJson } from '../../src/manifest/manifest.js';
 import type { ListenEngineChangeDetail } from '../../src/player/events.js';
 import type { FakeSpeechSynthesis } from '../fakes/speech-synthesis.js';
 import { useFakeSpeech } from './helpers/fake-speech.js';

@@ -5,8 +5,9 @@
  * `listen-error` and the browser's voice reading on, or the player working as usual.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ManifestJson } from '../../src/engines/manifest.js';
-import { PREFERENCES_KEY, STORAGE_VERSION } from '../../src/player/persistence.js';
+import type { ManifestJson } from '../../src/manifest/manifest.js';
+import { STORAGE_VERSION } from '../../src/player/persistence.js';
+import { PREFERENCES_KEY } from '../../src/player/storage-keys.js';
 import { useFakeSpeech } from './helpers/fake-speech.js';
 import { type MediaWatch, jsonResponse, placeDemo, seedManifest, useAudioOptions, watchMedia } from './helpers/audio.js';
 import { type ListenPlayer, SHORT_ARTICLE, controls, mount, record, untilState, unmount } from './helpers/player.js';

@@ -3,7 +3,7 @@
  * no listener, timer, interval or animation frame of its code left behind), put back, hammered with 1,000
  * play/pause toggles and seeks, and started together with another player.
  * Elsewhere: real speech stopping on removal (tests/browser/real-speech.test.ts), the script loaded twice
- * (tests/unit/build.test.ts), a player's watch for its article after removal (tests/browser/embed.test.ts).
+ * (tests/unit/build/build.test.ts), a player's watch for its article after removal (tests/browser/embed.test.ts).
  */
 import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { FakeSpeechSynthesis, FakeUtterance } from '../fakes/speech-synthesis.js';

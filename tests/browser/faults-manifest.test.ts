@@ -7,7 +7,7 @@
  * manifest: tests/browser/audio-fallback.test.ts.
  */
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
-import type { ManifestJson } from '../../src/engines/manifest.js';
+import type { ManifestJson } from '../../src/manifest/manifest.js';
 import { useFakeSpeech } from './helpers/fake-speech.js';
 import { type MediaWatch, jsonResponse, placeDemo, seedManifest, useAudioOptions, watchMedia } from './helpers/audio.js';
 import { type ListenPlayer, controls, record, unmount, untilState } from './helpers/player.js';

@@ -4,7 +4,7 @@
  * position state follows seeks, paragraphs and the rate, and is not sent on every frame.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ManifestJson } from '../../src/engines/manifest.js';
+import type { ManifestJson } from '../../src/manifest/manifest.js';
 import { placeDemo, seedManifest } from './helpers/audio.js';
 import { lastPosition, spySession, watchSilence } from './helpers/media-session.js';
 import { type ListenPlayer, sleep, untilState, unmount } from './helpers/player.js';

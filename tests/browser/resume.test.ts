@@ -7,7 +7,7 @@
 import { audit } from './helpers/axe.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { POSITIONS_KEY } from '../../src/player/persistence.js';
+import { POSITIONS_KEY } from '../../src/player/storage-keys.js';
 import { ANNOUNCE_DELAY_MS } from '../../src/player/resume.js';
 import { INSTANT, SLOW, useFakeSpeech } from './helpers/fake-speech.js';
 import { type ListenPlayer, clock, controls, longArticle, mount, sleep, spokenTime, unmount, untilState, voicesListed } from './helpers/player.js';

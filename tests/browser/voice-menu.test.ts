@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import type { RankContext } from '../../src/engines/voices.js';
+import type { RankContext } from '../../src/engines/speech/voices.js';
 import { fakeVoice } from '../fakes/speech-synthesis.js';
 import { browserVoices } from '../fixtures/voices/voices.js';
 import { audit } from './helpers/axe.js';

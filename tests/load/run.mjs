@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run test:load`: the whole test suite (`npm test`) while one busy process per core, at nice +10, keeps
 // every core busy, as on a shared CI machine or a laptop doing something else. A test that passes only on a
-// quiet machine fails here. Arguments go on to Vitest (`npm run test:load -- tests/unit/time.test.ts`).
+// quiet machine fails here. Arguments go on to Vitest (`npm run test:load -- tests/unit/ui/time.test.ts`).
 // The busy processes end with the suite, on Ctrl-C, and on their own if this process is killed.
 import { spawn } from 'node:child_process';
 import { availableParallelism, setPriority } from 'node:os';

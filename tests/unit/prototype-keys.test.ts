@@ -6,7 +6,6 @@
 import { describe, expect, it } from 'vitest';
 import { probeAudio } from '../../src/import/media.js';
 import {
-  PREFERENCES_KEY,
   STORAGE_VERSION,
   loadPosition,
   loadPreferences,
@@ -16,6 +15,7 @@ import {
   type KeyValueStorage,
   voiceLanguage,
 } from '../../src/player/persistence.js';
+import { PREFERENCES_KEY } from '../../src/player/storage-keys.js';
 import { loadStrings, resolveLanguage, stringsFor, uiLocale } from '../../src/ui/i18n.js';
 import { enShell } from '../../src/ui/strings-shell.js';
 

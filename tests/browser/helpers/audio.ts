@@ -5,8 +5,8 @@
  */
 import { onTestFinished, vi } from 'vitest';
 import demo from '../../../index.html?raw';
-import type { AudioEngineOptions } from '../../../src/engines/audio.js';
-import type { ManifestJson } from '../../../src/engines/manifest.js';
+import type { AudioEngineOptions } from '../../../src/engines/audio/audio.js';
+import type { ManifestJson } from '../../../src/manifest/manifest.js';
 import type { ListenWordChangeDetail } from '../../../src/player/events.js';
 import { SILENCE_URL } from '../../../src/player/silence.js';
 import { ListenPlayer, sleep } from './player.js';

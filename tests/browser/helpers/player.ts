@@ -6,7 +6,7 @@ import { expect, onTestFinished } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../../../src/define.js';
 import type { ListenErrorDetail, ListenSegmentChangeDetail } from '../../../src/player/events.js';
-import { POSITIONS_KEY, PREFERENCES_KEY } from '../../../src/player/persistence.js';
+import { POSITIONS_KEY, PREFERENCES_KEY } from '../../../src/player/storage-keys.js';
 import type { PlayerState } from '../../../src/player/store.js';
 import { ListenPlayer } from '../../../src/ui/listen-player.js';
 

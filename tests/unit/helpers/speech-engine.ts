@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, vi } from 'vitest';
 import type { Segment } from '../../../src/article/segment.js';
 import type { EngineEvent } from '../../../src/engines/engine.js';
-import { SpeechEngine, type SpeechEngineOptions } from '../../../src/engines/speech.js';
+import { SpeechEngine, type SpeechEngineOptions } from '../../../src/engines/speech/speech.js';
 import { FakeSpeechSynthesis, type FakeSpeechSynthesisOptions } from '../../fakes/speech-synthesis.js';
 
 /** The engine reads only a segment's text and language, never its element. */

@@ -1,0 +1,365 @@
+/**
+ * The Web Speech engine: speaks segments chunk by chunk with `speechSynthesis`, and keeps an estimated
+ * timeline (seconds at rate 1) so the player can show time, seek and skip as it does for audio.
+ *
+ * Browser pitfalls it works around:
+ * - Chrome cuts utterances after ~15 s (https://crbug.com/679437): chunks are one sentence, ≤ 200 characters.
+ * - Chrome garbage-collects utterances still speaking, and their events never fire: live ones are kept referenced.
+ * - `pause()`/`resume()` is broken on Android and some Linux setups: pausing cancels, resuming re-speaks the chunk.
+ * - `cancel()` fires `error`/`end` on cancelled utterances in some browsers: every utterance carries a generation,
+ *   and events of an older generation are ignored.
+ * - `speechSynthesis` is one queue per page, and `cancel()` empties all of it: the engine cancels only while an
+ *   utterance of its own is in flight, and another's `cancel()` (error `interrupted`) pauses it without a
+ *   `cancel()` of its own, which would silence whoever spoke next.
+ * - Some platforms never send `end` (or hang after `start`): a watchdog treats such a chunk as failed.
+ */
+import type { Segment } from '../../article/segment.js';
+import type { Engine, EngineListener, EngineLoadOptions, ListenErrorCode, WordTiming } from '../engine.js';
+import { clampRate } from '../pace.js';
+import { type ChunkPlace, SpeechTimeline, type TimedChunk } from './timeline.js';
+import { SpeechWords } from './words.js';
+import { VoiceChoice } from './voice-choice.js';
+import { VOICE_TIMEOUT_MS, type RankContext } from './voices.js';
+
+export interface SpeechEngineOptions {
+  /** The synthesis service; `null` simulates a browser without Web Speech. Default: `globalThis.speechSynthesis`. */
+  readonly synth?: SpeechSynthesis | null;
+  /** Utterance constructor. Default: `globalThis.SpeechSynthesisUtterance`. */
+  readonly Utterance?: typeof SpeechSynthesisUtterance;
+  /**
+   * How long to wait for the device's voices to appear, in ms, before `no-speech`. Default: 20 s
+   * (`VOICE_TIMEOUT_MS`; Chromium on a busy Linux machine lists them after 7 s or more).
+   */
+  readonly voiceTimeout?: number;
+  /** How long a chunk may take to `start`, in ms, before speech counts as failed. */
+  readonly startTimeout?: number;
+  /** Clock in ms (for tests). */
+  readonly now?: () => number;
+  /** Where to listen for `pagehide`. Default: `globalThis` when it is a window. */
+  readonly window?: EventTarget | null;
+  /** Whether the device is online and the reader's languages, for ranking voices. Default: from `navigator`. */
+  readonly voiceContext?: () => RankContext;
+}
+
+/** How often the clock is reported while speaking, in ms (UI time only; highlights move on chunk events). */
+const TICK_MS = 250;
+
+export class SpeechEngine implements Engine {
+  readonly kind = 'speech' as const;
+
+  readonly #listener: EngineListener;
+  readonly #synth: SpeechSynthesis | null;
+  readonly #Utterance: typeof SpeechSynthesisUtterance | undefined;
+  readonly #voiceTimeout: number;
+  readonly #startTimeout: number;
+  readonly #now: () => number;
+  readonly #window: EventTarget | null;
+
+  #timeline = new SpeechTimeline([], '');
+  /** Word events: the voice's boundaries where it sends them, else estimated over each chunk. */
+  readonly #words: SpeechWords;
+  /** The article's voice, and one for each chunk in another language (`lang` on a quote or paragraph). */
+  readonly #choice: VoiceChoice;
+  #rate = 1;
+
+  /** The chunk to speak; null past the last one. */
+  #place: ChunkPlace | null = null;
+  #speaking = false;
+  #wantPlay = false;
+  #ready: Promise<boolean> | null = null;
+  /** Bumped on every cancel; events from older utterances are ignored. */
+  #generation = 0;
+  /** Utterances in flight, referenced so Chrome does not collect them mid-speech. */
+  readonly #live = new Set<SpeechSynthesisUtterance>();
+  #chunkStartedAt = 0;
+  #watchdog: ReturnType<typeof setTimeout> | undefined;
+  #ticker: ReturnType<typeof setInterval> | undefined;
+  #destroyed = false;
+  /** Loading failed (reported once); play does nothing until the next load. */
+  #failed = false;
+
+  constructor(listener: EngineListener, options: SpeechEngineOptions = {}) {
+    this.#listener = listener;
+    const g = globalThis as Partial<typeof globalThis>;
+    this.#synth = options.synth === undefined ? (g.speechSynthesis ?? null) : options.synth;
+    this.#Utterance = options.Utterance ?? g.SpeechSynthesisUtterance;
+    this.#voiceTimeout = options.voiceTimeout ?? VOICE_TIMEOUT_MS;
+    this.#startTimeout = options.startTimeout ?? 10_000;
+    this.#now = options.now ?? (() => performance.now());
+    this.#window = options.window === undefined ? (typeof window === 'undefined' ? null : window) : options.window;
+    this.#window?.addEventListener('pagehide', this.#onPageHide);
+    this.#choice = new VoiceChoice(options.voiceContext);
+    this.#words = new SpeechWords(
+      (segment, word, offset, length) => this.#listener({ type: 'word', segment, word, offset, length, time: this.currentTime }),
+      this.#now,
+    );
+  }
+
+  /** Voices on this device (after `load`). */
+  get voices(): readonly SpeechSynthesisVoice[] {
+    return this.#choice.voices;
+  }
+
+  /** The voice speaking, or null when none fits. */
+  get voice(): SpeechSynthesisVoice | null {
+    return this.#choice.voice;
+  }
+
+  /** What the voices were ranked with (online or not, the reader's languages), for the voice menu. */
+  get voiceContext(): RankContext {
+    return this.#choice.context;
+  }
+
+  get duration(): number {
+    return this.#timeline.duration;
+  }
+
+  /** `exact` once the voice sends word boundaries, `estimated` while it speaks without; null before it speaks. */
+  get wordTiming(): WordTiming | null {
+    return this.#words.timing;
+  }
+
+  get currentTime(): number {
+    const start = this.#timeline.start(this.#place);
+    if (!this.#speaking || !this.#chunkStartedAt) return start;
+    const length = this.#timeline.end(this.#place) - start;
+    const elapsed = ((this.#now() - this.#chunkStartedAt) / 1000) * this.#rate;
+    // Never run past the chunk's estimate: the next chunk's `start` moves the clock on.
+    return start + Math.min(elapsed, length * 0.99);
+  }
+
+  load(segments: readonly Segment[], options: EngineLoadOptions): Promise<void> {
+    this.#cancel();
+    this.#rate = clampRate(options.rate);
+    const previous = this.duration;
+    this.#timeline = new SpeechTimeline(segments, options.lang);
+    this.#words.reset(segments);
+    this.#place = this.#timeline.firstFrom(0);
+    if (this.duration !== previous) this.#listener({ type: 'duration', duration: this.duration });
+    this.#failed = false;
+    this.#ready = this.#prepare(options);
+    return this.#ready.then(() => undefined);
+  }
+
+  async #prepare(options: EngineLoadOptions): Promise<boolean> {
+    const synth = this.#synth;
+    if (!synth || !this.#Utterance) {
+      this.#failLoad( 'This browser cannot read aloud: it has no speech synthesis.');
+      return false;
+    }
+    const chunkLangs = this.#timeline.langs();
+    const loaded = await this.#choice.load(synth, this.#voiceTimeout, options, chunkLangs);
+    // A newer load has taken over (or the engine is gone): it reports for itself.
+    if (this.#destroyed || loaded.status === 'stale') return false;
+    if (loaded.status === 'failed') this.#failLoad(loaded.message);
+    return loaded.status === 'ready';
+  }
+
+  /** Switches to the voice named `name` (if the device has it); speaking restarts the current chunk with it. */
+  setVoice(name: string): void {
+    if (!this.#choice.select(name)) return;
+    this.#words.voiceChanged();
+    if (this.#speaking) this.#speakCurrent();
+  }
+
+  play(): void {
+    if (this.#destroyed || this.#failed || this.#timeline.empty) return;
+    this.#wantPlay = true;
+    if (this.#speaking) return;
+    this.#place ??= this.#timeline.firstFrom(0);
+    this.#listener(this.#choice.waiting ? { type: 'loading', reason: 'voices' } : { type: 'loading' });
+    void this.#ready?.then((ok) => {
+      if (ok && this.#wantPlay && !this.#speaking) this.#speakCurrent();
+    });
+  }
+
+  pause(): void {
+    if (this.#destroyed) return;
+    const wasActive = this.#wantPlay || this.#speaking;
+    this.#wantPlay = false;
+    this.#cancel();
+    this.#emitPosition();
+    if (wasActive) this.#listener({ type: 'paused' });
+  }
+
+  seek(seconds: number): void {
+    if (this.#destroyed || this.#timeline.empty || !Number.isFinite(seconds)) return;
+    this.#jumpTo(this.#timeline.at(seconds));
+  }
+
+  /** Speech has no exact clock, so skipping moves a whole chunk (a sentence) back or forward. */
+  skip(direction: -1 | 1): void {
+    if (this.#destroyed || this.#timeline.empty) return;
+    const from = this.#place ?? this.#timeline.lastUpTo();
+    if (!from) return;
+    this.#jumpTo((direction > 0 ? this.#timeline.next(from) : this.#timeline.previous(from)) ?? from);
+  }
+
+  seekSegment(index: number): void {
+    if (this.#destroyed) return;
+    const place = this.#timeline.firstOf(index);
+    if (place) this.#jumpTo(place);
+  }
+
+  segmentStart(index: number): number {
+    return this.#timeline.start(this.#timeline.firstOf(index));
+  }
+
+  setRate(rate: number): void {
+    const next = clampRate(rate);
+    if (next === this.#rate) return;
+    this.#rate = next;
+    if (this.#speaking) this.#speakCurrent();
+  }
+
+  destroy(): void {
+    this.#destroyed = true;
+    this.#wantPlay = false;
+    this.#choice.abort();
+    this.#cancel();
+    this.#window?.removeEventListener('pagehide', this.#onPageHide);
+    this.#live.clear();
+  }
+
+  #jumpTo(place: ChunkPlace | null): void {
+    this.#place = place;
+    if (this.#speaking || this.#wantPlay) {
+      this.#speakCurrent();
+    } else {
+      this.#emitPosition();
+    }
+  }
+
+  #speakCurrent(): void {
+    const synth = this.#synth;
+    const chunk = this.#timeline.chunk(this.#place);
+    if (!synth || !this.#Utterance || !chunk) return;
+    this.#cancel();
+    this.#speaking = true;
+    const generation = this.#generation;
+    const utterance = new this.#Utterance(chunk.text);
+    const voice = this.#choice.forChunk(chunk.lang);
+    utterance.voice = voice;
+    utterance.lang = voice?.lang ?? chunk.lang;
+    utterance.rate = this.#rate;
+    utterance.onstart = () => this.#current(generation) && this.#onStart();
+    utterance.onend = () => {
+      this.#live.delete(utterance);
+      if (this.#current(generation)) this.#onEnd(chunk);
+    };
+    utterance.onboundary = (event) => this.#current(generation) && this.#onBoundary(chunk, event);
+    utterance.onerror = (event) => {
+      this.#live.delete(utterance);
+      if (this.#current(generation)) this.#onError(event.error);
+    };
+    this.#live.add(utterance);
+    this.#emitPosition();
+    this.#arm(this.#startTimeout);
+    synth.speak(utterance);
+  }
+
+  #current(generation: number): boolean {
+    return generation === this.#generation && !this.#destroyed;
+  }
+
+  #onStart(): void {
+    this.#chunkStartedAt = this.#now();
+    // A chunk gets its estimate three times over, plus slack (5 s by default), before it counts as hung.
+    const length = (this.#timeline.end(this.#place) - this.#timeline.start(this.#place)) / this.#rate;
+    this.#arm(length * 3000 + this.#startTimeout / 2);
+    this.#listener({ type: 'playing' });
+    this.#emitPosition();
+    this.#ticker ??= setInterval(() => this.#emitPosition(), TICK_MS);
+    const chunk = this.#timeline.chunk(this.#place);
+    if (chunk) this.#words.started(chunk, length);
+  }
+
+  /** A voice that reports word boundaries gives exact word timing; its index is snapped to a real word. */
+  #onBoundary(chunk: TimedChunk, event: SpeechSynthesisEvent): void {
+    this.#words.boundary(chunk, event.charIndex, event.name);
+  }
+
+  #onEnd(chunk: TimedChunk): void {
+    if (this.#chunkStartedAt) {
+      const seconds = ((this.#now() - this.#chunkStartedAt) / 1000) * this.#rate;
+      if (seconds > 0.05) {
+        const previous = this.duration;
+        this.#timeline.measure(chunk, seconds);
+        if (this.duration !== previous) this.#listener({ type: 'duration', duration: this.duration });
+      }
+    }
+    this.#chunkStartedAt = 0;
+    this.#place = this.#place && this.#timeline.next(this.#place);
+    if (this.#place) {
+      this.#speakCurrent();
+      return;
+    }
+    this.#wantPlay = false;
+    this.#cancel();
+    this.#emitPosition();
+    this.#listener({ type: 'ended' });
+  }
+
+  #onError(error: SpeechSynthesisErrorCode): void {
+    if (error === 'interrupted' || error === 'canceled') {
+      // Someone else (another player, the page's own script, the OS) cancelled the page's one speech queue,
+      // maybe to speak: pause, resumable, with nothing of ours left to cancel — cancelling again would
+      // silence their speech.
+      this.#live.clear();
+      this.pause();
+      return;
+    }
+    if (error === 'not-allowed') {
+      this.#fail('not-allowed', 'The browser blocked speech until the page is used. Press play to start.');
+      return;
+    }
+    this.#fail('speech-failed', `The browser could not speak this text (${error}).`);
+  }
+
+  /** The device cannot speak this article: reported once; `play()` stays silent until the next `load()`. */
+  #failLoad(message: string): void {
+    this.#failed = true;
+    this.#fail('no-speech', message);
+  }
+
+  #fail(code: ListenErrorCode, message: string): void {
+    this.#wantPlay = false;
+    this.#cancel();
+    this.#listener({ type: 'error', code, message });
+  }
+
+  /** Stops speech and timers; pending events of the stopped utterances become stale. */
+  #cancel(): void {
+    this.#generation++;
+    this.#speaking = false;
+    this.#chunkStartedAt = 0;
+    clearTimeout(this.#watchdog);
+    clearInterval(this.#ticker);
+    this.#watchdog = undefined;
+    this.#ticker = undefined;
+    this.#words.stop();
+    // The synthesiser is one queue for the whole page: `speaking`/`pending` may be another player's or the
+    // page's own speech. Cancel only while an utterance of ours is in it (queued or speaking).
+    const ours = this.#live.size > 0;
+    this.#live.clear();
+    const synth = this.#synth;
+    if (ours && synth && (synth.speaking || synth.pending)) synth.cancel();
+  }
+
+  #arm(ms: number): void {
+    clearTimeout(this.#watchdog);
+    this.#watchdog = setTimeout(() => {
+      this.#fail('speech-timeout', "The browser's speech stopped responding.");
+    }, ms);
+  }
+
+  #emitPosition(): void {
+    const place = this.#place ?? this.#timeline.lastUpTo();
+    this.#listener({ type: 'position', time: this.currentTime, segment: place ? place.segment : -1 });
+  }
+
+  readonly #onPageHide = () => {
+    if (this.#speaking || this.#wantPlay) this.pause();
+  };
+}
+
