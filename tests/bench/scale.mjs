@@ -50,9 +50,12 @@ export async function stressRun(browser, origin) {
       await context.close();
     }
   };
+  // Warm: the pointer was over the player first (the rest of it loaded); cold: the press or play() loads it.
   const list20k = await inPage((page) => page.evaluate(() => window.listenBench.stress.openList(20_000)));
   const list100k = await inPage((page) => page.evaluate(() => window.listenBench.stress.openList(100_000)));
+  const list100kCold = await inPage((page) => page.evaluate(() => window.listenBench.stress.openList(100_000, false)));
   const play100k = await inPage((page) => page.evaluate(() => window.listenBench.stress.playToSound(100_000)));
+  const play100kCold = await inPage((page) => page.evaluate(() => window.listenBench.stress.playToSound(100_000, false)));
   const huge = await inPage((page) => page.evaluate(() => window.listenBench.stress.hugeParagraph(10_000)));
   const src = await inPage(async (page, context) => {
     const built = await page.evaluate(() => window.listenBench.build(2_000, 1));
@@ -71,5 +74,5 @@ export async function stressRun(browser, origin) {
     // Seconds of main-thread tasks, from the first change until the last source plays (playback's own included).
     return { ...changed, mainThreadMs: ((await busy()) - before) * 1000 };
   });
-  return { list20k, list100k, play100k, huge, src };
+  return { list20k, list100k, list100kCold, play100k, play100kCold, huge, src };
 }
