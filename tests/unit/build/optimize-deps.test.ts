@@ -8,7 +8,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 /** Code that runs in Node only: the commands, the build, the tests' server side. */
 const NODE_ONLY = /^(src\/(render|import|build)\/|tests\/browser\/.*\.config\.)/;
 /** Provided by the test runner itself, not pre-bundled. */
