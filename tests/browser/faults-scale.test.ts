@@ -9,6 +9,7 @@ import { SEED, placeDemo, seedManifest, useAudioOptions } from './helpers/audio.
 import { SLOW, useFakeSpeech } from './helpers/fake-speech.js';
 import { miniPlayer } from './helpers/follow.js';
 import { type ListenPlayer, controls, mount, record, unmount, untilState, voicesListed } from './helpers/player.js';
+import { manyParagraphs } from '../fixtures/many-paragraphs.js';
 
 afterEach(() => unmount());
 
@@ -38,18 +39,6 @@ function countSegmenting(): { readonly count: number; restore(): void } {
   return counter;
 }
 
-/** An article of `count` short paragraphs (id "story"), built in the page rather than parsed from a string. */
-function manyParagraphs(count: number): HTMLElement {
-  const article = document.createElement('article');
-  article.id = 'story';
-  article.lang = 'en-GB';
-  for (let i = 1; i <= count; i++) {
-    const paragraph = document.createElement('p');
-    paragraph.textContent = `Paragraph ${i} of the long story. It has two sentences.`;
-    article.append(paragraph);
-  }
-  return article;
-}
 
 describe('faults: 20,000 paragraphs in the paragraph list', () => {
   /** The options in the DOM: their index (0-based), position and set size as a screen reader hears them. */
@@ -67,7 +56,7 @@ describe('faults: 20,000 paragraphs in the paragraph list', () => {
   it('renders only the options around the view; keys and scrolling reach every one, each saying where it is', async () => {
     useFakeSpeech({ charsPerSecond: SLOW });
     const player = await mount('<listen-player for="story"></listen-player>');
-    document.body.append(manyParagraphs(20_000));
+    document.body.append(manyParagraphs(20_000, 'story'));
     await expect.poll(() => player.segments.length, { timeout: 30_000 }).toBe(20_000);
     await voicesListed(player);
     const root = player.shadowRoot!;
@@ -132,7 +121,7 @@ describe('faults: 100,000 paragraphs', () => {
     // Counted from before the article is there: the engine may load (and once cut everything) before play.
     const segmenting = countSegmenting();
     try {
-      document.body.append(manyParagraphs(100_000));
+      document.body.append(manyParagraphs(100_000, 'story'));
       await expect.poll(() => player.segments.length, { timeout: 30_000 }).toBe(100_000);
       await voicesListed(player);
       player.play();

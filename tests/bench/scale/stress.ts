@@ -4,6 +4,7 @@
 // sound. The Node side (tests/bench/scale.mjs) adds the main-thread time of the `src` changes through CDP.
 import { FakeSpeechSynthesis } from '../../fakes/speech-synthesis.js';
 import { ListenPlayer } from '../../../src/define.js';
+import { manyParagraphs } from '../../fixtures/many-paragraphs.js';
 
 const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -42,17 +43,6 @@ async function painted(): Promise<void> {
   await frame();
 }
 
-function paragraphs(count: number): HTMLElement {
-  const article = document.createElement('article');
-  article.id = 'stress';
-  article.lang = 'en-GB';
-  for (let i = 1; i <= count; i++) {
-    const paragraph = document.createElement('p');
-    paragraph.textContent = `Paragraph ${i} of the long story. It has two sentences.`;
-    article.append(paragraph);
-  }
-  return article;
-}
 
 /**
  * When the player next becomes `playing` (the speech's `start`), from the event itself: polling would see it
@@ -79,7 +69,7 @@ export const stress = {
    * `warm`: the pointer was over the player first (the rest of it loaded); else the press loads it.
    */
   async openList(count: number, warm = true) {
-    const player = await speaking(paragraphs(count), true);
+    const player = await speaking(manyParagraphs(count, 'stress'), true);
     if (warm) await hovered(player);
     await painted();
     const open = async () => {
@@ -103,7 +93,7 @@ export const stress = {
 
   /** `play()` → the first utterance's `start` (state `playing`) with `count` paragraphs, voices listed; `warm` as above. */
   async playToSound(count: number, warm = true) {
-    const player = await speaking(paragraphs(count));
+    const player = await speaking(manyParagraphs(count, 'stress'));
     if (warm) await hovered(player);
     await painted();
     performance.mark('listen-bench:start');
