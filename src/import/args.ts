@@ -39,8 +39,6 @@ export interface ImportOptions {
   readonly minMatch: number;
 }
 
-/** A command line that cannot be run: the render command's error, with the same exit code 2. */
-
 export const DEFAULT_MIN_MATCH = 0.85;
 
 /** Parses the arguments after `npm run import --`; null for `--help`. */

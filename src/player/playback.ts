@@ -377,8 +377,8 @@ export class PlaybackController implements ReactiveController {
 const SHOWN_TIME_STEP = 1;
 
 /**
- * Whether the player shows something else: its state (and what it waits for), engine, length, paragraph, error, or the clock to the
- * second. A new word alone (a dozen a second) is the highlight's business, not a render of the player.
+ * Whether the player shows something else: its state (and what it waits for), engine, length, paragraph, error,
+ * or the clock to the second. A new word alone (a dozen a second) is the highlight's business, not a render of the player.
  */
 function shownChange(next: PlayerSnapshot, previous: PlayerSnapshot): boolean {
   return (

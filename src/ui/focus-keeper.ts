@@ -121,7 +121,8 @@ export class FocusKeeper implements ReactiveController {
 /** Wholly inside the viewport. */
 function onScreen(element: Element): boolean {
   const box = element.getBoundingClientRect();
-  return box.top >= 0 && box.left >= 0 && box.bottom <= window.innerHeight && box.right <= window.innerWidth;
+  const view = element.ownerDocument.defaultView ?? window;
+  return box.top >= 0 && box.left >= 0 && box.bottom <= view.innerHeight && box.right <= view.innerWidth;
 }
 
 function overlaps(a: DOMRectReadOnly, b: DOMRectReadOnly): boolean {

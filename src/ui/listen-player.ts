@@ -418,7 +418,7 @@ export class ListenPlayer extends LitElement {
     const article = this.#findArticle();
     if (!article) return null;
     // Up to the first text that is not blank: `textContent` would copy a long article on every render.
-    const texts = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+    const texts = article.ownerDocument.createTreeWalker(article, NodeFilter.SHOW_TEXT);
     while (texts.nextNode()) if (/\S/.test(texts.currentNode.nodeValue!)) return article;
     return null;
   }
