@@ -2,7 +2,7 @@
  * Analytics hooks: `listen-progress` with `{ percent }` when a listen reaches 25, 50 and 75 % of the article,
  * and 100 at its end.
  *
- * What counts (documented in the README for hosts):
+ * What counts (documented for hosts in docs/reference.md, Analytics):
  * - A threshold fires when the position first reaches it through playback: the clock running while playing.
  *   Seeking, skipping or moving paragraphs past it does not fire it (the reader did not hear that part);
  *   reaching it by playing on from a point just before it does. When one stretch of playback crosses several
