@@ -12,7 +12,7 @@ import type { EngineLoadOptions, ListenErrorCode } from '../engines/engine.js';
 import { clampRate } from '../engines/pace.js';
 import { SpeechEngine, type SpeechEngineOptions } from '../engines/speech/speech.js';
 import { languageName } from '../engines/speech/voices.js';
-import { ArticleChangesController } from '../player/article-changes.js';
+import { ArticleWatchController } from '../player/article-watch.js';
 import { ExclusiveController } from '../player/exclusive.js';
 import { MediaSessionController } from '../player/media-session.js';
 import { PlaybackController, type HighlightMode } from '../player/playback.js';
@@ -20,7 +20,6 @@ import { PreferencesController, type PreferencesHost } from '../player/preferenc
 import { ProgressController } from '../player/progress.js';
 import { ResumeController } from '../player/resume.js';
 import type { PlayerState } from '../player/store.js';
-import { ArticleWatchController } from './article-watch.js';
 import { FocusKeeper } from './focus-keeper.js';
 import { FollowController, followStyles } from './follow.js';
 import { renderDownload, renderVoiceMenu } from './menus.js';
@@ -114,7 +113,6 @@ export class PlayerSession {
     }));
     // First after playback: a player that starts pauses the others before its Media Session claims the controls.
     new ExclusiveController(host, playback);
-    new ArticleChangesController(host, playback, { article: options.article, exclude: options.exclude });
     this.#follow = new FollowController(host, {
       playback,
       enabled: options.followEnabled,
@@ -131,16 +129,8 @@ export class PlayerSession {
     new PlayFromHereController(host, playback);
     this.#resume = new ResumeController(host, playback);
     this.#paragraphs = new ParagraphListController(host, playback);
-    // An article not on the page yet (client-rendered, or `for` set first): read it once it appears. After
-    // play was pressed without it, the `no-article` error stays up until the reader presses "Try again".
-    new ArticleWatchController(host, {
-      ready: options.readyArticle,
-      loaded: () => playback.engine !== null,
-      found: () => {
-        if (playback.snapshot.state !== 'error' && !playback.engine) playback.reload();
-        host.requestUpdate();
-      },
-    });
+    // The article: waited for while it is not on the page yet, and followed while it is read.
+    new ArticleWatchController(host, playback, { article: options.article, ready: options.readyArticle, exclude: options.exclude });
     host.addEventListener('listen-error', this.#onError);
   }
 
