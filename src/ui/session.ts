@@ -14,6 +14,7 @@ import { SpeechEngine, type SpeechEngineOptions } from '../engines/speech/speech
 import { languageName } from '../engines/speech/voices.js';
 import { ArticleWatchController } from '../player/article-watch.js';
 import { ExclusiveController } from '../player/exclusive.js';
+import { LinkStartController } from '../player/link-start.js';
 import { MediaSessionController } from '../player/media-session.js';
 import { PlaybackController, type HighlightMode } from '../player/playback.js';
 import { PreferencesController, type PreferencesHost } from '../player/preferences.js';
@@ -125,8 +126,8 @@ export class PlayerSession {
     new MediaSessionController(host, playback, { article: options.article, rate });
     new ProgressController(host, playback, { rate });
     this.#preferences = new PreferencesController(host, { lang: () => options.loadOptions().lang, explicit: options.explicit });
-    // Before the resume offer: where play starts, a fresh selection in the article says more than a saved place.
     new PlayFromHereController(host, playback);
+    new LinkStartController(host, playback, { article: options.article });
     this.#resume = new ResumeController(host, playback);
     this.#paragraphs = new ParagraphListController(host, playback);
     // The article: waited for while it is not on the page yet, and followed while it is read.
