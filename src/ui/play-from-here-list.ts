@@ -10,8 +10,9 @@
  * Only the options in view and a few dozen around them are in the DOM (an article may have 100,000
  * paragraphs); space stands in for the rest, so the scroll bar is the whole list's. Each option says where it
  * is (`aria-posinset` of `aria-setsize`, and its number), so a screen reader still hears "5,000 of 20,000".
+ * Its styles are in `play-from-here-list-styles.ts`.
  */
-import { css, html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { renderParagraphsButton } from './paragraphs-button.js';
 import type { Segment } from '../article/segment.js';
@@ -23,7 +24,6 @@ const EXCERPT_LENGTH = 64;
 export const LIST_WINDOW = 60;
 /** The height of an option (px) until one has been measured. */
 const ROW_GUESS = 30;
-
 
 export interface ParagraphListStrings {
   /** The button that opens the list, and the list's name. */
@@ -244,77 +244,3 @@ export class ParagraphListController implements ReactiveController {
     if (focused) void this.#host.updateComplete.then(() => this.#button(this.#focus)?.focus({ preventScroll: true }));
   };
 }
-
-/** The list takes the controls' full width on a line of its own (last in the wrapping row), scrolling when long. */
-export const paragraphListStyles = css`
-  .paragraphs {
-    order: 1;
-    flex: 1 1 100%;
-    max-height: 16rem;
-    overflow: auto;
-    margin: 0.4rem 0 0;
-    /* The numbers' room at the inline start: the left, or the right in right-to-left text. */
-    padding-block: 0.25rem;
-    padding-inline: 2.25rem 0.25rem;
-    border-top: 1px solid color-mix(in srgb, var(--_text) 25%, transparent);
-    color: var(--_muted);
-    font-variant-numeric: tabular-nums;
-  }
-  /* Above and below the options in the DOM, the room of those that are not (content, so it scrolls). */
-  .paragraphs::before,
-  .paragraphs::after {
-    content: '';
-    display: block;
-  }
-  .paragraphs::before {
-    height: var(--_before, 0px);
-  }
-  .paragraphs::after {
-    height: var(--_after, 0px);
-  }
-  /*
-   * Each option's number, where a list marker would be. Not an <ol>: in Chromium a list's numbering walks the
-   * whole page each time options come and go (~100–400 ms on a page of 100,000 paragraphs).
-   */
-  .paragraphs > [role='listitem'] {
-    position: relative;
-  }
-  .paragraphs > [role='listitem']::before {
-    content: attr(aria-posinset) '.';
-    position: absolute;
-    inset-inline-end: 100%;
-    padding-block: 0.3rem;
-    padding-inline-end: 0.35rem;
-    white-space: nowrap;
-  }
-  .paragraphs button {
-    display: block;
-    width: 100%;
-    height: auto;
-    padding: 0.3rem 0.5rem;
-    border-radius: 6px;
-    text-align: start;
-    font-weight: 400;
-  }
-  .paragraphs button.heading {
-    font-weight: 650;
-  }
-  /* Not by the tint alone (1.4.1): a bar at the inline start in the accent as text (3:1 or more on the surface). */
-  .paragraphs button[aria-current='true'] {
-    background: color-mix(in srgb, var(--_accent) 18%, transparent);
-    box-shadow: inset 4px 0 0 var(--_accent-fg);
-    color: var(--_text);
-  }
-  .paragraphs button[aria-current='true']:dir(rtl) {
-    box-shadow: inset -4px 0 0 var(--_accent-fg);
-  }
-  .paragraphs button:focus-visible {
-    /* Inside the scrolling list an outer ring would be clipped. */
-    outline-offset: -3px;
-  }
-  @media (forced-colors: active) {
-    .paragraphs button[aria-current='true'] {
-      border: 2px solid Highlight;
-    }
-  }
-`;
