@@ -5,6 +5,9 @@
  * close button (its markup and styles: `mini-player-bar.ts`). It lives in the player's own shadow root and is
  * `position: fixed`, so the host page gains no element and nothing on it moves.
  *
+ * The bar's module loads the first time the bar is to show (most listens never scroll the player away), and
+ * the bar counts as showing once it has.
+ *
  * When to show it: it appears when the inline player leaves the view while playing; it stays while paused
  * there (so the reader can resume from it); it goes when the inline player is back in view, when reading
  * stops, ends or fails, and when the reader closes it — then for the rest of this listen, or until play is
@@ -14,7 +17,7 @@ import { nothing, type ReactiveController, type ReactiveControllerHost } from 'l
 import type { PlaybackController } from '../player/playback.js';
 import type { PlayerSnapshot } from '../player/store.js';
 import type { FollowController } from './follow.js';
-import { renderMiniBar } from './mini-player-bar.js';
+import { addStyles } from './add-styles.js';
 import type { Strings } from './strings.js';
 
 export interface MiniPlayerOptions {
@@ -32,6 +35,8 @@ export interface MiniPlayerView {
   /** Locale for spoken times. */
   readonly locale: string;
 }
+
+type Bar = typeof import('./mini-player-bar.js');
 
 export class MiniPlayerController implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
@@ -54,6 +59,9 @@ export class MiniPlayerController implements ReactiveController {
   #wasReading = false;
   /** The control focused in the shadow root before a render, to put focus somewhere sensible if it is removed. */
   #focused: Element | null = null;
+  /** The bar's markup and styles, once loaded. */
+  #bar: Bar | null = null;
+  #loadingBar = false;
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: MiniPlayerOptions) {
     this.#host = host;
@@ -167,10 +175,28 @@ export class MiniPlayerController implements ReactiveController {
     if (!reading && state !== 'paused') this.#invited = false;
     const kept = this.#wanted || this.#invited;
     this.#wanted = this.#offscreen && !this.#dismissed && (reading || (state === 'paused' && kept));
-    const visible = this.#wanted && !this.#concealed;
+    const visible = this.#wanted && !this.#concealed && this.#barLoaded();
     if (visible === this.#visible) return;
     this.#visible = visible;
     this.#host.requestUpdate();
+  }
+
+  /** Whether the bar's module is there; if not, loads it (once at a time) and shows the bar when it arrives. */
+  #barLoaded(): boolean {
+    if (this.#bar) return true;
+    if (this.#loadingBar) return false;
+    this.#loadingBar = true;
+    import('./mini-player-bar.js').then(
+      (bar) => {
+        this.#bar = bar;
+        const root = this.#host.shadowRoot;
+        if (root) addStyles(root, bar.miniPlayerStyles);
+        this.#sync(this.#options.playback.store.snapshot);
+      },
+      // Offline, or the file blocked: the player reads on without the bar, and tries again the next time it is to show.
+      () => (this.#loadingBar = false),
+    );
+    return false;
   }
 
   readonly #onKeyDown = (event: KeyboardEvent): void => {
@@ -181,9 +207,10 @@ export class MiniPlayerController implements ReactiveController {
 
   /** The bar while it shows (see `mini-player-bar.ts`). */
   render(view: MiniPlayerView) {
-    if (!this.#visible) return nothing;
+    const bar = this.#bar;
+    if (!this.#visible || !bar) return nothing;
     const { state, segmentIndex } = this.#options.playback.store.snapshot;
-    return renderMiniBar({
+    return bar.renderMiniBar({
       ...view,
       reading: state === 'playing' || state === 'loading',
       segment: this.#options.playback.segments[segmentIndex],

@@ -25,7 +25,6 @@ import { FocusKeeper } from './focus-keeper.js';
 import { FollowController, followStyles } from './follow.js';
 import { renderDownload, renderVoiceMenu } from './menus.js';
 import { MiniPlayerController } from './mini-player.js';
-import { miniPlayerStyles } from './mini-player-bar.js';
 import { PlayFromHereController } from './play-from-here.js';
 import { ParagraphListController } from './play-from-here-list.js';
 import { paragraphListStyles } from './play-from-here-list-styles.js';
@@ -102,7 +101,7 @@ export class PlayerSession {
     this.#options = options;
     // The session's own styles join the element's (a constructed sheet each: allowed by a strict CSP).
     if (host.renderRoot instanceof ShadowRoot) {
-      adoptStyles(host.renderRoot, [...options.styles, followStyles, miniPlayerStyles, resumeStyles, paragraphListStyles]);
+      adoptStyles(host.renderRoot, [...options.styles, followStyles, resumeStyles, paragraphListStyles]);
     }
     const playback = (this.playback = new PlaybackController(host, {
       article: options.article,
