@@ -27,7 +27,6 @@ import { renderDownload, renderVoiceMenu } from './menus.js';
 import { MiniPlayerController } from './mini-player.js';
 import { PlayFromHereController } from './play-from-here.js';
 import { ParagraphListController } from './play-from-here-list.js';
-import { paragraphListStyles } from './play-from-here-list-styles.js';
 import { renderResumeOffer, resumeStatus, resumeStyles } from './resume-offer.js';
 import { completeStrings } from './i18n.js';
 import { en, type Strings } from './strings.js';
@@ -101,7 +100,7 @@ export class PlayerSession {
     this.#options = options;
     // The session's own styles join the element's (a constructed sheet each: allowed by a strict CSP).
     if (host.renderRoot instanceof ShadowRoot) {
-      adoptStyles(host.renderRoot, [...options.styles, followStyles, resumeStyles, paragraphListStyles]);
+      adoptStyles(host.renderRoot, [...options.styles, followStyles, resumeStyles]);
     }
     const playback = (this.playback = new PlaybackController(host, {
       article: options.article,
