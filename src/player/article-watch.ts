@@ -97,10 +97,13 @@ export class ArticleWatchController implements ReactiveController {
     this.#watching = what;
   }
 
-  /** Watches `node`'s root; in a shadow root also the document, since the host leaving the page changes nothing inside the root. */
+  /**
+   * Watches `node`'s root; in a shadow root also the document, since the host leaving the page changes nothing
+   * inside the root. A node off the page is its own root, and keeps the options it is watched with.
+   */
   #observeRoot(node: Node, options: MutationObserverInit): void {
     const root = node.getRootNode();
-    this.#observer.observe(root, options);
+    if (root !== node) this.#observer.observe(root, options);
     const page = node.ownerDocument;
     if (page && root !== page) this.#observer.observe(page, options);
   }
