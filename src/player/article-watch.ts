@@ -22,6 +22,9 @@ import { extractSegments } from '../article/extract.js';
 import type { Segment } from '../article/segment.js';
 import type { PlaybackController } from './playback.js';
 
+/** What the watcher reads of the playback controller, and asks of it. */
+export type WatchedPlayback = Pick<PlaybackController, 'engine' | 'snapshot' | 'segments' | 'reload' | 'articleGone'>;
+
 export interface ArticleWatchOptions {
   /** The article element to read, or null when it cannot be found. */
   article(): Element | null;
@@ -51,13 +54,13 @@ const PLACEMENT: MutationObserverInit = { childList: true, subtree: true };
 
 export class ArticleWatchController implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
-  readonly #playback: PlaybackController;
+  readonly #playback: WatchedPlayback;
   readonly #options: ArticleWatchOptions;
   readonly #observer = new MutationObserver((records) => this.#onMutations(records));
   /** What is watched: nothing, the page for the article to appear, or the article being read. */
   #watching: null | 'page' | Element = null;
 
-  constructor(host: ReactiveControllerHost & HTMLElement, playback: PlaybackController, options: ArticleWatchOptions) {
+  constructor(host: ReactiveControllerHost & HTMLElement, playback: WatchedPlayback, options: ArticleWatchOptions) {
     this.#host = host;
     this.#playback = playback;
     this.#options = options;
