@@ -28,6 +28,16 @@ export function segmentOf(segments: readonly Segment[], node: Node): number {
   return best;
 }
 
+/**
+ * Index of the segment holding `node`, else of the first one after it or inside it (a heading that is not read,
+ * an empty anchor before a paragraph, a section around several); −1 when none is.
+ */
+export function segmentFrom(segments: readonly Segment[], node: Node): number {
+  const index = segmentOf(segments, node);
+  if (index >= 0) return index;
+  return segments.findIndex((segment) => (node.compareDocumentPosition(segment.element) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0);
+}
+
 /** Whether `node` comes after `element` in document order and is not inside it. */
 function follows(node: Node, element: Element): boolean {
   const position = element.compareDocumentPosition(node);

@@ -35,6 +35,8 @@ const LAZY = /[\\/]node_modules[\\/]howler[\\/]/;
 
 export function listenLibrary(): Plugin {
   let root = process.cwd();
+  /** The entry module stays the bundle's own file (it registers the element), not a re-export of a chunk. */
+  const isEntry = (id: string) => resolve(id) === resolve(root, ENTRY);
   let outDir = resolve(root, 'dist');
   return {
     name: 'listen:library',
@@ -63,6 +65,10 @@ export function listenLibrary(): Plugin {
           entryFileNames: '[name].js',
           chunkFileNames: `${BUNDLE_PARTS}/[name]-[hash].js`,
           assetFileNames: `${BUNDLE_PARTS}/[name]-[hash][extname]`,
+          // What loads before play in one chunk beside the entry: left to itself the bundler splits it by which lazy
+          // parts share each module (Lit with every part of the UI, the time helpers with the mini player…), and
+          // each file more costs its own compression overhead before play.
+          codeSplitting: { groups: [{ name: 'element', tags: ['$initial'], test: (id) => !isEntry(id) }] },
         },
       };
     },

@@ -6,7 +6,8 @@
  */
 import { wordSpans } from '../article/chunk.js';
 import { fingerprint } from '../article/fingerprint.js';
-import { parseManifest, type ManifestSegmentJson } from '../manifest/manifest.js';
+import type { ManifestSegmentJson } from '../manifest/manifest.js';
+import { parseManifest } from '../manifest/parse.js';
 import { alignTokens } from './align.js';
 import type { AlignedSegments, UnmatchedRun } from './build.js';
 

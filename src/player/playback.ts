@@ -13,6 +13,7 @@ import type { Engine, EngineEvent, EngineLoadOptions, ListenErrorCode } from '..
 import { clampRate } from '../engines/pace.js';
 import { SpeechEngine, type SpeechEngineOptions } from '../engines/speech/speech.js';
 import { emit } from './events.js';
+import { StartSources, type StartChooser, type StartPoint, type StartSource } from './starts.js';
 import { PlayerStore, type PlayerSnapshot } from './store.js';
 
 export type HighlightMode = 'paragraph' | 'word' | 'none';
@@ -22,13 +23,6 @@ export type HighlightMode = 'paragraph' | 'word' | 'none';
  * end: a script setting `src` every frame gets one more load, of its last value, not one per change.
  */
 const CHANGE_SETTLE_MS = 150;
-
-/** Where `play()` starts instead of the current position: a segment, and a time on the engine's timeline in it. */
-export interface StartPoint {
-  readonly segment: number;
-  /** Seconds; absent: the segment's start. */
-  readonly time?: number | undefined;
-}
 
 export interface PlaybackOptions {
   /** The article element to read, or null when it cannot be found. */
@@ -62,8 +56,8 @@ export class PlaybackController implements ReactiveController {
   /** The segment last asked for (play from, next, previous) until the engine reports a position. */
   #requested = -1;
   #unsubscribe: (() => void) | null = null;
-  /** Asked in turn by `play()` where to start (a selection in the article, a remembered position); see `startFrom`. */
-  readonly #starts = new Set<() => StartPoint | null>();
+  /** Asked by `play()` where to start, in their fixed order (see `startFrom`). */
+  readonly #starts = new StartSources();
   /** Running after a reload for a change; changes meanwhile wait for it (see `changed`). */
   #settling: ReturnType<typeof setTimeout> | undefined;
   #changedWhileSettling = false;
@@ -137,23 +131,17 @@ export class PlaybackController implements ReactiveController {
     if (this.snapshot.state === 'error') this.#unload();
     const engine = this.#prepareToPlay();
     if (!engine) return;
-    for (const choose of this.#starts) {
-      const at = choose();
-      if (at) {
-        this.#moveTo(engine, at);
-        break;
-      }
-    }
+    const at = this.#starts.choose();
+    if (at) this.#moveTo(engine, at);
     engine.play();
   }
 
   /**
-   * Lets a controller choose where `play()` starts (the first non-null answer wins); returns its removal.
-   * Not asked by `playFrom`, `playSegment` or `toggle` to pause.
+   * Lets a controller choose where `play()` starts, as `source` (asked in `START_ORDER`, the first non-null answer
+   * wins); returns its removal. Not asked by `playFrom`, `playSegment` or `toggle` to pause.
    */
-  startFrom(choose: () => StartPoint | null): () => void {
-    this.#starts.add(choose);
-    return () => this.#starts.delete(choose);
+  startFrom(source: StartSource, choose: StartChooser): () => void {
+    return this.#starts.add(source, choose);
   }
 
   /** Starts reading at `at` (a remembered position), whatever any `startFrom` would choose. */

@@ -15,8 +15,9 @@ import { fingerprint } from '../article/fingerprint.js';
 import type { Segment } from '../article/segment.js';
 import { AudioEngine } from '../engines/audio/audio.js';
 import type { Engine } from '../engines/engine.js';
-import type { PlaybackController, StartPoint } from './playback.js';
+import type { PlaybackController } from './playback.js';
 import { clearPosition, loadPosition, safeStorage, savePosition, type SafeStorage, type SavedPosition } from './persistence.js';
+import type { StartPoint } from './starts.js';
 import { initialSnapshot, type PlayerSnapshot } from './store.js';
 
 /** How often the position is saved while playing, in ms. */
@@ -92,7 +93,7 @@ export class ResumeController implements ReactiveController {
     doc.addEventListener('visibilitychange', this.#onVisibility);
     this.#cleanups = [
       this.#playback.store.subscribe(this.#onChange),
-      this.#playback.startFrom(() => this.#startPoint()),
+      this.#playback.startFrom('saved', () => this.#startPoint()),
       () => view?.removeEventListener('pagehide', this.#flush),
       () => doc.removeEventListener('visibilitychange', this.#onVisibility),
     ];

@@ -2,21 +2,23 @@
  * The mini player: while the article is being read and the inline player is scrolled out of view, a compact
  * bar fixed to the bottom of the viewport (at the inline end on wide screens) with play/pause, the progress,
  * the first words of the paragraph being read, "Back to the current paragraph" while following waits, and a
- * close button. It lives in the player's own shadow root and is `position: fixed`, so the host page gains no
- * element and nothing on it moves.
+ * close button (its markup and styles: `mini-player-bar.ts`). It lives in the player's own shadow root and is
+ * `position: fixed`, so the host page gains no element and nothing on it moves.
+ *
+ * The bar's module loads the first time the bar is to show (most listens never scroll the player away), and
+ * the bar counts as showing once it has.
  *
  * When to show it: it appears when the inline player leaves the view while playing; it stays while paused
  * there (so the reader can resume from it); it goes when the inline player is back in view, when reading
  * stops, ends or fails, and when the reader closes it — then for the rest of this listen, or until play is
  * pressed with the inline player in view.
  */
-import { css, html, nothing, svg, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { PlaybackController } from '../player/playback.js';
 import type { PlayerSnapshot } from '../player/store.js';
 import type { FollowController } from './follow.js';
-import { pauseIcon, playIcon } from './icons.js';
+import { addStyles } from './add-styles.js';
 import type { Strings } from './strings.js';
-import { spokenTime } from './time.js';
 
 export interface MiniPlayerOptions {
   readonly playback: Pick<PlaybackController, 'store' | 'segments'>;
@@ -34,18 +36,7 @@ export interface MiniPlayerView {
   readonly locale: string;
 }
 
-/** How much of a paragraph's text goes into the DOM; CSS truncates what shows to the bar's width. */
-const PREVIEW_CHARACTERS = 160;
-
-/**
- * The first `count` characters (code points, so no surrogate pair is split) of `text`. Only they are looked at:
- * the bar renders every second, and a paragraph may be megabytes long.
- */
-export function leading(text: string, count: number): string {
-  let end = 0;
-  for (let n = 0; n < count && end < text.length; n++) end += (text.codePointAt(end) ?? 0) > 0xffff ? 2 : 1;
-  return text.slice(0, end);
-}
+type Bar = typeof import('./mini-player-bar.js');
 
 export class MiniPlayerController implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
@@ -68,6 +59,9 @@ export class MiniPlayerController implements ReactiveController {
   #wasReading = false;
   /** The control focused in the shadow root before a render, to put focus somewhere sensible if it is removed. */
   #focused: Element | null = null;
+  /** The bar's markup and styles, once loaded. */
+  #bar: Bar | null = null;
+  #loadingBar = false;
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: MiniPlayerOptions) {
     this.#host = host;
@@ -149,6 +143,8 @@ export class MiniPlayerController implements ReactiveController {
     this.#sync(this.#options.playback.store.snapshot);
   }
 
+  readonly #dismiss = (): void => this.dismiss();
+
   /** Lets it show again after `dismiss()` (the reader asked to follow the reading again). */
   restore(): void {
     this.#dismissed = false;
@@ -179,10 +175,28 @@ export class MiniPlayerController implements ReactiveController {
     if (!reading && state !== 'paused') this.#invited = false;
     const kept = this.#wanted || this.#invited;
     this.#wanted = this.#offscreen && !this.#dismissed && (reading || (state === 'paused' && kept));
-    const visible = this.#wanted && !this.#concealed;
+    const visible = this.#wanted && !this.#concealed && this.#barLoaded();
     if (visible === this.#visible) return;
     this.#visible = visible;
     this.#host.requestUpdate();
+  }
+
+  /** Whether the bar's module is there; if not, loads it (once at a time) and shows the bar when it arrives. */
+  #barLoaded(): boolean {
+    if (this.#bar) return true;
+    if (this.#loadingBar) return false;
+    this.#loadingBar = true;
+    import('./mini-player-bar.js').then(
+      (bar) => {
+        this.#bar = bar;
+        const root = this.#host.shadowRoot;
+        if (root) addStyles(root, bar.miniPlayerStyles);
+        this.#sync(this.#options.playback.store.snapshot);
+      },
+      // Offline, or the file blocked: the player reads on without the bar, and tries again the next time it is to show.
+      () => (this.#loadingBar = false),
+    );
+    return false;
   }
 
   readonly #onKeyDown = (event: KeyboardEvent): void => {
@@ -191,134 +205,19 @@ export class MiniPlayerController implements ReactiveController {
     this.dismiss();
   };
 
-  /**
-   * A right-to-left UI lays the bar out right to left; a left-to-right one keeps the page's direction, which
-   * places the card at the page's inline end (left on a right-to-left page).
-   */
+  /** The bar while it shows (see `mini-player-bar.ts`). */
   render(view: MiniPlayerView) {
-    if (!this.#visible) return nothing;
-    const { strings: s, time, duration, locale } = view;
+    const bar = this.#bar;
+    if (!this.#visible || !bar) return nothing;
     const { state, segmentIndex } = this.#options.playback.store.snapshot;
-    const segment = this.#options.playback.segments[segmentIndex];
-    const reading = state === 'playing' || state === 'loading';
-    const preview = segment ? leading(segment.text, PREVIEW_CHARACTERS) : '';
-    return html`<section class="mini" part="mini-player" aria-label=${s.miniPlayer} lang=${s.lang} dir=${s.dir === 'rtl' ? 'rtl' : nothing} @keydown=${this.#onKeyDown}>
-      ${this.#options.follow.renderBackButton(s, 'back-mini')}
-      <button type="button" class="mini-play" aria-label=${reading ? s.pause : s.play} @click=${() => this.#options.toggle()}>
-        ${reading ? pauseIcon : playIcon}
-      </button>
-      <span class="mini-text" lang=${segment?.lang || nothing}>${preview}</span>
-      <progress
-        class="mini-progress"
-        aria-label=${s.position}
-        max=${duration > 0 ? duration : nothing}
-        value=${duration > 0 ? Math.min(time, duration) : nothing}
-        aria-valuetext=${s.timeOf(spokenTime(time, locale), spokenTime(duration, locale))}
-      ></progress>
-      <button type="button" class="mini-close" aria-label=${s.closeMiniPlayer} @click=${() => this.dismiss()}>
-        ${closeIcon}
-      </button>
-    </section>`;
+    return bar.renderMiniBar({
+      ...view,
+      reading: state === 'playing' || state === 'loading',
+      segment: this.#options.playback.segments[segmentIndex],
+      back: this.#options.follow.renderBackButton(view.strings, 'back-mini'),
+      toggle: () => this.#options.toggle(),
+      dismiss: this.#dismiss,
+      onKeyDown: this.#onKeyDown,
+    });
   }
 }
-
-const closeIcon = svg`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M18.3 5.7 16.9 4.3 12 9.2 7.1 4.3 5.7 5.7l4.9 4.9-4.9 4.9 1.4 1.4 4.9-4.9 4.9 4.9 1.4-1.4-4.9-4.9z"/></svg>`;
-
-/** Uses the player's private colours (so `--listen-*` restyles it too); a host repositions it with `::part(mini-player)`. */
-export const miniPlayerStyles = css`
-  .mini {
-    position: fixed;
-    z-index: 1000;
-    inset-inline: 0.75rem;
-    inset-block-end: max(0.75rem, env(safe-area-inset-bottom));
-    /* Full width on a phone; on a wide screen a card at the inline end (left in right-to-left text). */
-    max-width: 28rem;
-    margin-inline-start: auto;
-    box-sizing: border-box;
-    display: grid;
-    grid-template-columns: auto minmax(0, 1fr) auto;
-    grid-template-areas:
-      'back back back'
-      'play text close'
-      'play progress close';
-    align-items: center;
-    gap: 0.15rem 0.6rem;
-    padding: 0.5rem 0.6rem;
-    background: var(--_surface);
-    color: var(--_text);
-    border-radius: var(--_radius);
-    box-shadow:
-      0 1px 3px rgb(0 0 0 / 0.2),
-      0 6px 20px rgb(0 0 0 / 0.18);
-  }
-  @media (prefers-reduced-motion: no-preference) {
-    .mini {
-      animation: listen-mini-in 180ms ease-out;
-    }
-  }
-  @keyframes listen-mini-in {
-    from {
-      opacity: 0;
-      transform: translateY(0.75rem);
-    }
-  }
-  .back-mini {
-    grid-area: back;
-    justify-self: start;
-    max-width: 100%;
-    margin: 0;
-    padding-block: 0.15rem;
-  }
-  .mini-play {
-    grid-area: play;
-    width: 2.5rem;
-    height: 2.5rem;
-    background: var(--_accent);
-    color: var(--_on-accent);
-  }
-  .mini-play:hover {
-    background: color-mix(in srgb, var(--_accent) 85%, var(--_text));
-  }
-  .mini-text {
-    grid-area: text;
-    overflow: hidden;
-    white-space: nowrap;
-    text-overflow: ellipsis;
-    color: var(--_muted);
-  }
-  .mini-progress {
-    grid-area: progress;
-    width: 100%;
-    height: 0.35rem;
-    accent-color: var(--_accent-fg);
-  }
-  .mini-close {
-    grid-area: close;
-  }
-  /* A short viewport (a phone on its side, 400 % zoom): one row, without the paragraph's words (WCAG 1.4.10). */
-  @media (max-height: 30rem) {
-    .mini {
-      grid-template-areas:
-        'back back back'
-        'play progress close';
-      padding-block: 0.3rem;
-    }
-    .mini-text {
-      display: none;
-    }
-  }
-  /* A bar fixed to the viewport would be printed over the text of every page. */
-  @media print {
-    .mini {
-      display: none;
-    }
-  }
-  @media (forced-colors: active) {
-    .mini {
-      border: 2px solid CanvasText;
-    }
-    .mini-play {
-      border: 2px solid ButtonText;
-    }
-  }
-`;

@@ -10,44 +10,28 @@
  * Only the options in view and a few dozen around them are in the DOM (an article may have 100,000
  * paragraphs); space stands in for the rest, so the scroll bar is the whole list's. Each option says where it
  * is (`aria-posinset` of `aria-setsize`, and its number), so a screen reader still hears "5,000 of 20,000".
+ * The list itself (`play-from-here-list-options.ts`, styled by `play-from-here-list-styles.ts`) loads the
+ * first time it opens: most readers never open it.
  */
-import { css, html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
-import { renderParagraphsButton } from './paragraphs-button.js';
-import type { Segment } from '../article/segment.js';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { PlaybackController } from '../player/playback.js';
-
-/** Characters of a paragraph shown in the list (cut at a word). */
-const EXCERPT_LENGTH = 64;
-/** How many options are in the DOM at once: the view's dozen, and room to scroll before the next render. */
-export const LIST_WINDOW = 60;
-/** The height of an option (px) until one has been measured. */
-const ROW_GUESS = 30;
-
+import type { OpenParagraphList } from './play-from-here-list-options.js';
+import { renderParagraphsButton } from './paragraphs-button.js';
 
 export interface ParagraphListStrings {
   /** The button that opens the list, and the list's name. */
   readonly playFromParagraph: string;
 }
 
-/** The paragraph's first words, cut at a word boundary. */
-export function excerpt(text: string, length = EXCERPT_LENGTH): string {
-  if (text.length <= length) return text;
-  const cut = text.slice(0, length);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > length / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/u, '')}…`;
-}
-
 export class ParagraphListController implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #playback: PlaybackController;
   #open = false;
-  /** The list item holding the tab stop. */
-  #focus = 0;
-  /** The first option in the DOM. */
-  #start = 0;
-  /** An option's height (px), measured on the options in the DOM: the space of those not there. */
-  #row = ROW_GUESS;
+  /** Asked to open while the list's module loads. */
+  #opening = false;
+  /** The list's module loading, then loaded: the open list, kept with its place between openings. */
+  #loading: Promise<OpenParagraphList> | null = null;
+  #view: OpenParagraphList | null = null;
 
   constructor(host: ReactiveControllerHost & HTMLElement, playback: PlaybackController) {
     this.#host = host;
@@ -61,86 +45,20 @@ export class ParagraphListController implements ReactiveController {
 
   hostDisconnected(): void {
     this.#open = false;
+    this.#opening = false;
+  }
+
+  /** After a render of the open list: the room of the options not in the DOM. */
+  hostUpdated(): void {
+    if (this.#open) this.#view?.measure();
   }
 
   /** The toggle button and, when open, the list; nothing while the article has nothing to read. */
   render(strings: ParagraphListStrings) {
-    const segments = this.#playback.segments;
-    if (!segments.length) return nothing;
-    const current = this.#playback.snapshot.segmentIndex;
-    const count = segments.length;
-    const [start, end] = this.#window();
-    const shown = Array.from({ length: end - start }, (_, i) => start + i);
+    if (!this.#playback.segments.length) return nothing;
+    const list = this.#open ? this.#view : null;
     return html`${renderParagraphsButton(strings.playFromParagraph, this.#open, this.#toggle)}
-      ${this.#open
-        ? html`<div
-            role="list"
-            id="listen-paragraphs"
-            part="paragraphs"
-            class="paragraphs"
-            aria-label=${strings.playFromParagraph}
-            @keydown=${this.#onKeyDown}
-            @scroll=${this.#onScroll}
-          >
-            ${repeat(
-              shown,
-              (index) => index,
-              (index) => this.#item(segments[index]!, index, count, current),
-            )}
-          </div>`
-        : nothing}`;
-  }
-
-  /** The first option in the DOM and the one after the last. */
-  #window(): [number, number] {
-    const count = this.#playback.segments.length;
-    const start = Math.min(this.#start, Math.max(count - LIST_WINDOW, 0));
-    return [start, Math.min(start + LIST_WINDOW, count)];
-  }
-
-  /**
-   * After a render of the open list: the room of the options not in the DOM, set through the CSSOM (a
-   * Content-Security-Policy without 'unsafe-inline' refuses a style attribute), from their measured height.
-   */
-  hostUpdated(): void {
-    const list = this.#open ? this.#host.shadowRoot?.getElementById('listen-paragraphs') : null;
-    if (!list) return;
-    const items = list.querySelectorAll<HTMLElement>(':scope > [role="listitem"]');
-    const first = items[0];
-    const last = items[items.length - 1];
-    const row = first && last ? (last.offsetTop + last.offsetHeight - first.offsetTop) / items.length : 0;
-    // Only a real change counts: sub-pixel rounding must not move the list every render.
-    if (row > 0 && Math.abs(row - this.#row) > 0.5) {
-      // What is in view stays in view: the scroll position moves with the room above.
-      const top = list.scrollTop;
-      this.#space(list, row);
-      list.scrollTop = (top * row) / this.#row;
-      this.#row = row;
-    } else {
-      this.#space(list, this.#row);
-    }
-  }
-
-  #space(list: HTMLElement, row: number): void {
-    const [start, end] = this.#window();
-    list.style.setProperty('--_before', `${start * row}px`);
-    list.style.setProperty('--_after', `${(this.#playback.segments.length - end) * row}px`);
-  }
-
-  #item(segment: Segment, index: number, count: number, current: number) {
-    const heading = /^h[1-6]$/.test(segment.element.localName);
-    return html`<div role="listitem" aria-setsize=${count} aria-posinset=${index + 1}>
-      <button
-        class=${heading ? 'heading' : ''}
-        tabindex=${index === this.#focus ? 0 : -1}
-        aria-current=${index === current ? 'true' : nothing}
-        data-index=${index}
-        lang=${segment.lang || nothing}
-        @click=${() => this.#choose(index)}
-      >
-        ${excerpt(segment.text)}
-      </button>
-    </div>`;
+      ${list ? list.render(strings.playFromParagraph) : nothing}`;
   }
 
   /** Opens the list with focus on the paragraph being read, or closes it. */
@@ -149,20 +67,35 @@ export class ParagraphListController implements ReactiveController {
   }
 
   readonly #toggle = (): void => {
-    this.#open = !this.#open;
-    if (this.#open) {
-      this.#focus = Math.min(Math.max(this.#playback.snapshot.segmentIndex, 0), this.#playback.segments.length - 1);
-      this.#show(this.#focus);
+    if (this.#open || this.#opening) {
+      this.#open = false;
+      this.#opening = false;
       this.#host.requestUpdate();
-      void this.#host.updateComplete.then(() => this.#focusItem(this.#focus));
-    } else {
-      this.#host.requestUpdate();
+      return;
     }
+    this.#opening = true;
+    this.#load().then(
+      (list) => {
+        if (!this.#opening) return;
+        this.#opening = false;
+        this.#open = true;
+        list.opened();
+      },
+      // Offline, or the file blocked: the button stays closed, and the next press tries again.
+      () => (this.#opening = false),
+    );
   };
 
-  #choose(index: number): void {
-    this.#close();
-    this.#playback.playSegment(index);
+  #load(): Promise<OpenParagraphList> {
+    this.#loading ??= import('./play-from-here-list-options.js').then(
+      ({ OpenParagraphList }) =>
+        (this.#view = new OpenParagraphList(this.#host, this.#playback, { isOpen: () => this.#open, close: () => this.#close() })),
+      (error: unknown) => {
+        this.#loading = null;
+        throw error;
+      },
+    );
+    return this.#loading;
   }
 
   /** Closes the list and puts focus back on its button (the list's buttons are going away). */
@@ -173,148 +106,4 @@ export class ParagraphListController implements ReactiveController {
       this.#host.shadowRoot?.querySelector<HTMLElement>('[part~="paragraphs-button"]')?.focus(),
     );
   }
-
-  readonly #onKeyDown = (event: KeyboardEvent): void => {
-    const last = this.#playback.segments.length - 1;
-    let next: number;
-    switch (event.key) {
-      case 'ArrowDown':
-        next = Math.min(this.#focus + 1, last);
-        break;
-      case 'ArrowUp':
-        next = Math.max(this.#focus - 1, 0);
-        break;
-      case 'Home':
-        next = 0;
-        break;
-      case 'End':
-        next = last;
-        break;
-      case 'Escape':
-        event.preventDefault();
-        this.#close();
-        return;
-      default:
-        return;
-    }
-    // Handled here: the page does not scroll, and the player's own shortcuts leave the event alone.
-    event.preventDefault();
-    this.#focusItem(next);
-  };
-
-  #focusItem(index: number): void {
-    this.#focus = index;
-    this.#show(index);
-    this.#host.requestUpdate();
-    void this.#host.updateComplete.then(() => {
-      if (!this.#open || this.#focus !== index) return;
-      const button = this.#button(index);
-      button?.focus({ preventScroll: true });
-      button?.scrollIntoView({ block: 'nearest' });
-    });
-  }
-
-  #button(index: number): HTMLElement | null | undefined {
-    return this.#host.shadowRoot?.querySelector<HTMLElement>(`#listen-paragraphs button[data-index="${index}"]`);
-  }
-
-  /** Puts option `index` in the DOM, centred in the rendered window, unless it is there already. */
-  #show(index: number): void {
-    if (index >= this.#start && index < this.#start + LIST_WINDOW) return;
-    this.#start = Math.max(index - LIST_WINDOW / 2, 0);
-  }
-
-  /** Scrolled (by wheel, bar or keys): the options now in view are rendered, and the tab stop stays among them. */
-  readonly #onScroll = (event: Event): void => {
-    const list = event.currentTarget as HTMLElement;
-    const count = this.#playback.segments.length;
-    const first = Math.min(Math.floor(list.scrollTop / this.#row), count - 1);
-    const visible = Math.ceil(list.clientHeight / this.#row);
-    const end = Math.min(this.#start + LIST_WINDOW, count);
-    if (first >= this.#start && Math.min(first + visible, count) <= end) return;
-    this.#start = Math.min(Math.max(first - Math.floor((LIST_WINDOW - visible) / 2), 0), Math.max(count - LIST_WINDOW, 0));
-    if (this.#focus >= this.#start && this.#focus < this.#start + LIST_WINDOW) {
-      this.#host.requestUpdate();
-      return;
-    }
-    // The option with the tab stop is leaving the DOM: the stop (and focus, if it was there) moves into view.
-    const focused = this.#host.shadowRoot?.activeElement?.closest('#listen-paragraphs') != null;
-    this.#focus = Math.min(Math.max(first, this.#start), count - 1);
-    this.#host.requestUpdate();
-    if (focused) void this.#host.updateComplete.then(() => this.#button(this.#focus)?.focus({ preventScroll: true }));
-  };
 }
-
-/** The list takes the controls' full width on a line of its own (last in the wrapping row), scrolling when long. */
-export const paragraphListStyles = css`
-  .paragraphs {
-    order: 1;
-    flex: 1 1 100%;
-    max-height: 16rem;
-    overflow: auto;
-    margin: 0.4rem 0 0;
-    /* The numbers' room at the inline start: the left, or the right in right-to-left text. */
-    padding-block: 0.25rem;
-    padding-inline: 2.25rem 0.25rem;
-    border-top: 1px solid color-mix(in srgb, var(--_text) 25%, transparent);
-    color: var(--_muted);
-    font-variant-numeric: tabular-nums;
-  }
-  /* Above and below the options in the DOM, the room of those that are not (content, so it scrolls). */
-  .paragraphs::before,
-  .paragraphs::after {
-    content: '';
-    display: block;
-  }
-  .paragraphs::before {
-    height: var(--_before, 0px);
-  }
-  .paragraphs::after {
-    height: var(--_after, 0px);
-  }
-  /*
-   * Each option's number, where a list marker would be. Not an <ol>: in Chromium a list's numbering walks the
-   * whole page each time options come and go (~100–400 ms on a page of 100,000 paragraphs).
-   */
-  .paragraphs > [role='listitem'] {
-    position: relative;
-  }
-  .paragraphs > [role='listitem']::before {
-    content: attr(aria-posinset) '.';
-    position: absolute;
-    inset-inline-end: 100%;
-    padding-block: 0.3rem;
-    padding-inline-end: 0.35rem;
-    white-space: nowrap;
-  }
-  .paragraphs button {
-    display: block;
-    width: 100%;
-    height: auto;
-    padding: 0.3rem 0.5rem;
-    border-radius: 6px;
-    text-align: start;
-    font-weight: 400;
-  }
-  .paragraphs button.heading {
-    font-weight: 650;
-  }
-  /* Not by the tint alone (1.4.1): a bar at the inline start in the accent as text (3:1 or more on the surface). */
-  .paragraphs button[aria-current='true'] {
-    background: color-mix(in srgb, var(--_accent) 18%, transparent);
-    box-shadow: inset 4px 0 0 var(--_accent-fg);
-    color: var(--_text);
-  }
-  .paragraphs button[aria-current='true']:dir(rtl) {
-    box-shadow: inset -4px 0 0 var(--_accent-fg);
-  }
-  .paragraphs button:focus-visible {
-    /* Inside the scrolling list an outer ring would be clipped. */
-    outline-offset: -3px;
-  }
-  @media (forced-colors: active) {
-    .paragraphs button[aria-current='true'] {
-      border: 2px solid Highlight;
-    }
-  }
-`;

@@ -15,7 +15,8 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { segmentOf, segmentOfRange } from '../article/locate.js';
-import type { PlaybackController, StartPoint } from '../player/playback.js';
+import type { PlaybackController } from '../player/playback.js';
+import type { StartPoint } from '../player/starts.js';
 
 /**
  * How long a click waits for a second click before acting, in ms: the first click of a double click
@@ -73,7 +74,7 @@ export class PlayFromHereController implements ReactiveController {
     doc.addEventListener('pointerdown', this.#onPointerDown, { capture: true, passive: true });
     doc.addEventListener('click', this.#onClick);
     doc.addEventListener('selectionchange', this.#onSelectionChange);
-    this.#removeStart = this.#playback.startFrom(() => this.#fromSelection());
+    this.#removeStart = this.#playback.startFrom('selection', () => this.#fromSelection());
   }
 
   hostDisconnected(): void {

@@ -12,21 +12,21 @@ import type { EngineLoadOptions, ListenErrorCode } from '../engines/engine.js';
 import { clampRate } from '../engines/pace.js';
 import { SpeechEngine, type SpeechEngineOptions } from '../engines/speech/speech.js';
 import { languageName } from '../engines/speech/voices.js';
-import { ArticleChangesController } from '../player/article-changes.js';
+import { ArticleWatchController } from '../player/article-watch.js';
 import { ExclusiveController } from '../player/exclusive.js';
+import { LinkStartController } from '../player/link-start.js';
 import { MediaSessionController } from '../player/media-session.js';
 import { PlaybackController, type HighlightMode } from '../player/playback.js';
 import { PreferencesController, type PreferencesHost } from '../player/preferences.js';
 import { ProgressController } from '../player/progress.js';
 import { ResumeController } from '../player/resume.js';
 import type { PlayerState } from '../player/store.js';
-import { ArticleWatchController } from './article-watch.js';
 import { FocusKeeper } from './focus-keeper.js';
 import { FollowController, followStyles } from './follow.js';
 import { renderDownload, renderVoiceMenu } from './menus.js';
-import { MiniPlayerController, miniPlayerStyles } from './mini-player.js';
+import { MiniPlayerController } from './mini-player.js';
 import { PlayFromHereController } from './play-from-here.js';
-import { ParagraphListController, paragraphListStyles } from './play-from-here-list.js';
+import { ParagraphListController } from './play-from-here-list.js';
 import { renderResumeOffer, resumeStatus, resumeStyles } from './resume-offer.js';
 import { completeStrings } from './i18n.js';
 import { en, type Strings } from './strings.js';
@@ -100,7 +100,7 @@ export class PlayerSession {
     this.#options = options;
     // The session's own styles join the element's (a constructed sheet each: allowed by a strict CSP).
     if (host.renderRoot instanceof ShadowRoot) {
-      adoptStyles(host.renderRoot, [...options.styles, followStyles, miniPlayerStyles, resumeStyles, paragraphListStyles]);
+      adoptStyles(host.renderRoot, [...options.styles, followStyles, resumeStyles]);
     }
     const playback = (this.playback = new PlaybackController(host, {
       article: options.article,
@@ -114,7 +114,6 @@ export class PlayerSession {
     }));
     // First after playback: a player that starts pauses the others before its Media Session claims the controls.
     new ExclusiveController(host, playback);
-    new ArticleChangesController(host, playback, { article: options.article, exclude: options.exclude });
     this.#follow = new FollowController(host, {
       playback,
       enabled: options.followEnabled,
@@ -127,20 +126,12 @@ export class PlayerSession {
     new MediaSessionController(host, playback, { article: options.article, rate });
     new ProgressController(host, playback, { rate });
     this.#preferences = new PreferencesController(host, { lang: () => options.loadOptions().lang, explicit: options.explicit });
-    // Before the resume offer: where play starts, a fresh selection in the article says more than a saved place.
     new PlayFromHereController(host, playback);
+    new LinkStartController(host, playback, { article: options.article });
     this.#resume = new ResumeController(host, playback);
     this.#paragraphs = new ParagraphListController(host, playback);
-    // An article not on the page yet (client-rendered, or `for` set first): read it once it appears. After
-    // play was pressed without it, the `no-article` error stays up until the reader presses "Try again".
-    new ArticleWatchController(host, {
-      ready: options.readyArticle,
-      loaded: () => playback.engine !== null,
-      found: () => {
-        if (playback.snapshot.state !== 'error' && !playback.engine) playback.reload();
-        host.requestUpdate();
-      },
-    });
+    // The article: waited for while it is not on the page yet, and followed while it is read.
+    new ArticleWatchController(host, playback, { article: options.article, ready: options.readyArticle, exclude: options.exclude });
     host.addEventListener('listen-error', this.#onError);
   }
 

@@ -211,6 +211,8 @@ describe('faults: hostile and hidden content', () => {
     await untilState(player, 'ended');
     player.previous();
     await userEvent.click(player.shadowRoot!.querySelector<HTMLButtonElement>('[part~="paragraphs-button"]')!);
+    // The list's module loads the first time it opens.
+    await expect.poll(() => player.shadowRoot!.querySelector('[part~="paragraphs"]')).not.toBeNull();
     const list = player.shadowRoot!.querySelector('[part~="paragraphs"]')!;
     // The list may shorten a long paragraph; what it shows is the text, markup characters and all.
     expect(list.textContent).toContain(`Written as text: <img src=x onerror="window.pwned='img'">`);

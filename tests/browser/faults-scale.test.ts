@@ -63,6 +63,8 @@ describe('faults: 20,000 paragraphs in the paragraph list', () => {
     const button = root.querySelector<HTMLButtonElement>('[part~="paragraphs-button"]')!;
     button.focus();
     await userEvent.keyboard('{Enter}');
+    // The list's module loads the first time it opens.
+    await expect.poll(() => root.querySelector('[part~="paragraphs"]')).not.toBeNull();
     await player.updateComplete;
     const list = root.querySelector<HTMLElement>('[part~="paragraphs"]')!;
 

@@ -195,6 +195,12 @@ describe('the paragraph list (keyboard)', () => {
     return player.shadowRoot!.querySelector('[part~="paragraphs-button"]')!;
   }
 
+  /** Waits for the list to open (its module loads the first time) and for the render after. */
+  async function opened(player: ListenPlayer): Promise<void> {
+    await expect.poll(() => toggle(player).getAttribute('aria-expanded')).toBe('true');
+    await player.updateComplete;
+  }
+
   it('is a named disclosure button after "next"; its list reads from the chosen paragraph', async () => {
     useFakeSpeech({ charsPerSecond: SLOW });
     const player = await mount(PAGE);
@@ -208,8 +214,7 @@ describe('the paragraph list (keyboard)', () => {
     await userEvent.tab();
     expect(player.shadowRoot!.activeElement).toBe(button);
     await userEvent.keyboard('{Enter}');
-    await player.updateComplete;
-    expect(button.getAttribute('aria-expanded')).toBe('true');
+    await opened(player);
     const list = player.shadowRoot!.getElementById(button.getAttribute('aria-controls')!)!;
     expect(list.getAttribute('role')).toBe('list');
     expect(list.getAttribute('aria-label')).toBe('Play from a paragraph');
@@ -232,7 +237,7 @@ describe('the paragraph list (keyboard)', () => {
 
     // Reopened while reading: on the paragraph being read, marked current; Escape closes it.
     await userEvent.keyboard('{Enter}');
-    await player.updateComplete;
+    await opened(player);
     const current = player.shadowRoot!.activeElement!;
     expect(current.getAttribute('aria-current')).toBe('true');
     expect(current.textContent!.trim()).toBe(player.segments[3]!.text);

@@ -150,6 +150,22 @@ describe('resume where the reader left off', () => {
     expect(offer(player).resume).toBeNull();
   });
 
+  it('starts at a link into the article rather than at the offered place', async () => {
+    await leaveMidway();
+    const fake = useFakeSpeech({ charsPerSecond: SLOW });
+    const player = await comeBack();
+    player.segments[1]!.element.id = 'second-paragraph';
+    history.replaceState(null, '', '#second-paragraph');
+    try {
+      await userEvent.click(controls(player).play);
+      await untilState(player, 'playing');
+    } finally {
+      history.replaceState(null, '', location.pathname + location.search);
+    }
+    expect(player.segmentIndex).toBe(1);
+    expect(fake.current?.text).toBe('Paragraph 1 begins with a plain sentence about the weather in the valley.');
+  });
+
   it('"Start over" plays from the beginning and forgets the place', async () => {
     await leaveMidway();
     const fake = useFakeSpeech({ charsPerSecond: SLOW });

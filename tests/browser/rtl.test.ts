@@ -86,6 +86,8 @@ describe('right to left (Arabic)', () => {
   it('opens the paragraph list with its room for numbers on the right', async () => {
     const player = await arabicPlayer();
     await userEvent.click(part(player, 'paragraphs-button'));
+    // The list's module loads the first time it opens.
+    await expect.poll(() => player.shadowRoot!.querySelector('[part~="paragraphs"]')).not.toBeNull();
     const list = part(player, 'paragraphs');
     expect(list.getAttribute('aria-label')).toBe('التشغيل من فقرة');
     const style = getComputedStyle(list);

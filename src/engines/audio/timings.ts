@@ -4,12 +4,8 @@
  */
 import type { Segment } from '../../article/segment.js';
 import { fetchManifest, TimingsError, type FetchManifestOptions } from '../../manifest/fetch.js';
-import {
-  ManifestError,
-  parseManifest,
-  type Manifest,
-  type ManifestSource,
-} from '../../manifest/manifest.js';
+import { ManifestError, type Manifest, type ManifestSource } from '../../manifest/manifest.js';
+import { parseManifest } from '../../manifest/parse.js';
 import { checkManifestAgainst, findSegmentAt, findWordAt, lastStartedAt } from '../../manifest/lookup.js';
 
 export interface AudioSource extends ManifestSource {

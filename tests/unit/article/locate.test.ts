@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extractSegments } from '../../../src/article/extract.js';
-import { segmentOf, segmentOfRange } from '../../../src/article/locate.js';
+import { segmentFrom, segmentOf, segmentOfRange } from '../../../src/article/locate.js';
 
 function setUp() {
   document.body.innerHTML = `<article>
@@ -52,6 +52,26 @@ describe('segmentOf', () => {
     const { segments, byId } = setUp();
     expect(segmentOf(segments, byId('byline').firstChild!)).toBe(-1);
     expect(segmentOf(segments, document.body)).toBe(-1);
+  });
+});
+
+describe('segmentFrom', () => {
+  it('is the segment holding the node when one does', () => {
+    const { segments, byId } = setUp();
+    expect(segmentFrom(segments, byId('em'))).toBe(1);
+    expect(segmentFrom(segments, byId('inner2'))).toBe(5);
+  });
+
+  it('else the first segment after the node or inside it', () => {
+    const { segments, byId } = setUp();
+    expect(segmentFrom(segments, byId('byline'))).toBe(1);
+    expect(segmentFrom(segments, document.querySelector('article')!)).toBe(0);
+  });
+
+  it('is −1 with no segment after the node', () => {
+    const { segments } = setUp();
+    const after = document.body.appendChild(document.createElement('footer'));
+    expect(segmentFrom(segments, after)).toBe(-1);
   });
 });
 

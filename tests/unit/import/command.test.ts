@@ -5,7 +5,8 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } fr
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkManifestAgainst } from '../../../src/manifest/lookup.js';
-import { parseManifest, type Manifest } from '../../../src/manifest/manifest.js';
+import type { Manifest } from '../../../src/manifest/manifest.js';
+import { parseManifest } from '../../../src/manifest/parse.js';
 import { articleText } from '../../../src/render/source.js';
 import { ARTICLE, FIXTURES, ROOT, run, useImportFolder } from '../helpers/import-run.js';
 

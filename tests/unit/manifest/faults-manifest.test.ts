@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fingerprint } from '../../../src/article/fingerprint.js';
-import { ManifestError, parseManifest, type ManifestIssue, type ManifestJson } from '../../../src/manifest/manifest.js';
+import { ManifestError, type ManifestIssue, type ManifestJson } from '../../../src/manifest/manifest.js';
+import { parseManifest } from '../../../src/manifest/parse.js';
 
 const BASE = 'https://news.example/audio/story.json';
 const TEXTS = ['Harbour wall reopens', 'The wall reopened on Monday.'];

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { isManifestType } from '../../../src/manifest/fetch.js';
 import { MANIFEST_MAX_DURATION } from '../../../src/manifest/limits.js';
-import { ManifestError, parseManifest, type ManifestJson } from '../../../src/manifest/manifest.js';
+import { ManifestError, type ManifestJson } from '../../../src/manifest/manifest.js';
+import { parseManifest } from '../../../src/manifest/parse.js';
 import { durationMismatch } from '../../../src/engines/audio/timings.js';
 
 const BASE = 'https://news.example/audio/story.json';

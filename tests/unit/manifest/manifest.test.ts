@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fingerprint } from '../../../src/article/fingerprint.js';
 import { checkManifestAgainst, findSegmentAt, findWordAt } from '../../../src/manifest/lookup.js';
-import {
-  ManifestError,
-  parseManifest,
-  type ManifestIssueName,
-  type ManifestJson,
-} from '../../../src/manifest/manifest.js';
+import { ManifestError, type ManifestIssueName, type ManifestJson } from '../../../src/manifest/manifest.js';
+import { parseManifest } from '../../../src/manifest/parse.js';
 
 const BASE = 'https://news.example/audio/story.json';
 const TEXTS = ['Harbour wall reopens', 'The town’s harbour wall reopened on Monday.'];

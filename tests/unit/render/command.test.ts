@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractSegments } from '../../../src/article/extract.js';
 import { fingerprint } from '../../../src/article/fingerprint.js';
 import { checkManifestAgainst } from '../../../src/manifest/lookup.js';
-import { parseManifest, type Manifest } from '../../../src/manifest/manifest.js';
+import type { Manifest } from '../../../src/manifest/manifest.js';
+import { parseManifest } from '../../../src/manifest/parse.js';
 import { FFMPEG_MISSING } from '../../../src/render/encode.js';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));

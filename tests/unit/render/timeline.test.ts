@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fingerprint } from '../../../src/article/fingerprint.js';
-import { parseManifest } from '../../../src/manifest/manifest.js';
+import { parseManifest } from '../../../src/manifest/parse.js';
 import { buildManifest, formatManifest, layOut, pauseSamples, SEGMENT_PAUSE_SECONDS } from '../../../src/render/timeline.js';
 
 const RATE = 22_050;

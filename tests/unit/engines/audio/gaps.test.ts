@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { GapReader, type GapReaderHost } from '../../../../src/engines/audio/gaps.js';
 import { GAP_CHARS_PER_SECOND, GapTimeline, type SpeechSpan } from '../../../../src/engines/audio/gap-timeline.js';
 import type { EngineEvent } from '../../../../src/engines/engine.js';
-import { parseManifest } from '../../../../src/manifest/manifest.js';
+import { parseManifest } from '../../../../src/manifest/parse.js';
 import { INITIAL_CHARS_PER_SECOND } from '../../../../src/engines/pace.js';
 import { VOICE_TIMEOUT_MS } from '../../../../src/engines/speech/voices.js';
 import { FakeSpeechSynthesis } from '../../../fakes/speech-synthesis.js';

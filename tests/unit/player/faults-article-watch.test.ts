@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Segment } from '../../../src/article/segment.js';
-import { placeAfterChange } from '../../../src/player/article-changes.js';
+import { placeAfterChange } from '../../../src/player/article-watch.js';
 
 /** Stand-ins for the article's elements: only their identity matters here. */
 const elements = Array.from({ length: 6 }, (_, i) => ({ id: `p${i}` }) as unknown as Element);
