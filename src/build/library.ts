@@ -60,6 +60,10 @@ export function listenLibrary(): Plugin {
         // Keep the entry's exports: `import { ListenPlayer } from '…/listen-player.js'` works as well.
         preserveEntrySignatures: 'strict',
         output: {
+          // Every module the page loads before play, but the entry's own, in one shared chunk: without this,
+          // each lazy part importing a few of them (a language's loader, the site's strings) splits them into
+          // more small chunks, and the page downloads more files and more bytes before play.
+          codeSplitting: { groups: [{ name: (id, context) => (loadedBeforePlay(id, context, root) ? 'shared' : null) }] },
           entryFileNames: '[name].js',
           chunkFileNames: `${BUNDLE_PARTS}/[name]-[hash].js`,
           assetFileNames: `${BUNDLE_PARTS}/[name]-[hash][extname]`,
@@ -112,6 +116,27 @@ export function listenLibrary(): Plugin {
       emitUnbundled(ts, root, join(outDir, UNBUNDLED));
     },
   };
+}
+
+/**
+ * Whether `id` is imported statically, directly or not, by the element (`ELEMENT`) and is neither it nor the
+ * entry: what the page downloads before play besides them.
+ */
+function loadedBeforePlay(id: string, context: { getModuleInfo(id: string): { importers: readonly string[] } | null }, root: string): boolean {
+  const element = resolve(root, ELEMENT);
+  const entry = resolve(root, ENTRY);
+  if (id === element || id === entry) return false;
+  const seen = new Set<string>([id]);
+  const queue = [id];
+  while (queue.length) {
+    for (const importer of context.getModuleInfo(queue.shift()!)?.importers ?? []) {
+      if (importer === element) return true;
+      if (importer === entry || seen.has(importer)) continue;
+      seen.add(importer);
+      queue.push(importer);
+    }
+  }
+  return false;
 }
 
 /** Where the package's `lib/` build puts the compiled `source` (relative to root), as the package names it. */
