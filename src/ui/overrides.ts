@@ -140,6 +140,7 @@ export function mergeStrings(base: Strings, ...layers: readonly ReadonlyMap<stri
 
 /** Each `strings` object validated once (a warning once), by identity. */
 const validated = new WeakMap<object, ReadonlyMap<string, unknown>>();
+const invalid = new Map<unknown, ReadonlyMap<string, unknown>>();
 /** Each `strings-src` URL fetched once: its strings, or null while it loads (or after it failed). */
 const fetched = new Map<string, ReadonlyMap<string, unknown> | null>();
 /** Tables merged so far, by the parts they were made of. */
@@ -157,7 +158,9 @@ export function applyOverrides(current: UiLanguage, source: StringsSource, chang
     property = validated.get(given);
     if (!property) validated.set(given, (property = validateStrings(given, 'strings')));
   } else if (source.strings) {
-    property = validateStrings(source.strings, 'strings');
+    // Not an object (`"Play"` from untyped script): warned about once per value.
+    property = invalid.get(source.strings) ?? validateStrings(source.strings, 'strings');
+    invalid.set(source.strings, property);
   }
   const file = source.stringsSrc ? fileStrings(source.stringsSrc, source.allowCrossOrigin === true, changed) : undefined;
   const key = [property, file];

@@ -4,7 +4,8 @@
  * out with a warning, never written onto an object or the prototype.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { mergeStrings, validateStrings } from '../../../src/ui/overrides.js';
+import { applyOverrides, mergeStrings, validateStrings } from '../../../src/ui/overrides.js';
+import { enShell } from '../../../src/ui/strings-shell.js';
 import { en } from '../../../src/ui/strings.js';
 
 afterEach(() => {
@@ -68,5 +69,23 @@ describe('strings a site supplies', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     for (const source of [null, 'Play', ['Play'], 42]) expect(validateStrings(source, 'strings').size).toBe(0);
     expect(warnings()).toHaveLength(4);
+  });
+
+  it('applies the property over the whole table the player chose, warning once about a bad one however often it renders', () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const changed = vi.fn();
+    const given = { play: 'Start', nope: 'x' };
+    for (let render = 0; render < 3; render++) {
+      const { strings, locale } = applyOverrides({ strings: enShell, locale: 'en-GB' }, { strings: given }, changed);
+      expect(strings.play).toBe('Start');
+      expect('speechFallback' in strings).toBe(true);
+      expect(locale).toBe('en-GB');
+    }
+    for (let render = 0; render < 3; render++) {
+      const { strings } = applyOverrides({ strings: enShell, locale: 'en' }, { strings: 'Play' as never }, changed);
+      expect(strings.play).toBe('Play');
+    }
+    expect(warnings()).toHaveLength(2);
+    expect(changed).not.toHaveBeenCalled();
   });
 });
