@@ -11,6 +11,8 @@ import { LINUX_CHROMIUM_VOICES, fakeVoice } from '../fakes/speech-synthesis.js';
 import { useAudioOptions } from './helpers/audio.js';
 import { INSTANT, useFakeSpeech, useNoSpeech } from './helpers/fake-speech.js';
 import { type ListenPlayer, controls, mount, place, record, untilState, unmount, voicesListed } from './helpers/player.js';
+import { loadStrings, UI_LANGUAGES, uiLocale } from '../../src/ui/languages.js';
+import { spokenTime } from '../../src/ui/time.js';
 
 function article(lang: string, player = '<listen-player for="story"></listen-player>'): string {
   return `<article id="story" lang="${lang}"><h1>Titel.</h1><p>Erster Absatz. Zwei Sätze.</p></article>${player}`;
@@ -91,6 +93,18 @@ describe('UI language', () => {
     } finally {
       if (before === null) html.removeAttribute('lang');
       else html.setAttribute('lang', before);
+    }
+  });
+});
+
+describe('spoken times in every language, in Chromium', () => {
+  it('says no table’s times in English (Chromium’s Intl has no unit names for some languages)', async () => {
+    await Promise.all(UI_LANGUAGES.map((lang) => loadStrings(lang)));
+    const english = [65, 3725].map((seconds) => spokenTime(seconds, 'en'));
+    for (const lang of UI_LANGUAGES.filter((key) => key !== 'en')) {
+      const locale = uiLocale(lang);
+      expect([65, 3725].map((seconds) => spokenTime(seconds, locale)), lang).not.toEqual(expect.arrayContaining([english[0]]));
+      expect(spokenTime(3725, locale), lang).not.toBe(english[1]);
     }
   });
 });

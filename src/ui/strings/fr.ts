@@ -28,7 +28,7 @@ export const fr: Strings = {
   closeMiniPlayer: 'Fermer le mini-lecteur',
   resumeAt: (time) => `Reprendre à ${time}`,
   startOver: 'Recommencer',
-  resumeOffered: (time) => `La dernière fois, vous vous êtes arrêté à ${time}. La lecture reprendra à cet endroit.`,
+  resumeOffered: (time) => `La dernière fois, la lecture s’est arrêtée à ${time}. Elle reprendra à cet endroit.`,
   playFromParagraph: "Lire à partir d'un paragraphe",
   errors: {
     'no-article': "L'article à lire est introuvable sur cette page, ou il ne contient pas de texte.",
