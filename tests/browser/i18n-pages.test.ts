@@ -1,16 +1,16 @@
 /**
  * A French, an Arabic and a Japanese page each show the player wholly in their language: every name, text,
- * spoken value and menu of the player (idle, the paragraph list, playing, the mini player, paused, the resume
- * offer), with no English left; and axe finds nothing to fix in each. The article's own words (the paragraph
- * list, the mini player's excerpt) and the voices' names are the page's and the platform's, not the player's.
- * Fake speech, with one voice of the page's language.
+ * spoken value and menu of the player (idle, the paragraph list, playing, "Back to the current paragraph",
+ * the mini player, paused, the resume offer), with no English left; and axe finds nothing to fix in each. The
+ * article's own words (the paragraph list, the mini player's excerpt) and the voices' names are the page's and
+ * the platform's, not the player's. Fake speech, with one voice of the page's language.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { fakeVoice } from '../fakes/speech-synthesis.js';
 import { audit } from './helpers/axe.js';
 import { SLOW, useFakeSpeech } from './helpers/fake-speech.js';
-import { miniPlayer } from './helpers/follow.js';
+import { backButtons, miniPlayer } from './helpers/follow.js';
 import { type ListenPlayer, controls, mount, untilState, unmount, voicesListed } from './helpers/player.js';
 import { en } from '../../src/ui/strings.js';
 import { fr } from '../../src/ui/strings/fr.js';
@@ -91,7 +91,7 @@ const PAGES: readonly PageLanguage[] = [
 /** A page in `page.lang`: the player above a 30-paragraph article long enough to scroll the player away. */
 function markup(page: PageLanguage): string {
   const paragraphs = Array.from({ length: 30 }, (_, i) => `<p>${i + 1}. ${page.sentence}</p>`).join('');
-  return `<main><listen-player for="story" no-follow></listen-player><article id="story" lang="${page.lang}"><h1>${page.heading}</h1>${paragraphs}</article></main>`;
+  return `<main><listen-player for="story"></listen-player><article id="story" lang="${page.lang}"><h1>${page.heading}</h1>${paragraphs}</article></main>`;
 }
 
 function part(player: ListenPlayer, name: string): HTMLElement | null {
@@ -142,7 +142,10 @@ function expectNoEnglish(page: PageLanguage, words: readonly string[]): void {
   }
 }
 
-afterEach(unmount);
+afterEach(() => {
+  unmount();
+  window.scrollTo(0, 0);
+});
 
 describe.each(PAGES)('a page in $lang', (page) => {
   it('shows the player wholly in its language, in every state the reader meets, and axe finds nothing to fix', async () => {
@@ -165,7 +168,8 @@ describe.each(PAGES)('a page in $lang', (page) => {
     expectNoEnglish(page, playerWords(player));
     await userEvent.keyboard('{Escape}');
 
-    // Playing, and the mini player once the reader scrolls the player out of view.
+    // Playing, and the mini player once the reader scrolls the player out of view (following then waits for
+    // the reader, offering "Back to the current paragraph" inline and in the mini player).
     await userEvent.click(c.play);
     await untilState(player, 'playing');
     expect(c.play.getAttribute('aria-label')).toBe(page.expected.pause);
@@ -174,6 +178,7 @@ describe.each(PAGES)('a page in $lang', (page) => {
     await expect.poll(() => miniPlayer(player)).not.toBeNull();
     const mini = miniPlayer(player)!;
     await Promise.all(mini.getAnimations().map((animation) => animation.finished));
+    await expect.poll(() => backButtons(player).length).toBe(2);
     expect(mini.getAttribute('lang')).toBe(page.lang);
     expect(mini.querySelector('.mini-close')!.getAttribute('aria-label')).toBe(page.expected.closeMini);
     expectNoEnglish(page, playerWords(player));
