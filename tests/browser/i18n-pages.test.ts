@@ -147,6 +147,21 @@ afterEach(() => {
   window.scrollTo(0, 0);
 });
 
+describe('a page in English', () => {
+  it('loads neither the list of languages nor a table, before play or after', async () => {
+    useFakeSpeech({ charsPerSecond: SLOW });
+    const player = await mount('<main><listen-player for="story"></listen-player><article id="story" lang="en-GB"><p>One paragraph. Two sentences.</p></article></main>');
+    await voicesListed(player);
+    await userEvent.click(controls(player).play);
+    await untilState(player, 'playing');
+    expect(controls(player).play.getAttribute('aria-label')).toBe('Pause');
+    // Only that module imports the tables (this file imports the French one itself, to compare with).
+    const loaded = performance.getEntriesByType('resource').map((entry) => entry.name);
+    expect(loaded.some((url) => url.includes('/src/ui/session.ts'))).toBe(true);
+    expect(loaded.filter((url) => /\/src\/ui\/(languages|overrides)\.ts/.test(url))).toEqual([]);
+  });
+});
+
 describe.each(PAGES)('a page in $lang', (page) => {
   it('shows the player wholly in its language, in every state the reader meets, and axe finds nothing to fix', async () => {
     useFakeSpeech({ voices: [fakeVoice({ name: page.voice, lang: page.lang })], charsPerSecond: SLOW });
