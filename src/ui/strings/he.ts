@@ -20,7 +20,7 @@ export const he: Strings = {
   loading: 'השמע נטען…',
   startingVoice: 'הקול של הדפדפן מופעל…',
   waitingForVoices: 'ממתינים לקולות של הדפדפן…',
-  playing: 'מושמע',
+  playing: 'מתנגן',
   paused: 'מושהה',
   ended: 'ההשמעה הסתיימה',
   timeOf: (elapsed, total) => `${elapsed} מתוך ${total}`,

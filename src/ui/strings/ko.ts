@@ -14,7 +14,7 @@ export const ko: Strings = {
   speed: '재생 속도',
   voice: '음성',
   otherLanguages: '기타 언어',
-  higherQuality: (voice) => `${voice}(고품질)`,
+  higherQuality: (voice) => `${voice} (고품질)`,
   download: '오디오 다운로드',
   loading: '오디오 로드 중…',
   startingVoice: '브라우저 음성을 시작하는 중…',
