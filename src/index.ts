@@ -1,6 +1,7 @@
 /** Listen's public API, without side effects: import `./define.js` to register the element. */
 export { ListenPlayer } from './ui/listen-player.js';
 export { RATES } from './ui/speed-menu.js';
+export type { StringOverrides, Strings } from './ui/strings.js';
 export type { Segment } from './article/segment.js';
 export type { Engine, EngineChangeReason, EngineEvent, EngineKind, EngineLoadOptions, ListenErrorCode } from './engines/engine.js';
 export type { LoadingReason, PlayerState, PlayerSnapshot } from './player/store.js';

@@ -17,6 +17,7 @@ import { renderParagraphsButton } from './paragraphs-button.js';
 import type { PlayerSession } from './session.js';
 import { renderSpeedMenu, stepRate } from './speed-menu.js';
 import { enShell, type ShellStrings } from './strings-shell.js';
+import type { StringOverrides } from './strings.js';
 import { ShortcutController } from './shortcuts.js';
 import { playerStyles, type ThemeMode } from './styles.js';
 import { formatClock, spokenTime } from './time.js';
@@ -101,6 +102,12 @@ export class ListenPlayer extends LitElement {
 
   /** Colours: `light`, `dark`, or `auto` to follow the reader's system (`prefers-color-scheme`). */
   @property({ attribute: 'theme', reflect: true, useDefault: true }) theme: ThemeMode = 'auto';
+
+  /** Strings over the UI's own (a partial table: to reword the player, or to give it a language it lacks; see docs/languages.md). */
+  @property({ attribute: false }) strings: StringOverrides | null = null;
+
+  /** URL of a JSON file of strings over the UI's own (as `strings`; on the page's origin unless `allow-cross-origin`). */
+  @property({ attribute: 'strings-src' }) stringsSrc = '';
 
   /** The UI's language: from `lang`, else the article's or the document's (see `i18n.ts`). */
   readonly #i18n = new LanguageController(this, { lang: () => this.#loadOptions().lang });

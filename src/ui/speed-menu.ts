@@ -15,10 +15,12 @@ export function stepRate(rate: number, direction: -1 | 1): number | undefined {
 export function renderSpeedMenu(strings: ShellStrings, rate: number, onChange: (event: Event) => void): TemplateResult {
   // A rate set by the page that is not on the menu (1.1) is offered too, so the menu never lies.
   const rates: readonly number[] = RATES.includes(rate as (typeof RATES)[number]) ? RATES : [...RATES, rate].sort((a, b) => a - b);
+  // In the UI's language (`1,25×` in French), in Latin digits as the clock beside it.
+  const number = new Intl.NumberFormat(strings.lang, { numberingSystem: 'latn' });
   return html`<label part="speed"
     >${strings.speed}
     <select @change=${onChange}>
-      ${rates.map((r) => html`<option value=${r} ?selected=${r === rate}>${r}×</option>`)}
+      ${rates.map((r) => html`<option value=${r} ?selected=${r === rate}>${number.format(r)}×</option>`)}
     </select></label
   >`;
 }

@@ -37,7 +37,25 @@ export interface Strings extends ShellStrings {
   readonly noVoiceFor: (language: string) => string;
   /** Added to the reason when pre-rendered audio fails and Web Speech takes over. */
   readonly speechFallback: string;
+  /**
+   * Only for a language whose unit names a browser's `Intl` may lack (Irish, Maltese): hours, minutes and
+   * seconds by plural category, for spoken times; the others are spoken by `Intl.NumberFormat`.
+   */
+  readonly units?: SpokenUnits;
 }
+
+/** Unit names by plural category (`Intl.PluralRules`), `#` standing for the number: `{ one: '# nóiméad', … }`. */
+export type SpokenUnits = Readonly<
+  Record<'hour' | 'minute' | 'second', Readonly<Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }>>
+>;
+
+/**
+ * Strings a site supplies (the `strings` property, or the JSON at `strings-src`): any keys of a table, each
+ * builder as a function or as a template with named placeholders (`"{elapsed} of {total}"`, see `overrides.ts`).
+ */
+export type StringOverrides = {
+  readonly [K in Exclude<keyof Strings, 'errors' | 'units'>]?: Strings[K] extends (...args: never[]) => string ? Strings[K] | string : Strings[K];
+} & { readonly errors?: Partial<Strings['errors']> };
 
 export const en: Strings = {
   ...enShell,

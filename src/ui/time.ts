@@ -13,15 +13,20 @@ export function formatClock(seconds: number): string {
 }
 
 const units = ['hour', 'minute', 'second'] as const;
+export type TimeUnit = (typeof units)[number];
+
+/** Unit names a table brings for its language (by primary subtag), where `Intl`'s would be missing: see `languages.ts`. */
+export const unitNames = new Map<string, (value: number, unit: TimeUnit) => string>();
 
 /** "1 hour 2 minutes 5 seconds", with zero parts left out ("0 seconds" alone for zero). */
 export function spokenTime(seconds: number, locale = 'en'): string {
   const total = Math.max(0, Math.floor(Number.isFinite(seconds) ? seconds : 0));
   const values = [Math.floor(total / 3600), Math.floor((total % 3600) / 60), total % 60];
+  const own = unitNames.get(locale.split('-')[0]!.toLowerCase());
   const parts = values
     .map((value, i) => ({ value, unit: units[i]! }))
     .filter((part, i) => part.value > 0 || (total === 0 && i === 2))
-    .map(({ value, unit }) => unitFormat(locale, unit).format(value));
+    .map(({ value, unit }) => (own ? own(value, unit) : unitFormat(locale, unit).format(value)));
   return listFormat(locale).format(parts);
 }
 

@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { FakeSpeechSynthesis, LINUX_CHROMIUM_VOICES } from '../fakes/speech-synthesis.js';
 import { recordWords } from './helpers/audio.js';
+import { fr } from '../../src/ui/strings/fr.js';
 import { INSTANT, SLOW, useFakeSpeech } from './helpers/fake-speech.js';
 import {
   ListenPlayer,
@@ -122,7 +123,8 @@ describe('faults: voices', () => {
     await player.updateComplete;
     await untilState(player, 'error');
     expect(events.errors).toEqual([{ code: 'no-speech', message: 'No voice for French (France) is installed on this device.' }]);
-    expect(status(player)).toBe('No voice for French (France) is installed on this device.');
+    // Said in the player's language, French here (the event's message stays English).
+    expect(status(player)).toBe(fr.noVoiceFor('français (France)'));
     // Not at all, by default: "Try again" alone still speaks nothing.
     await userEvent.click(controls(player).play);
     await untilState(player, 'error');

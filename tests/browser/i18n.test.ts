@@ -2,14 +2,17 @@
  * The player's language: the strings table chosen from the player's `lang`, else the article's or the page's,
  * with fallback (`ar-EG` → Arabic, `xx` → English); German strings and spoken times; errors shown in the UI's
  * language while `listen-error` keeps its English message; and a French paragraph of an English article read
- * by a French voice where the device has one. Fake speech.
+ * by a French voice where the device has one; strings a site supplies (`strings`, `strings-src`), checked and
+ * warned about. Fake speech.
  */
 import { userEvent } from 'vitest/browser';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LINUX_CHROMIUM_VOICES, fakeVoice } from '../fakes/speech-synthesis.js';
 import { useAudioOptions } from './helpers/audio.js';
 import { INSTANT, useFakeSpeech, useNoSpeech } from './helpers/fake-speech.js';
 import { type ListenPlayer, controls, mount, place, record, untilState, unmount, voicesListed } from './helpers/player.js';
+import { loadStrings, UI_LANGUAGES, uiLocale } from '../../src/ui/languages.js';
+import { spokenTime } from '../../src/ui/time.js';
 
 function article(lang: string, player = '<listen-player for="story"></listen-player>'): string {
   return `<article id="story" lang="${lang}"><h1>Titel.</h1><p>Erster Absatz. Zwei Sätze.</p></article>${player}`;
@@ -94,6 +97,18 @@ describe('UI language', () => {
   });
 });
 
+describe('spoken times in every language, in Chromium', () => {
+  it('says no table’s times in English (Chromium’s Intl has no unit names for some languages)', async () => {
+    await Promise.all(UI_LANGUAGES.map((lang) => loadStrings(lang)));
+    const english = [65, 3725].map((seconds) => spokenTime(seconds, 'en'));
+    for (const lang of UI_LANGUAGES.filter((key) => key !== 'en')) {
+      const locale = uiLocale(lang);
+      expect([65, 3725].map((seconds) => spokenTime(seconds, locale)), lang).not.toEqual(expect.arrayContaining([english[0]]));
+      expect(spokenTime(3725, locale), lang).not.toBe(english[1]);
+    }
+  });
+});
+
 describe('notices in the UI’s language', () => {
   it('says in German why recorded audio gave way to the browser’s voice', async () => {
     useFakeSpeech({ voices: LINUX_CHROMIUM_VOICES });
@@ -143,5 +158,51 @@ describe('voices follow the language of each paragraph', () => {
   it('reads it with the English voice where the device has no French one', async () => {
     const log = await readAloud(LINUX_CHROMIUM_VOICES);
     expect(log.map(([, voice]) => voice)).toEqual(['English (Great Britain)', 'English (Great Britain)', 'English (Great Britain)']);
+  });
+});
+
+describe('strings a site supplies', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('takes a partial table from the strings property, before the first render and after', async () => {
+    useFakeSpeech();
+    const player = place(article('en'));
+    player.strings = { label: 'Hear this story', play: 'Start', timeOf: '{elapsed} out of {total}' };
+    await player.updateComplete;
+    expect(box(player).getAttribute('aria-label')).toBe('Hear this story');
+    expect(controls(player).play.getAttribute('aria-label')).toBe('Start');
+    expect(controls(player).next.getAttribute('aria-label')).toBe('Next paragraph');
+    expect(controls(player).seek.getAttribute('aria-valuetext')).toMatch(/^0 seconds out of \d+ seconds$/);
+
+    player.strings = { play: 'Go' };
+    await player.updateComplete;
+    expect(controls(player).play.getAttribute('aria-label')).toBe('Go');
+    expect(box(player).getAttribute('aria-label')).toBe('Listen to this article');
+  });
+
+  it('gives a language the UI lacks its words from a JSON file, and warns about a key that is no string of the player', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    useFakeSpeech({ voices: [...LINUX_CHROMIUM_VOICES, fakeVoice({ name: 'Montserrat', lang: 'ca-ES' })] });
+    const player = await mount(article('ca', '<listen-player for="story" strings-src="/tests/fixtures/strings/ca.json"></listen-player>'));
+    await expect.poll(() => box(player).getAttribute('aria-label')).toBe('Escolta aquest article');
+    await player.updateComplete;
+    expect(box(player).getAttribute('lang')).toBe('ca');
+    expect(controls(player).play.getAttribute('aria-label')).toBe('Reprodueix');
+    expect(controls(player).speed.closest('label')!.textContent).toContain('Velocitat');
+    // Spoken times in Catalan, by Intl.
+    expect(controls(player).seek.getAttribute('aria-valuetext')).toMatch(/^0 segons de \d+ segons$/);
+    expect(warn.mock.calls.map(([message]) => String(message))).toEqual([expect.stringMatching(/unknown string "colour" ignored/)]);
+  });
+
+  it('refuses a strings file on another origin, says why, and keeps its own strings', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    useFakeSpeech();
+    const player = await mount(article('de', '<listen-player for="story" strings-src="https://elsewhere.invalid/strings.json"></listen-player>'));
+    await expect.poll(() => warn.mock.calls.length).toBe(1);
+    expect(String(warn.mock.calls[0]![0])).toMatch(/another origin.*allow-cross-origin/);
+    await player.updateComplete;
+    expect(controls(player).play.getAttribute('aria-label')).toBe('Wiedergabe');
   });
 });

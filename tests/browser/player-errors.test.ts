@@ -17,11 +17,12 @@ import {
   unmount,
   voicesListed,
 } from './helpers/player.js';
+import { fr } from '../../src/ui/strings/fr.js';
 
 const PAGE = `${SHORT_ARTICLE}<listen-player for="story"></listen-player>`;
 
-/** Checks the reader can see `message` in the status line, styled as an error, and that play offers a retry. */
-function expectShown(player: ListenPlayer, message: string): void {
+/** Checks the reader can see `message` in the status line, styled as an error, and that play offers a retry (`retry`). */
+function expectShown(player: ListenPlayer, message: string, retry = 'Try again'): void {
   const { status, play } = controls(player);
   expect(message.length).toBeGreaterThan(10);
   expect(status.textContent!.trim()).toBe(message);
@@ -30,7 +31,7 @@ function expectShown(player: ListenPlayer, message: string): void {
   expect(box.width).toBeGreaterThan(0);
   expect(box.height).toBeGreaterThan(0);
   expect(getComputedStyle(status).color).not.toBe(getComputedStyle(status).backgroundColor);
-  expect(play.getAttribute('aria-label')).toBe('Try again');
+  expect(play.getAttribute('aria-label')).toBe(retry);
   expect(player.getAttribute('state')).toBe('error');
 }
 
@@ -82,7 +83,8 @@ describe('errors', () => {
     await untilState(player, 'error');
 
     expect(events.errors).toEqual([{ code: 'no-speech', message: expect.stringContaining('French') }]);
-    expectShown(player, events.errors[0]!.message);
+    // Shown in the player's language, French here.
+    expectShown(player, fr.noVoiceFor('français (France)'), fr.retry);
     // Never falls back to speaking French text with the device's default (Afrikaans) voice.
     await userEvent.click(controls(player).play);
     await untilState(player, 'error');

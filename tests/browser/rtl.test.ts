@@ -1,7 +1,8 @@
 /**
  * An Arabic player: Arabic names on every control, the box laid out right to left (play button at the right,
  * previous before next from the right, icons pointing the way the paragraphs go), Arabic spoken times, the
- * arrow keys following what the reader sees, and an axe audit. Fake speech with an Arabic voice.
+ * arrow keys following what the reader sees, and an axe audit. Then Hebrew, Persian and Urdu players: laid out
+ * right to left, named in their language, and audited. Fake speech with a voice of each language.
  */
 import { audit } from './helpers/axe.js';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -120,5 +121,33 @@ describe('right to left (Arabic)', () => {
     expect(player.segmentIndex).toBe(2);
     await userEvent.keyboard('{Shift>}{ArrowRight}{/Shift}');
     expect(player.segmentIndex).toBe(1);
+  });
+});
+
+describe.each([
+  ['he', 'קול', 'זהו סיפור קצר. יש בו שתי פסקאות.', 'הפעלה'],
+  ['fa', 'دارا', 'این یک داستان کوتاه است. دو بند دارد.', 'پخش'],
+  ['ur', 'عاصمہ', 'یہ ایک مختصر کہانی ہے۔ اس میں دو پیراگراف ہیں۔', 'چلائیں'],
+])('right to left (%s)', (lang, voice, text, play) => {
+  async function player(): Promise<ListenPlayer> {
+    useFakeSpeech({ voices: [fakeVoice({ name: voice, lang })] });
+    const mounted = await mount(`<main><article id="story" lang="${lang}" dir="rtl"><p>${text}</p><p>${text}</p></article><listen-player for="story"></listen-player></main>`);
+    await voicesListed(mounted);
+    return mounted;
+  }
+
+  it('lays the player out right to left, in its language, and axe finds nothing to fix', async () => {
+    const mounted = await player();
+    const c = controls(mounted);
+    const box = part(mounted, 'base');
+    expect(box.getAttribute('lang')).toBe(lang);
+    expect(box.getAttribute('dir')).toBe('rtl');
+    expect(c.play.getAttribute('aria-label')).toBe(play);
+    expect(c.play.getBoundingClientRect().left).toBeGreaterThan(c.previous.getBoundingClientRect().right);
+    expect(c.previous.getBoundingClientRect().left).toBeGreaterThanOrEqual(c.seek.getBoundingClientRect().right);
+    expect(getComputedStyle(c.next.querySelector('svg')!).transform).toBe('matrix(-1, 0, 0, 1, 0, 0)');
+    const names = [...mounted.shadowRoot!.querySelectorAll('[aria-label]')].map((e) => e.getAttribute('aria-label')!);
+    for (const name of names) expect(name).not.toMatch(/[A-Za-z]/);
+    expect(await audit(mounted)).toEqual([]);
   });
 });

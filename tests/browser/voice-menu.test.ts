@@ -164,12 +164,8 @@ describe('the voice menu', () => {
       ...browserVoices('safari-ios').filter((voice) => /^(en-GB|ja-JP|de-DE)$/.test(voice.lang)),
     ];
     const { player } = await open(voices, page('ja'));
-    expect(menu(player).map((group) => group.label)).toEqual([
-      'Japanese (Japan)',
-      'English (United Kingdom)',
-      'German (Germany)',
-      'Other languages',
-    ]);
+    // A Japanese page: the menu names the languages in Japanese, in Japanese order.
+    expect(menu(player).map((group) => group.label)).toEqual(['日本語 (日本)', 'ドイツ語 (ドイツ)', '英語 (イギリス)', 'その他の言語']);
     expect(menu(player).at(-1)!.options).toEqual(['Mystery']);
     expect(controls(player).voice!.value).toBe('Kyoko');
   });

@@ -16,7 +16,7 @@ import {
   voiceLanguage,
 } from '../../src/player/persistence.js';
 import { PREFERENCES_KEY } from '../../src/player/storage-keys.js';
-import { loadStrings, resolveLanguage, stringsFor, uiLocale } from '../../src/ui/i18n.js';
+import { loadStrings, resolveLanguage, stringsFor, uiLocale } from '../../src/ui/languages.js';
 import { enShell } from '../../src/ui/strings-shell.js';
 
 const KEYS = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__'];

@@ -101,6 +101,19 @@ describe('the library build', () => {
     expect(bytes).toBeLessThanOrEqual(PRE_PLAY_BUDGET);
   });
 
+  it('loads no UI language but English before play: each other table is a chunk of its own, within 1.5 KB gzipped', () => {
+    const initial = initialGraph().map(read).join('\n');
+    expect(initial).toContain('Listen to this article');
+    const tables = chunks().filter(({ code }) => /\bspeechFallback:/.test(code) && /\bdir:\s*`(?:ltr|rtl)`/.test(code));
+    // The 41 tables besides English, each whole (the English one builds on the element's own strings).
+    expect(tables.length).toBeGreaterThanOrEqual(41);
+    for (const label of ['Écouter cet article', 'この記事を聞く', 'استمع إلى هذا المقال', 'Artikel anhören']) {
+      expect(initial).not.toContain(label);
+      expect(tables.filter(({ code }) => code.includes(label))).toHaveLength(1);
+    }
+    for (const { name, code } of tables) expect(gzipSync(code, { level: 9 }).length, name).toBeLessThanOrEqual(1536);
+  });
+
   it('keeps the silent keep-alive file a file, addressed from the player (no data: URL under a CSP)', () => {
     const silence = parts().find((name) => /^silence-.*\.mp3$/.test(name));
     expect(silence).toBeDefined();
