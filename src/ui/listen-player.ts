@@ -31,6 +31,7 @@ import { formatClock, spokenTime } from './time.js';
  * @fires listen-enginechange - `{ engine, reason }` when another engine takes over: `no-audio` (a paragraph the recording has no audio for, and back), `fallback` (the recording failed).
  * @fires listen-ended - when the end of the article is reached.
  * @fires listen-progress - `{ percent }` (25, 50, 75, 100) once per listen, as playback reaches it.
+ * @attribute state - the `state` property, kept on the host for styling (`listen-player[state='playing']`); set by the player, not by the page.
  * @csspart base - the player's box.
  * @csspart play-button - the play/pause button.
  * @csspart controls - the row of secondary controls.
