@@ -110,10 +110,10 @@ declare module 'react' {
 
 function preact(names: Names): string {
   const { element, className, prefix } = names;
-  return `${imports(names, ['Attributes', 'EventHandlers', 'Properties'])}import type { JSX } from 'preact';
+  return `${imports(names, ['Attributes', 'EventHandlers', 'Properties'])}import type { HTMLAttributes } from 'preact';
 
-/** \`<${element.tagName}>\` in Preact JSX: Preact sets each property, and listens to \`on\` + an event's exact name. */
-export type ${prefix}PreactProps = JSX.HTMLAttributes<${className}> & ${prefix}Properties & ${prefix}Attributes & ${prefix}EventHandlers;
+/** \`<${element.tagName}>\` in Preact (11) JSX: Preact sets each property, and listens to \`on\` + an event's exact name. */
+export type ${prefix}PreactProps = HTMLAttributes<${className}> & ${prefix}Properties & ${prefix}Attributes & ${prefix}EventHandlers;
 
 declare module 'preact' {
   namespace JSX {
