@@ -72,13 +72,16 @@ beforeAll(async () => {
   const vue = check('vue-tsc/bin/vue-tsc.js', ['--noEmit', '-p', 'apps/vue/tsconfig.json']);
   const svelte = check('svelte-check/bin/svelte-check', ['--workspace', 'apps/svelte', '--tsconfig', './tsconfig.json', '--fail-on-warnings', '--output', 'human']);
 
+  // The React app and the blocks of docs/ in one program, as they would sit in one app (type-checking the
+  // libraries' declarations once); README.md's blocks in another, as the page a newcomer copies from alone.
   const react = configOf(join(apps, 'react/tsconfig.json'));
-  typeErrors.react = compile(react.fileNames, react.options);
-  // One program per document: a document is read as a whole, so its blocks may build on one another.
-  for (const document of new Set(byLanguage('ts', 'tsx').map((snippet) => snippet.document))) {
-    const files = writeSnippets(byLanguage('ts', 'tsx').filter((snippet) => snippet.document === document), join(apps, 'snippets', document.replace(/[/.]/g, '-')));
-    typeErrors.docs.push(...compile(files, { ...react.options, noUnusedLocals: false }));
-  }
+  const code = byLanguage('ts', 'tsx');
+  const docs = writeSnippets(code.filter((snippet) => snippet.document !== 'README.md'), join(apps, 'snippets/docs'));
+  const readme = writeSnippets(code.filter((snippet) => snippet.document === 'README.md'), join(apps, 'snippets/readme'));
+  const errors = compile([...react.fileNames, ...docs], { ...react.options, noUnusedLocals: false });
+  typeErrors.react = errors.filter((error) => error.startsWith('apps/react/'));
+  typeErrors.docs = errors.filter((error) => !error.startsWith('apps/react/'));
+  if (readme.length) typeErrors.docs.push(...compile(readme, { ...react.options, noUnusedLocals: false }));
 
   // Development builds: what an integrator runs first, and where the frameworks and Lit warn.
   const environment = process.env.NODE_ENV;
