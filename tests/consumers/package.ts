@@ -7,7 +7,7 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -18,6 +18,7 @@ import { minifyTemplatesPlugin } from '../../src/build/minify-templates.js';
 import { root } from '../unit/helpers/library-build.js';
 
 const run = promisify(execFile);
+const WORKSPACE_PREFIX = 'listen-consumers-';
 
 /** What the apps and snippets import besides the package: linked, never installed. `@types/howler` is not one. */
 const LINKED = [
@@ -60,10 +61,13 @@ export async function packPackage(): Promise<{ tarball: string; staging: string 
 /** The workspace with the tarball installed, made once per tarball content. */
 export async function installPackage(tarball: string): Promise<string> {
   const hash = createHash('sha256').update(readFileSync(tarball)).digest('hex').slice(0, 16);
-  const workspace = join(tmpdir(), `listen-consumers-${hash}`);
+  const workspace = join(tmpdir(), `${WORKSPACE_PREFIX}${hash}`);
   const done = join(workspace, '.installed');
   if (!existsSync(done)) {
-    rmSync(workspace, { recursive: true, force: true });
+    // An install for an earlier tarball is not used again: sources changed since.
+    for (const name of readdirSync(tmpdir())) {
+      if (name.startsWith(WORKSPACE_PREFIX)) rmSync(join(tmpdir(), name), { recursive: true, force: true });
+    }
     mkdirSync(workspace, { recursive: true });
     writeFileSync(join(workspace, 'package.json'), JSON.stringify({ name: 'listen-consumers', private: true, type: 'module' }));
     copyFileSync(tarball, join(workspace, 'listen-player.tgz'));
