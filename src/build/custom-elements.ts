@@ -172,7 +172,10 @@ function describeClass(
   }
   const ownAttributes: Attribute[] = [];
   for (const tag of ts.getJSDocTags(node)) {
-    const { name, description } = splitTag(ts.getTextOfJSDocComment(tag.comment) ?? '');
+    const text = ts.getTextOfJSDocComment(tag.comment) ?? '';
+    // `@cssprop [--name=default] - …`: a default the styles cannot give (one the browser computes).
+    const stated = /^\s*\[([^\]=\s]+)=([^\]]+)\]\s*-?\s*([\s\S]*)$/.exec(text);
+    const { name, description } = stated ? { name: stated[1]!, description: stated[3]!.trim() } : splitTag(text);
     if (!name) continue;
     const entry = { name, ...described(description) };
     switch (tag.tagName.text) {
@@ -187,7 +190,7 @@ function describeClass(
         break;
       case 'cssprop':
       case 'cssproperty':
-        declaration.cssProperties.push(withDefault(entry, styles.get(name)));
+        declaration.cssProperties.push(withDefault(entry, stated ? { default: stated[2]!.trim() } : styles.get(name)));
         break;
       case 'attr':
       case 'attribute':

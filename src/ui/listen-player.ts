@@ -51,7 +51,7 @@ import { formatClock, spokenTime } from './time.js';
  * @csspart back-to-current - "Back to the current paragraph", while following waits for the reader (inline and in the mini player).
  * @csspart mini-player - the compact bar fixed to the viewport while the inline player is out of view.
  * @cssprop --listen-accent - brand colour of the play button, slider and focus.
- * @cssprop --listen-on-accent - icon colour on the accent (default: white or black, whichever contrasts with it).
+ * @cssprop [--listen-on-accent=white or black, whichever contrasts with the accent] - icon colour on the accent.
  * @cssprop --listen-surface - background of the player.
  * @cssprop --listen-text - text and icon colour.
  * @cssprop --listen-muted - secondary text colour.

@@ -271,6 +271,8 @@ describe('custom-elements.json', () => {
     for (const entry of [...events, ...cssParts, ...cssProperties]) expect(entry.description).toBeTruthy();
     // Every custom property with its default, read from the styles.
     expect(cssProperties.find((property) => property.name === '--listen-radius')).toMatchObject({ default: '12px' });
+    // A default the browser computes is stated in the JSDoc (`[--name=default]`).
+    expect(cssProperties.find((property) => property.name === '--listen-on-accent')?.default).toMatch(/^white or black/);
     for (const property of cssProperties) expect(property.default, property.name).toBeTruthy();
   });
 });
