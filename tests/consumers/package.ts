@@ -7,7 +7,7 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -58,32 +58,49 @@ export async function packPackage(): Promise<{ tarball: string; staging: string 
   return { tarball: join(staging, packed!.filename), staging };
 }
 
-/** The workspace with the tarball installed, made once per tarball content. */
+/**
+ * The workspace with the tarball installed, made once per tarball content and checkout (its links point into
+ * the checkout's node_modules). It is installed in a folder beside it and moved into place whole: a run stopped
+ * midway, or another one beside it, never finds half an install.
+ */
 export async function installPackage(tarball: string): Promise<string> {
-  const hash = createHash('sha256').update(readFileSync(tarball)).digest('hex').slice(0, 16);
+  const hash = createHash('sha256').update(readFileSync(tarball)).update(root).digest('hex').slice(0, 16);
   const workspace = join(tmpdir(), `${WORKSPACE_PREFIX}${hash}`);
-  const done = join(workspace, '.installed');
-  if (!existsSync(done)) {
-    // An install for an earlier tarball is not used again: sources changed since.
-    for (const name of readdirSync(tmpdir())) {
-      if (name.startsWith(WORKSPACE_PREFIX)) rmSync(join(tmpdir(), name), { recursive: true, force: true });
-    }
-    mkdirSync(workspace, { recursive: true });
-    writeFileSync(join(workspace, 'package.json'), JSON.stringify({ name: 'listen-consumers', private: true, type: 'module' }));
-    copyFileSync(tarball, join(workspace, 'listen-player.tgz'));
-    await run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--prefer-offline', './listen-player.tgz'], { cwd: workspace });
+  if (existsSync(workspace)) return workspace;
+  removeStale();
+  const partial = mkdtempSync(`${workspace}-partial-`);
+  try {
+    writeFileSync(join(partial, 'package.json'), JSON.stringify({ name: 'listen-consumers', private: true, type: 'module' }));
+    copyFileSync(tarball, join(partial, 'listen-player.tgz'));
+    await run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--prefer-offline', './listen-player.tgz'], { cwd: partial });
     for (const name of LINKED) {
-      const link = join(workspace, 'node_modules', name);
+      const link = join(partial, 'node_modules', name);
       mkdirSync(dirname(link), { recursive: true });
       if (!existsSync(link)) symlinkSync(join(root, 'node_modules', name), link, 'dir');
     }
-    writeFileSync(done, '');
+    renameSync(partial, workspace);
+  } catch (error) {
+    rmSync(partial, { recursive: true, force: true });
+    // Another run moved the same install into place first.
+    if (!existsSync(workspace)) throw error;
   }
   return workspace;
 }
 
+/** Workspaces not used for a day: their tarball is an old one. */
+function removeStale(): void {
+  const dayAgo = Date.now() - 24 * 60 * 60 * 1000;
+  for (const name of readdirSync(tmpdir())) {
+    const path = join(tmpdir(), name);
+    if (name.startsWith(WORKSPACE_PREFIX) && statSync(path).mtimeMs < dayAgo) rmSync(path, { recursive: true, force: true });
+  }
+}
+
 /** A fresh copy of the apps' sources in the workspace (`apps/`), returned. */
 export function copyApps(workspace: string): string {
+  // Marks the workspace as used (removeStale).
+  const now = new Date();
+  utimesSync(workspace, now, now);
   const apps = join(workspace, 'apps');
   rmSync(apps, { recursive: true, force: true });
   cpSync(join(root, 'tests/consumers/apps'), apps, { recursive: true });
