@@ -42,7 +42,13 @@ function compile(rootNames: string[], options: ts.CompilerOptions): string[] {
 }
 
 function configOf(path: string): ts.ParsedCommandLine {
-  const parsed = ts.getParsedCommandLineOfConfigFile(path, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n')); } });
+  const host: ts.ParseConfigFileHost = {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+      throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+    },
+  };
+  const parsed = ts.getParsedCommandLineOfConfigFile(path, {}, host);
   if (!parsed) throw new Error(`Cannot read ${path}.`);
   return parsed;
 }
