@@ -137,6 +137,7 @@ describe('package.json', () => {
     exports: Record<string, string | Record<string, string>>;
     sideEffects: string[];
     customElements: string;
+    'web-types': string;
     files: string[];
     types: string;
   };
@@ -153,7 +154,7 @@ describe('package.json', () => {
     for (const [key, target] of Object.entries(pkg.exports)) {
       if (!key.endsWith('.json')) expect(target, key).toHaveProperty('types');
     }
-    for (const path of [...targets, pkg.types, pkg.customElements, ...pkg.sideEffects, ...pkg.files]) {
+    for (const path of [...targets, pkg.types, pkg.customElements, pkg['web-types'], ...pkg.sideEffects, ...pkg.files]) {
       expect(existsSync(built(path)), path).toBe(true);
     }
   });
