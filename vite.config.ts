@@ -100,6 +100,16 @@ export default defineConfig({
       },
       {
         extends: true,
+        // The packed package in React, Vue, Svelte and plain HTML apps, and the docs' code blocks (tests/consumers).
+        test: {
+          name: 'consumers',
+          include: ['tests/consumers/**/*.test.ts'],
+          environment: 'node',
+          hookTimeout: 300_000,
+        },
+      },
+      {
+        extends: true,
         // Slow, failing and cut-off answers for the fault cases (tests/browser/faults-*), on the test server only.
         plugins: [faultServer(fileURLToPath(new URL('.', import.meta.url)))],
         test: {

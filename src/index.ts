@@ -7,6 +7,7 @@ export type { Engine, EngineChangeReason, EngineEvent, EngineKind, EngineLoadOpt
 export type { LoadingReason, PlayerState, PlayerSnapshot } from './player/store.js';
 export type {
   ListenEngineChangeDetail,
+  ListenPlayerEventMap,
   ListenErrorDetail,
   ListenProgressDetail,
   ListenSegmentChangeDetail,

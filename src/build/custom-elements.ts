@@ -3,9 +3,13 @@
  * from the element's own source with the TypeScript compiler API, so the manifest editors and docs tools read can
  * never drift from the code: the class JSDoc gives `@fires`, `@csspart`, `@cssprop` and `@slot`; the public
  * properties (with their `@property` attribute and one-line JSDoc), read-only getters and methods give the members;
- * `HTMLElementTagNameMap` gives the tag; `customElements.define()` calls give the definitions.
+ * a class `@attribute name` tag names an attribute the element sets itself (reflecting the property of that
+ * name); `HTMLElementTagNameMap` gives the tag; `customElements.define()` calls give the definitions; the
+ * style sources give the CSS custom properties' defaults (css-defaults.ts).
  */
+import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
+import { cssDefaults, type CssDefault } from './css-defaults.js';
 import type * as TS from 'typescript';
 import {
   collectEventTypes,
@@ -27,13 +31,15 @@ export interface ManifestOptions {
   readonly modules: readonly string[];
   /** Maps a source path (relative to root) to the path the manifest names (the published JavaScript file). */
   readonly publishedPath: (sourcePath: string) => string;
+  /** Sources (absolute paths) whose CSS gives the `--listen-*` properties' defaults. */
+  readonly styleSources?: readonly string[];
 }
 
-interface Described {
+export interface Described {
   name: string;
   description?: string;
 }
-interface Member extends Described {
+export interface Member extends Described {
   kind: 'field' | 'method';
   type?: Type;
   default?: string;
@@ -43,12 +49,12 @@ interface Member extends Described {
   parameters?: (Described & { type?: Type })[];
   return?: { type: Type };
 }
-interface Attribute extends Described {
+export interface Attribute extends Described {
   type?: Type;
   default?: string;
   fieldName: string;
 }
-interface ClassDeclaration extends Described {
+export interface ClassDeclaration extends Described {
   kind: 'class';
   customElement?: true;
   tagName?: string;
@@ -57,7 +63,7 @@ interface ClassDeclaration extends Described {
   attributes: Attribute[];
   events: (Described & { type?: Type })[];
   cssParts: Described[];
-  cssProperties: Described[];
+  cssProperties: (Described & { default?: string })[];
   slots: Described[];
 }
 interface Export {
@@ -95,6 +101,7 @@ export function generateManifest(ts: typeof TS, options: ManifestOptions): Custo
   for (const file of program.getSourceFiles()) {
     if (!file.isDeclarationFile) collectEventTypes(ts, file, eventTypes);
   }
+  const styles = cssDefaults(ts, (options.styleSources ?? []).map((name) => ({ name, text: readFileSync(name, 'utf8') })));
   const tags = new Map<string, string>();
   for (const path of options.modules) {
     const file = program.getSourceFile(path);
@@ -110,7 +117,7 @@ export function generateManifest(ts: typeof TS, options: ManifestOptions): Custo
       const exports: Export[] = [];
       const visit = (node: TS.Node) => {
         if (ts.isClassDeclaration(node) && node.name && isExported(ts, node)) {
-          const declaration = describeClass(ts, checker, node, eventTypes);
+          const declaration = describeClass(ts, checker, node, eventTypes, styles);
           const tag = tags.get(declaration.name);
           if (tag) Object.assign(declaration, { customElement: true, tagName: tag });
           declarations.push(declaration);
@@ -146,6 +153,7 @@ function describeClass(
   checker: TS.TypeChecker,
   node: TS.ClassDeclaration,
   eventTypes: ReadonlyMap<string, string>,
+  styles: ReadonlyMap<string, CssDefault>,
 ): ClassDeclaration {
   const declaration: ClassDeclaration = {
     kind: 'class',
@@ -162,8 +170,12 @@ function describeClass(
   if (heritage && ts.isIdentifier(heritage.expression)) {
     declaration.superclass = { name: heritage.expression.text, ...superclassOrigin(ts, checker, heritage.expression) };
   }
+  const ownAttributes: Attribute[] = [];
   for (const tag of ts.getJSDocTags(node)) {
-    const { name, description } = splitTag(ts.getTextOfJSDocComment(tag.comment) ?? '');
+    const text = ts.getTextOfJSDocComment(tag.comment) ?? '';
+    // `@cssprop [--name=default] - …`: a default the styles cannot give (one the browser computes).
+    const stated = /^\s*\[([^\]=\s]+)=([^\]]+)\]\s*-?\s*([\s\S]*)$/.exec(text);
+    const { name, description } = stated ? { name: stated[1]!, description: stated[3]!.trim() } : splitTag(text);
     if (!name) continue;
     const entry = { name, ...described(description) };
     switch (tag.tagName.text) {
@@ -178,7 +190,11 @@ function describeClass(
         break;
       case 'cssprop':
       case 'cssproperty':
-        declaration.cssProperties.push(entry);
+        declaration.cssProperties.push(withDefault(entry, stated ? { default: stated[2]!.trim() } : styles.get(name)));
+        break;
+      case 'attr':
+      case 'attribute':
+        ownAttributes.push({ ...entry, fieldName: camelCase(name) });
         break;
       case 'slot':
         declaration.slots.push(entry);
@@ -186,12 +202,30 @@ function describeClass(
     }
   }
   for (const member of node.members) describeMember(ts, checker, member, declaration);
+  // An attribute the element keeps itself (`state`): the type is its property's, which reflects to it.
+  for (const attribute of ownAttributes) {
+    const field = declaration.members.find((member) => member.kind === 'field' && member.name === attribute.fieldName);
+    if (field) Object.assign(field, { attribute: attribute.name, reflects: true });
+    declaration.attributes.push(field?.type ? { ...attribute, type: field.type } : attribute);
+  }
   return declaration;
+}
+
+function withDefault(entry: Described, found: CssDefault | undefined): Described & { default?: string } {
+  if (!found) return entry;
+  const dark = found.dark ? `Dark theme: \`${found.dark}\`.` : '';
+  const description = [entry.description, dark].filter(Boolean).join(' ');
+  return { ...entry, ...(description ? { description } : {}), default: found.default };
+}
+
+function camelCase(attribute: string): string {
+  return attribute.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
 }
 
 /**
  * Public instance members only: private (`#x`, `private`), protected (Lit's lifecycle) and static members
- * (test seams, styles) describe the class, not an element a page uses.
+ * (test seams, styles) describe the class, not an element a page uses; nor does a method that overrides the
+ * base class's (`connectedCallback`: the browser calls it, a page never does).
  */
 function describeMember(ts: typeof TS, checker: TS.TypeChecker, member: TS.ClassElement, into: ClassDeclaration): void {
   if (!member.name || !ts.isIdentifier(member.name)) return;
@@ -201,6 +235,7 @@ function describeMember(ts: typeof TS, checker: TS.TypeChecker, member: TS.Class
   const name = member.name.text;
   const description = described(ts.getTextOfJSDocComment(ts.getJSDocCommentsAndTags(member).filter(ts.isJSDoc).at(-1)?.comment));
   if (ts.isMethodDeclaration(member)) {
+    if (modifiers & ts.ModifierFlags.Override) return;
     const signature = checker.getSignatureFromDeclaration(member);
     const returns = signature ? typeText(ts, checker, checker.getReturnTypeOfSignature(signature)) : undefined;
     into.members.push({
@@ -267,4 +302,11 @@ function propertyDecoratorOptions(ts: typeof TS, member: TS.PropertyDeclaration)
     return result;
   }
   return undefined;
+}
+
+/** The manifest's custom elements, each with its tag. */
+export function customElementsOf(manifest: CustomElementsManifest): (ClassDeclaration & { tagName: string })[] {
+  return manifest.modules.flatMap((module) =>
+    module.declarations.filter((declaration): declaration is ClassDeclaration & { tagName: string } => Boolean(declaration.customElement && declaration.tagName)),
+  );
 }

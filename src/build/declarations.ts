@@ -53,9 +53,14 @@ export function collectTags(ts: typeof TS, file: TS.SourceFile, into: Map<string
   });
 }
 
-/** Event types from `interface HTMLElementEventMap { 'event': CustomEvent<Detail> }`. */
+/**
+ * Event types from `interface HTMLElementEventMap { 'event': CustomEvent<Detail> }`, or from the element's own
+ * event map, which the global maps extend (`interface ListenPlayerEventMap { … }`).
+ */
 export function collectEventTypes(ts: typeof TS, file: TS.SourceFile, into: Map<string, string>): void {
-  forEachGlobalInterfaceMember(ts, file, 'HTMLElementEventMap', (name, type) => into.set(name, type.getText()));
+  for (const name of ['HTMLElementEventMap', 'ListenPlayerEventMap']) {
+    forEachGlobalInterfaceMember(ts, file, name, (event, type) => into.set(event, type.getText()));
+  }
 }
 
 function forEachGlobalInterfaceMember(

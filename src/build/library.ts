@@ -8,12 +8,18 @@
  * - `lib/`: the sources compiled one file per module with `.d.ts` types, for bundlers (Lit and howler stay
  *   imports, resolved from the package's dependencies); `lib/index.js` has no side effects, `lib/define.js`
  *   registers the element.
- * - `custom-elements.json`: the Custom Elements Manifest, generated from the element's source.
+ * - `custom-elements.json`: the Custom Elements Manifest, generated from the element's source; from it, the
+ *   framework types (`frameworks/`, framework-types.ts), the editors' data (editor-data.ts) and, in a build
+ *   into the project's own output folder, docs/api.md (api-docs.ts).
  */
-import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import type * as TS from 'typescript';
 import type { Plugin, Rollup, UserConfig } from 'vite';
-import { generateManifest } from './custom-elements.js';
+import { API_DOCS, apiMarkdown } from './api-docs.js';
+import { generateManifest, type CustomElementsManifest } from './custom-elements.js';
+import { VSCODE_DATA, WEB_TYPES, vscodeCustomData, webTypes } from './editor-data.js';
+import { FRAMEWORKS, frameworkTypes } from './framework-types.js';
 
 type OutputChunk = Rollup.OutputChunk;
 
@@ -28,6 +34,8 @@ export const MANIFEST = 'custom-elements.json';
 const ENTRY = 'src/define.ts';
 const ELEMENT = 'src/ui/listen-player.ts';
 const BUILD_TSCONFIG = 'src/tsconfig.build.json';
+/** The sources whose CSS gives the custom properties' defaults: the player's, and the page's highlight. */
+const STYLE_SOURCES = ['src/ui/styles.ts', 'src/article/highlight.ts'];
 /** Vite's module that preloads the dependencies of lazily imported chunks. */
 const PRELOAD_HELPER = '\0vite/preload-helper.js';
 /** Modules that must never be in the bundle's initial load. */
@@ -86,7 +94,7 @@ export function listenLibrary(): Plugin {
       return null;
     },
     buildStart() {
-      for (const path of [BUNDLE, `${BUNDLE}.map`, BUNDLE_PARTS, UNBUNDLED, MANIFEST]) {
+      for (const path of [BUNDLE, `${BUNDLE}.map`, BUNDLE_PARTS, UNBUNDLED, MANIFEST, FRAMEWORKS, VSCODE_DATA, WEB_TYPES]) {
         rmSync(join(outDir, path), { recursive: true, force: true });
       }
     },
@@ -106,12 +114,16 @@ export function listenLibrary(): Plugin {
       if (eager.length) this.error(`Loaded before play, but must be lazy: ${eager.join(', ')}`);
 
       const ts = (await import('typescript')).default;
-      const manifest = generateManifest(ts, {
-        root,
-        modules: [resolve(root, ELEMENT), resolve(root, ENTRY)],
-        publishedPath: (source) => publishedPath(root, outDir, source),
-      });
-      this.emitFile({ type: 'asset', fileName: MANIFEST, source: `${JSON.stringify(manifest, null, 2)}\n` });
+      const manifest = listenManifest(ts, root, outDir);
+      const json = (data: unknown) => `${JSON.stringify(data, null, 2)}\n`;
+      this.emitFile({ type: 'asset', fileName: MANIFEST, source: json(manifest) });
+      for (const [fileName, source] of frameworkTypes(manifest)) this.emitFile({ type: 'asset', fileName, source });
+      const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { name: string; version: string };
+      const docs = apiDocsUrl(pkg);
+      this.emitFile({ type: 'asset', fileName: VSCODE_DATA, source: json(vscodeCustomData(manifest, docs)) });
+      this.emitFile({ type: 'asset', fileName: WEB_TYPES, source: json(webTypes(manifest, pkg, docs)) });
+      // The committed reference follows the source; a build elsewhere (a test's temporary folder) leaves it.
+      if (ownOutput(root, outDir)) writeFileSync(resolve(root, API_DOCS), apiMarkdown(manifest));
     },
     async writeBundle() {
       const ts = (await import('typescript')).default;
@@ -120,12 +132,33 @@ export function listenLibrary(): Plugin {
   };
 }
 
+/** The element's Custom Elements Manifest, as a library build into `outDir` writes it. */
+export function listenManifest(ts: typeof TS, root: string, outDir = resolve(root, 'dist')): CustomElementsManifest {
+  return generateManifest(ts, {
+    root,
+    modules: [resolve(root, ELEMENT), resolve(root, ENTRY)],
+    publishedPath: (source) => publishedPath(root, outDir, source),
+    styleSources: STYLE_SOURCES.map((path) => resolve(root, path)),
+  });
+}
+
+/** Where an editor sends a reader for more: the package's page (its README links the API reference, also in the package). */
+function apiDocsUrl(pkg: { name: string; version: string }): string {
+  return `https://www.npmjs.com/package/${pkg.name}/v/${pkg.version}`;
+}
+
+/** Whether `outDir` is inside the project (its own `dist/`), not a temporary folder elsewhere. */
+function ownOutput(root: string, outDir: string): boolean {
+  const base = relative(root, outDir);
+  return Boolean(base) && !base.startsWith('..') && !isAbsolute(base);
+}
+
 /** Where the package's `lib/` build puts the compiled `source` (relative to root), as the package names it. */
 function publishedPath(root: string, outDir: string, source: string): string {
   // Paths in the manifest are relative to the package root; a build outside it (a test's temporary folder)
   // describes the package's own layout.
   const base = relative(root, outDir);
-  const folder = !base || base.startsWith('..') || isAbsolute(base) ? 'dist' : base;
+  const folder = ownOutput(root, outDir) ? base : 'dist';
   const compiled = join(folder, UNBUNDLED, relative('src', source)).replace(/\.ts$/, '.js');
   return compiled.split('\\').join('/');
 }

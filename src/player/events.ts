@@ -49,14 +49,19 @@ export function emit<T>(target: EventTarget, type: string, detail: T): void {
   target.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
 }
 
+/** The player's events by name. They bubble and are composed: a page hears them on `document` and `window` too. */
+export interface ListenPlayerEventMap {
+  'listen-statechange': CustomEvent<ListenStateChangeDetail>;
+  'listen-segmentchange': CustomEvent<ListenSegmentChangeDetail>;
+  'listen-wordchange': CustomEvent<ListenWordChangeDetail>;
+  'listen-error': CustomEvent<ListenErrorDetail>;
+  'listen-enginechange': CustomEvent<ListenEngineChangeDetail>;
+  'listen-ended': CustomEvent<Record<string, never>>;
+  'listen-progress': CustomEvent<ListenProgressDetail>;
+}
+
 declare global {
-  interface HTMLElementEventMap {
-    'listen-statechange': CustomEvent<ListenStateChangeDetail>;
-    'listen-segmentchange': CustomEvent<ListenSegmentChangeDetail>;
-    'listen-wordchange': CustomEvent<ListenWordChangeDetail>;
-    'listen-error': CustomEvent<ListenErrorDetail>;
-    'listen-enginechange': CustomEvent<ListenEngineChangeDetail>;
-    'listen-ended': CustomEvent<Record<string, never>>;
-    'listen-progress': CustomEvent<ListenProgressDetail>;
-  }
+  interface HTMLElementEventMap extends ListenPlayerEventMap {}
+  interface DocumentEventMap extends ListenPlayerEventMap {}
+  interface WindowEventMap extends ListenPlayerEventMap {}
 }

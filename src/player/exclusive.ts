@@ -96,3 +96,9 @@ declare global {
     'listen-exclusive': CustomEvent<ListenExclusiveDetail>;
   }
 }
+
+declare global {
+  interface DocumentEventMap {
+    [EXCLUSIVE_EVENT]: CustomEvent<ListenExclusiveDetail>;
+  }
+}

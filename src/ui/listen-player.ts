@@ -32,6 +32,7 @@ import { formatClock, spokenTime } from './time.js';
  * @fires listen-enginechange - `{ engine, reason }` when another engine takes over: `no-audio` (a paragraph the recording has no audio for, and back), `fallback` (the recording failed).
  * @fires listen-ended - when the end of the article is reached.
  * @fires listen-progress - `{ percent }` (25, 50, 75, 100) once per listen, as playback reaches it.
+ * @attribute state - the `state` property, kept on the host for styling (`listen-player[state='playing']`); set by the player, not by the page.
  * @csspart base - the player's box.
  * @csspart play-button - the play/pause button.
  * @csspart controls - the row of secondary controls.
@@ -51,7 +52,7 @@ import { formatClock, spokenTime } from './time.js';
  * @csspart back-to-current - "Back to the current paragraph", while following waits for the reader (inline and in the mini player).
  * @csspart mini-player - the compact bar fixed to the viewport while the inline player is out of view.
  * @cssprop --listen-accent - brand colour of the play button, slider and focus.
- * @cssprop --listen-on-accent - icon colour on the accent (default: white or black, whichever contrasts with it).
+ * @cssprop [--listen-on-accent=white or black, whichever contrasts with the accent] - icon colour on the accent.
  * @cssprop --listen-surface - background of the player.
  * @cssprop --listen-text - text and icon colour.
  * @cssprop --listen-muted - secondary text colour.

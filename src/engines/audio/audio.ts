@@ -12,7 +12,6 @@
  *   and howler never hears `canplaythrough`): while play is wanted, a watchdog shows `loading` once the clock
  *   stands still, and fails over after `stallTimeout` without any progress.
  */
-import type { Howl } from 'howler';
 import type { Segment } from '../../article/segment.js';
 import { TimingsError } from '../../manifest/fetch.js';
 import {
@@ -25,6 +24,7 @@ import {
 import { clampRate } from '../pace.js';
 import { GapTimeline } from './gap-timeline.js';
 import { GapReader, type GapReaderHost, type GapReaderOptions } from './gaps.js';
+import type { Howl, HowlerModule } from './howler.js';
 import { releaseWithoutDataUrl } from './release.js';
 import { loadFailure, pickSource } from './source.js';
 import { durationMismatch, loadTimings, type AudioSource, type Timings } from './timings.js';
@@ -37,7 +37,7 @@ export interface AudioEngineOptions extends GapReaderOptions {
   /** Test seam: how the manifest is fetched. */
   readonly fetch?: typeof fetch;
   /** Test seam: how howler is loaded. */
-  readonly loadHowler?: () => Promise<typeof import('howler')>;
+  readonly loadHowler?: () => Promise<HowlerModule>;
   /** How long play may wait without any progress (manifest, audio, clock) before the audio counts as lost, in ms. */
   readonly stallTimeout?: number;
 }
@@ -250,7 +250,7 @@ export class AudioEngine implements Engine {
     this.#howlReady ??= (async () => {
       if (!(await this.#ready) || this.#destroyed) return null;
       const source = this.#source!;
-      const { Howl } = await (this.#options.loadHowler ?? (() => import('howler')))();
+      const { Howl } = await (this.#options.loadHowler ?? ((): Promise<HowlerModule> => import('howler')))();
       if (this.#destroyed) return null;
       return new Promise<Howl | null>((resolve) => {
         const howl = new Howl({

@@ -1,4 +1,4 @@
-import type { Howl } from 'howler';
+import type { Howl } from './howler.js';
 
 /** Howler's internal hook that frees an HTML5 audio element on `stop()` of a stream and on `unload()`. */
 type Releasable = Howl & { _clearSound?: (node: HTMLAudioElement) => void };

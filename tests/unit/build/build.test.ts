@@ -146,16 +146,18 @@ describe('the library build', () => {
 
 describe('package.json', () => {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
-    private: boolean;
+    private?: boolean;
     type: string;
+    dependencies: Record<string, string>;
     exports: Record<string, string | Record<string, string>>;
     sideEffects: string[];
     customElements: string;
+    'web-types': string;
     files: string[];
     types: string;
   };
-  /** A path of the package (`./dist/x` or `dist/x`) in the temporary build. */
-  const built = (path: string) => join(out, path.replace(/^(\.\/)?dist\//, ''));
+  /** A path of the package (`./dist/x` or `dist/x`) in the temporary build; any other (docs/) in the project. */
+  const built = (path: string) => (/^(\.\/)?dist\//.test(path) ? join(out, path.replace(/^(\.\/)?dist\//, '')) : join(root, path));
 
   it('points every entry, type and field at a file the build writes', () => {
     expect(pkg.type).toBe('module');
@@ -163,15 +165,35 @@ describe('package.json', () => {
       .filter(([key]) => key !== './package.json')
       .flatMap(([, target]) => (typeof target === 'string' ? [target] : Object.values(target)));
     expect(targets.length).toBeGreaterThanOrEqual(6);
-    for (const path of [...targets, pkg.types, pkg.customElements, ...pkg.sideEffects, ...pkg.files]) {
+    // Every entry a bundler or TypeScript resolves has its types.
+    for (const [key, target] of Object.entries(pkg.exports)) {
+      if (!key.endsWith('.json')) expect(target, key).toHaveProperty('types');
+    }
+    for (const path of [...targets, pkg.types, pkg.customElements, pkg['web-types'], ...pkg.sideEffects, ...pkg.files]) {
       expect(existsSync(built(path)), path).toBe(true);
     }
+  });
+
+  it('depends on exactly the packages the published modules import, with ranges an app can share', () => {
+    const imported = new Set<string>();
+    for (const file of unbundled().filter((name) => name.endsWith('.js'))) {
+      // tsc writes each import statement at the start of a line.
+      const code = read(join(UNBUNDLED, file));
+      const found = [...code.matchAll(/^(?:import|export)\s(?:[^;'"]*?\sfrom\s*)?['"]([^'"]+)['"];|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm)].map((match) => (match[1] ?? match[2])!);
+      for (const specifier of found.filter((name) => !name.startsWith('.'))) {
+        imported.add(specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!);
+      }
+    }
+    expect(Object.keys(pkg.dependencies).sort()).toEqual([...imported].sort());
+    for (const range of Object.values(pkg.dependencies)) expect(range).toMatch(/^\^\d/);
+    expect(pkg.private).toBeUndefined();
   });
 
   it('marks only the registering modules as having side effects', () => {
     const main = pkg.exports['.'] as Record<string, string>;
     expect(pkg.sideEffects).not.toContain(main.default);
-    expect(pkg.sideEffects).toEqual(expect.arrayContaining([(pkg.exports['./define.js'] as Record<string, string>).default, pkg.exports['./listen-player.js']]));
+    const registering = ['./define.js', './listen-player.js'].map((entry) => (pkg.exports[entry] as Record<string, string>).default);
+    expect(pkg.sideEffects).toEqual(expect.arrayContaining(registering));
   });
 });
 
@@ -185,10 +207,10 @@ describe('custom-elements.json', () => {
     tagName?: string;
     customElement?: boolean;
     attributes: (Named & { fieldName: string; default?: string })[];
-    members: (Named & { kind: string; readonly?: boolean; attribute?: string })[];
+    members: (Named & { kind: string; readonly?: boolean; attribute?: string; reflects?: boolean })[];
     events: Named[];
     cssParts: Named[];
-    cssProperties: Named[];
+    cssProperties: (Named & { default?: string })[];
     slots: Named[];
   }
   interface Manifest {
@@ -223,6 +245,9 @@ describe('custom-elements.json', () => {
     });
     expect(attributes.find((attribute) => attribute.name === 'highlight')?.type?.text).toBe("'paragraph' | 'word' | 'none'");
     for (const attribute of attributes) expect(attribute.description).toBeTruthy();
+    // The attribute the element keeps itself, for styling by state.
+    expect(attributes.find((attribute) => attribute.name === 'state')).toMatchObject({ fieldName: 'state', type: { text: expect.stringContaining("'playing'") } });
+    expect(element().members.find((member) => member.name === 'state')).toMatchObject({ attribute: 'state', reflects: true });
   });
 
   it('lists the read-only properties and the methods, and nothing private, protected or static', () => {
@@ -236,7 +261,7 @@ describe('custom-elements.json', () => {
     for (const name of ['play', 'pause', 'toggle', 'seek', 'playSegment', 'next', 'previous']) {
       expect(members.find((member) => member.name === name)).toMatchObject({ kind: 'method', description: expect.any(String) });
     }
-    for (const hidden of ['render', 'willUpdate', 'styles', 'speechOptions', 'audioOptions']) expect(names).not.toContain(hidden);
+    for (const hidden of ['render', 'willUpdate', 'connectedCallback', 'styles', 'speechOptions', 'audioOptions']) expect(names).not.toContain(hidden);
     expect(names.some((name) => name.startsWith('#'))).toBe(false);
   });
 
@@ -260,6 +285,11 @@ describe('custom-elements.json', () => {
       expect.arrayContaining(['--listen-accent', '--listen-surface', '--listen-text', '--listen-radius', '--listen-focus-ring']),
     );
     for (const entry of [...events, ...cssParts, ...cssProperties]) expect(entry.description).toBeTruthy();
+    // Every custom property with its default, read from the styles.
+    expect(cssProperties.find((property) => property.name === '--listen-radius')).toMatchObject({ default: '12px' });
+    // A default the browser computes is stated in the JSDoc (`[--name=default]`).
+    expect(cssProperties.find((property) => property.name === '--listen-on-accent')?.default).toMatch(/^white or black/);
+    for (const property of cssProperties) expect(property.default, property.name).toBeTruthy();
   });
 });
 
