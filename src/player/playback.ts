@@ -270,7 +270,8 @@ export class PlaybackController implements ReactiveController {
    */
   #fromEngine(engine: Engine, event: EngineEvent): void {
     if (engine !== this.#engine) return;
-    if (event.type === 'error' && event.fallback === 'speech') this.#fallBack(engine, event.code, event.message);
+    if (event.type === 'notice') emit(this.#host, 'listen-error', { code: event.code, message: event.message, fallback: 'continue' });
+    else if (event.type === 'error' && event.fallback === 'speech') this.#fallBack(engine, event.code, event.message);
     else if (event.type === 'error' && event.fallback === 'audio') this.#skipped(event.code, event.message);
     else this.#report(event);
   }

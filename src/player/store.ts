@@ -135,6 +135,9 @@ export function reduce(snapshot: PlayerSnapshot, action: StoreAction): PlayerSna
       return action.engine === snapshot.engine ? snapshot : { ...snapshot, engine: action.engine, engineReason: action.reason ?? null };
     case 'reset':
       return initialSnapshot;
+    case 'notice':
+      // Reading goes on as it was: the player reports it as an event, and no state changes.
+      return snapshot;
   }
 }
 
