@@ -14,6 +14,8 @@ Options:
   --rate <wpm>        speaking rate in words per minute, 80–450 (default: 175)
   --selector <css>    the article element (default: [data-listen-article], else article, else main,
                       else body)
+  --lexicon <file>    pronunciation lexicon (JSON or W3C PLS): its words are said as it says,
+                      in the audio only; the timings stay on the page's words
   --name <name>       output base name, for a single input (default: the file's name without .html)
   --format <list>     mp3,opus (default), or any of mp3, opus, wav separated by commas
   --jobs <n>          articles synthesised at once (default: half the CPU cores, since ffmpeg
@@ -30,6 +32,8 @@ export interface RenderOptions {
   readonly voice: string | undefined;
   readonly rate: number;
   readonly selector: string | undefined;
+  /** Path of a pronunciation lexicon, or undefined. */
+  readonly lexicon: string | undefined;
   readonly formats: readonly AudioFormat[];
   readonly jobs: number;
   readonly force: boolean;
@@ -63,6 +67,7 @@ export function parseRenderArgs(argv: readonly string[]): RenderOptions | null {
         voice: { type: 'string' },
         rate: { type: 'string', default: '175' },
         selector: { type: 'string' },
+        lexicon: { type: 'string' },
         name: { type: 'string' },
         format: { type: 'string', default: 'mp3,opus' },
         jobs: { type: 'string' },
@@ -102,12 +107,14 @@ export function parseRenderArgs(argv: readonly string[]): RenderOptions | null {
   }
 
   if (values.voice !== undefined && !values.voice.trim()) throw new UsageError('--voice is empty');
+  if (values.lexicon !== undefined && !values.lexicon.trim()) throw new UsageError('--lexicon is empty');
   return {
     inputs,
     outDir: values.out,
     voice: values.voice,
     rate,
     selector: values.selector,
+    lexicon: values.lexicon,
     formats: formats as AudioFormat[],
     jobs: Math.min(jobs, availableParallelism()),
     force: values.force,
