@@ -98,13 +98,9 @@ export interface EngineLoadOptions {
    * is the override): text marked with it (any region of it) is read in `lang`; text marked with another stays.
    */
   readonly relabel?: string | undefined;
-  /** A pronunciation lexicon for what is spoken (JSON or PLS), loaded with the engine; see `src/spoken`. */
-  readonly lexicon?: LexiconSource | undefined;
-}
-
-/** Where a pronunciation lexicon is, and whether it may be on another origin (as for `src`). */
-export interface LexiconSource {
-  readonly src: string;
+  /** URL of a pronunciation lexicon for what is spoken (JSON or PLS), loaded with the engine; see `src/spoken`. */
+  readonly lexicon?: string | undefined;
+  /** Whether the lexicon may be on another origin than the page (as for `src`). */
   readonly allowCrossOrigin?: boolean | undefined;
 }
 

@@ -13,7 +13,7 @@ import type { Engine, EngineEvent, EngineLoadOptions, ListenErrorCode } from '..
 import { clampRate } from '../engines/pace.js';
 import { SpeechEngine, type SpeechEngineOptions } from '../engines/speech/speech.js';
 import { emit } from './events.js';
-import { PlayerStore, type PlayerSnapshot } from './store.js';
+import { PlayerStore, type PlayerSnapshot, type StoreAction } from './store.js';
 
 export type HighlightMode = 'paragraph' | 'word' | 'none';
 
@@ -331,7 +331,7 @@ export class PlaybackController implements ReactiveController {
     if (resume) engine.play();
   }
 
-  #report(event: EngineEvent): void {
+  #report(event: StoreAction): void {
     if (event.type === 'position') this.#requested = -1;
     this.store.dispatch(event);
   }

@@ -60,7 +60,8 @@ export const initialSnapshot: PlayerSnapshot = {
 
 /** Player-level actions that do not come from an engine. */
 export type StoreAction =
-  | EngineEvent
+  /** A `notice` is not for the store: reading goes on as it was, and the player only reports it. */
+  | Exclude<EngineEvent, { readonly type: 'notice' }>
   /** The player loaded an engine (`reason` absent), or fell back to another (`reason: 'fallback'`). */
   | { readonly type: 'engine'; readonly engine: EngineKind | null; readonly reason?: EngineChangeReason | undefined }
   | { readonly type: 'reset' };
@@ -135,9 +136,6 @@ export function reduce(snapshot: PlayerSnapshot, action: StoreAction): PlayerSna
       return action.engine === snapshot.engine ? snapshot : { ...snapshot, engine: action.engine, engineReason: action.reason ?? null };
     case 'reset':
       return initialSnapshot;
-    case 'notice':
-      // Reading goes on as it was: the player reports it as an event, and no state changes.
-      return snapshot;
   }
 }
 

@@ -4,7 +4,6 @@
  * page, at most `LEXICON_MAX_CHARS` long, JSON or PLS. Every failure is a `LexiconError` saying what went wrong;
  * the engine reports it and reads without the lexicon. One request per URL and page, however many players use it.
  */
-import { manifestUrlRefusal } from '../manifest/prefetch.js';
 import { LEXICON_MAX_CHARS, LexiconError, parseLexicon, type Lexicon } from './lexicon.js';
 
 export interface FetchLexiconOptions {
@@ -78,10 +77,15 @@ async function readCapped(response: Response): Promise<string> {
   }
 }
 
+/**
+ * The rule `src` follows (see `manifestUrlRefusal`), written out again: importing it from the module that loads
+ * before play would add an export to what every page downloads.
+ */
 function refuse(url: URL, options: FetchLexiconOptions, redirected: boolean): void {
-  const refused = manifestUrlRefusal(url, options.allowCrossOrigin ?? false);
-  if (refused === 'protocol') throw new LexiconError(`The pronunciation lexicon must be an http(s) URL, not ${url.protocol}`);
-  if (refused === 'origin') {
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new LexiconError(`The pronunciation lexicon must be an http(s) URL, not ${url.protocol}`);
+  }
+  if (!options.allowCrossOrigin && url.origin !== location.origin) {
     throw new LexiconError(`The pronunciation lexicon ${redirected ? 'was redirected to' : 'is on'} another origin (${url.origin}).`);
   }
 }

@@ -449,8 +449,8 @@ export class ListenPlayer extends LitElement {
     const article = this.#findArticle();
     const declared = article?.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang;
     const lang = this.langOverride || this.lang || declared || navigator.language;
-    const lexicon = this.lexicon ? { src: this.lexicon, allowCrossOrigin: this.allowCrossOrigin } : undefined;
-    return { lang, voice: this.voice || undefined, rate: clampRate(this.rate), relabel: this.langOverride && declared, lexicon };
+    const { lexicon, allowCrossOrigin } = this;
+    return { lang, voice: this.voice || undefined, rate: clampRate(this.rate), relabel: this.langOverride && declared, lexicon, allowCrossOrigin };
   }
 
   #changeRate(direction: -1 | 1): void {

@@ -5,7 +5,7 @@
  * says so and chunks are read as written.
  */
 import type { TimedChunk } from './timeline.js';
-import type { EngineListener, LexiconSource } from '../engine.js';
+import type { EngineListener, EngineLoadOptions } from '../engine.js';
 import { fetchLexicon } from '../../spoken/fetch-lexicon.js';
 import type { Lexicon } from '../../spoken/lexicon.js';
 import { pageOffset, substitute, type Said } from '../../spoken/substitute.js';
@@ -15,13 +15,13 @@ export class Pronunciation {
   /** Bumped on every load: a lexicon arriving for an older load is dropped. */
   #loads = 0;
 
-  /** Loads `source` (nothing without one); resolves when it is in use or has failed (`report`ed), never rejects. */
-  async load(source: LexiconSource | undefined, report: EngineListener): Promise<void> {
+  /** Loads the lexicon `options` name (none without); resolves when it is in use or has failed (`report`ed), never rejects. */
+  async load(options: EngineLoadOptions, report: EngineListener): Promise<void> {
     const load = ++this.#loads;
     this.#lexicon = null;
-    if (!source?.src) return;
+    if (!options.lexicon) return;
     try {
-      const lexicon = await fetchLexicon(source.src, { allowCrossOrigin: source.allowCrossOrigin });
+      const lexicon = await fetchLexicon(options.lexicon, { allowCrossOrigin: options.allowCrossOrigin });
       if (load === this.#loads) this.#lexicon = lexicon;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

@@ -151,7 +151,7 @@ export class SpeechEngine implements Engine {
       return false;
     }
     const voices = this.#choice.load(synth, this.#voiceTimeout, options, this.#timeline.langs());
-    const [loaded] = await Promise.all([voices, this.#pronunciation.load(options.lexicon, this.#listener)]);
+    const [loaded] = await Promise.all([voices, this.#pronunciation.load(options, this.#listener)]);
     // A newer load has taken over (or the engine is gone): it reports for itself.
     if (this.#destroyed || loaded.status === 'stale') return false;
     if (loaded.status === 'failed') this.#failLoad(loaded.message);

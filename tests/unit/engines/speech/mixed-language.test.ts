@@ -96,7 +96,7 @@ describe('SpeechEngine: the pronunciation lexicon', () => {
     const fetch = serveLexicon(LEXICON);
     const segments = article('<p>Zelensky met NATO in Kyiv.</p><p>Not <span lang="fr">Kyiv</span> here.</p>');
     const { synth, engine, events, errors } = setupSpeech({ voices: VOICES, boundaries: true });
-    await engine.load(segments, { lang: 'en-GB', rate: 1, lexicon: { src: '/pronunciations.json' } });
+    await engine.load(segments, { lang: 'en-GB', rate: 1, lexicon: '/pronunciations.json' });
     engine.play();
     await vi.runAllTimersAsync();
     expect(synth.texts).toEqual(['Zeh-LEN-skee met Nay-toe in Keev.', 'Not', 'Kyiv', 'here.']);
@@ -109,7 +109,7 @@ describe('SpeechEngine: the pronunciation lexicon', () => {
     serveLexicon('nope', 404);
     const segments = article('<p>Zelensky spoke.</p>');
     const { synth, engine, events, errors } = setupSpeech();
-    await engine.load(segments, { lang: 'en-GB', rate: 1, lexicon: { src: '/missing-lexicon.json' } });
+    await engine.load(segments, { lang: 'en-GB', rate: 1, lexicon: '/missing-lexicon.json' });
     expect(events.filter((e) => e.type === 'notice')).toEqual([
       { type: 'notice', code: 'lexicon-load', message: 'The pronunciation lexicon could not be loaded (HTTP 404). Reading without it.' },
     ]);
@@ -124,8 +124,8 @@ describe('SpeechEngine: the pronunciation lexicon', () => {
     const fetch = serveLexicon('{"entries": [{"word": "#x", "say": "y"}]}');
     const segments = article('<p>Text.</p>');
     const { engine, events } = setupSpeech();
-    await engine.load(segments, { lang: 'en', rate: 1, lexicon: { src: 'https://elsewhere.example/lexicon.json' } });
-    await engine.load(segments, { lang: 'en', rate: 1, lexicon: { src: '/bad-lexicon.json' } });
+    await engine.load(segments, { lang: 'en', rate: 1, lexicon: 'https://elsewhere.example/lexicon.json' });
+    await engine.load(segments, { lang: 'en', rate: 1, lexicon: '/bad-lexicon.json' });
     expect(events.flatMap((e) => (e.type === 'notice' ? [e.message] : []))).toEqual([
       'The pronunciation lexicon is on another origin (https://elsewhere.example). Reading without it.',
       'The pronunciation lexicon could not be read: entry 1: "#x" must start and end with a letter or digit (entries match whole words). Reading without it.',
