@@ -94,8 +94,13 @@ export class SpeechTimeline {
     let chunks = this.#chunks[index];
     if (!chunks) {
       const { text } = segment;
-      const runs = langRuns(this.#segments, index).map((run) => ({ ...run, lang: this.langOf(run.lang) }));
-      chunks = chunkText(text, this.langOf(segment.lang))
+      const lang = this.langOf(segment.lang);
+      // A run in a region of the segment's language (`en` in `en-GB`) is read by the same voice: no cut there.
+      const runs = langRuns(this.#segments, index).map((run) => {
+        const own = this.langOf(run.lang);
+        return { ...run, lang: primaryOf(own) === primaryOf(lang) ? lang : own };
+      });
+      chunks = chunkText(text, lang)
         .flatMap((sentence) => cutAtRuns(text, sentence.start, sentence.end, runs))
         .map((part) => ({ segment: index, offset: part.start, text: text.slice(part.start, part.end), lang: part.lang }));
       this.#chunks[index] = chunks;

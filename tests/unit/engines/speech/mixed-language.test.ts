@@ -67,6 +67,15 @@ describe('SpeechEngine: a phrase in another language inside a paragraph', () => 
     ]);
   });
 
+  it('does not cut at a phrase marked with a region of the paragraph\'s own language (the same voice reads it)', async () => {
+    const segments = article('<p>Colour, or <span lang="en-US">color</span> in <i lang="en">American</i> spelling.</p>', 'en-GB');
+    const { synth, engine } = setupSpeech({ voices: VOICES });
+    await engine.load(segments, { lang: 'en-GB', rate: 1 });
+    engine.play();
+    await vi.runAllTimersAsync();
+    expect(synth.texts).toEqual(['Colour, or color in American spelling.']);
+  });
+
   it('with lang-override, reads what the page marked in its wrong language in the right one, and other marks as they are', async () => {
     // The page says English, but the article is French; the quote in English is marked as such, as is the German.
     const segments = article('<p>Il a dit <span lang="de">Guten Tag</span> puis <q lang="en-US">goodbye</q>.</p>');
