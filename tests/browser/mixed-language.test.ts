@@ -6,6 +6,7 @@
  * and a lexicon that cannot be loaded is reported while reading goes on without it.
  */
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { LINUX_CHROMIUM_VOICES, fakeVoice } from '../fakes/speech-synthesis.js';
 import { useFakeSpeech } from './helpers/fake-speech.js';
 import { highlighted, mount, record, unmount, untilState } from './helpers/player.js';
 
@@ -59,6 +60,33 @@ describe('a phrase in another language inside a paragraph (real speech)', () => 
     for (const entry of spoken.slice(1, 4)) expect(entry.highlighted).toEqual([paragraph]);
     expect(events.segments.map((segment) => segment.index)).toEqual([0, 1, 2]);
     expect(events.errors).toEqual([]);
+  });
+});
+
+describe('lang-override (fake speech)', () => {
+  it('reads what the page marked in its wrong language in the override\'s, keeping other marks', async () => {
+    const fake = useFakeSpeech({ voices: [...LINUX_CHROMIUM_VOICES, fakeVoice({ name: 'French (France)', lang: 'fr-FR' })], charsPerSecond: 400 });
+    const player = await mount(`
+      <article id="story" lang="en">
+        <p>Le président a parlé. <span lang="de">Guten Tag</span>, a-t-il dit.</p>
+      </article>
+      <listen-player for="story" lang-override="fr"></listen-player>`);
+    expect(player.langOverride).toBe('fr');
+    player.play();
+    await untilState(player, 'ended');
+    expect(fake.log.map((entry) => [entry.text, entry.voice?.name])).toEqual([
+      ['Le président a parlé.', 'French (France)'],
+      ['Guten Tag', 'German'],
+      [', a-t-il dit.', 'French (France)'],
+    ]);
+  });
+
+  it('gives the player\'s own words in the override\'s language, as if the page had declared it', async () => {
+    useFakeSpeech({ charsPerSecond: 400 });
+    const player = await mount(`
+      <article id="story" lang="en"><p>Ein Artikel.</p></article>
+      <listen-player for="story" lang-override="de"></listen-player>`);
+    await expect.poll(() => player.shadowRoot!.querySelector('[part~="base"]')?.getAttribute('lang')).toBe('de');
   });
 });
 
