@@ -37,6 +37,8 @@ describe('parseRenderArgs', () => {
       '200',
       '--selector',
       '#story',
+      '--lexicon',
+      'audio/pronunciations.json',
       '--format',
       'WAV, opus',
       '--jobs',
@@ -49,10 +51,15 @@ describe('parseRenderArgs', () => {
       voice: 'en-gb',
       rate: 200,
       selector: '#story',
+      lexicon: 'audio/pronunciations.json',
       formats: ['wav', 'opus'],
       jobs: 1,
       force: true,
     });
+  });
+
+  it('refuses an empty --lexicon', () => {
+    expect(() => parseRenderArgs(['a.html', '--lexicon', ' '])).toThrow(new UsageError('--lexicon is empty'));
   });
 
   it('returns null for --help', () => {
