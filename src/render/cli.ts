@@ -16,7 +16,8 @@ import { runPool } from './pool.js';
 import { createReporter, type ArticleStatus, type Output } from './progress.js';
 import { articleText } from './source.js';
 import { spokenRuns } from './spoken.js';
-import { parseLexicon, type Lexicon } from '../spoken/lexicon.js';
+import type { Lexicon } from '../spoken/lexicon.js';
+import { parseLexicon } from '../spoken/pls.js';
 
 export interface CliEnvironment {
   readonly stdout: Output;
@@ -64,7 +65,7 @@ export async function main(argv: readonly string[], env: CliEnvironment): Promis
   let lexicon: Lexicon | null = null;
   if (options.lexicon !== undefined) {
     try {
-      lexicon = await parseLexicon(await readFile(options.lexicon, 'utf8'));
+      lexicon = parseLexicon(await readFile(options.lexicon, 'utf8'));
     } catch (error) {
       env.stderr.write(`render: --lexicon ${options.lexicon}: ${error instanceof Error ? error.message : String(error)}\n`);
       return 2;

@@ -4,7 +4,8 @@
  * page, at most `LEXICON_MAX_CHARS` long, JSON or PLS. Every failure is a `LexiconError` saying what went wrong;
  * the engine reports it and reads without the lexicon. One request per URL and page, however many players use it.
  */
-import { LEXICON_MAX_CHARS, LexiconError, parseLexicon, type Lexicon } from './lexicon.js';
+import { LEXICON_MAX_CHARS, LexiconError, type Lexicon } from './lexicon.js';
+import { parseLexicon } from './pls.js';
 
 export interface FetchLexiconOptions {
   readonly allowCrossOrigin?: boolean | undefined;
@@ -49,7 +50,7 @@ async function load(url: URL, options: FetchLexiconOptions): Promise<Lexicon> {
   if (declared > LEXICON_MAX_CHARS * 4) throw new LexiconError(`The pronunciation lexicon is too large (${declared} bytes).`);
   const text = await readCapped(response);
   try {
-    return await parseLexicon(text);
+    return parseLexicon(text);
   } catch (error) {
     throw new LexiconError(`The pronunciation lexicon could not be read: ${error instanceof Error ? error.message : String(error)}.`);
   }

@@ -141,15 +141,6 @@ export function parseLexiconJson(text: string): Lexicon {
   );
 }
 
-/** A lexicon file of either kind: PLS when it starts with `<` (after a byte order mark and spaces), else JSON. */
-export async function parseLexicon(text: string): Promise<Lexicon> {
-  checkSize(text);
-  if (/^\uFEFF?\s*</.test(text.slice(0, 1024))) {
-    const { parsePls } = await import('./pls.js');
-    return parsePls(text);
-  }
-  return parseLexiconJson(text);
-}
 
 function own(object: object, key: string): unknown {
   return Object.prototype.hasOwnProperty.call(object, key) ? (object as Record<string, unknown>)[key] : undefined;

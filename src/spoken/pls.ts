@@ -16,7 +16,7 @@
  * Not standard, and ignored by others: `case="sensitive"` on a `<lexeme>` (PLS leaves case to the processor;
  * here it is insensitive unless a lexeme says so).
  */
-import { checkCount, checkEntry, checkSize, Lexicon, LexiconError, type LexiconEntry } from './lexicon.js';
+import { checkCount, checkEntry, checkSize, Lexicon, LexiconError, parseLexiconJson, type LexiconEntry } from './lexicon.js';
 
 const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
@@ -158,4 +158,10 @@ function decode(text: string): string {
     if (Number.isInteger(code) && code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff)) return String.fromCodePoint(code);
     throw new LexiconError(`PLS: unknown entity ${whole.slice(0, 20)}`);
   });
+}
+
+/** A lexicon file of either kind: PLS when it starts with `<` (after a byte order mark and spaces), else JSON. */
+export function parseLexicon(text: string): Lexicon {
+  checkSize(text);
+  return /^\uFEFF?\s*</.test(text.slice(0, 1024)) ? parsePls(text) : parseLexiconJson(text);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LEXICON_MAX_CHARS, LEXICON_MAX_ENTRIES, LexiconError, parseLexicon, parseLexiconJson } from '../../../src/spoken/lexicon.js';
-import { parsePls } from '../../../src/spoken/pls.js';
+import { LEXICON_MAX_CHARS, LEXICON_MAX_ENTRIES, LexiconError, parseLexiconJson } from '../../../src/spoken/lexicon.js';
+import { parseLexicon, parsePls } from '../../../src/spoken/pls.js';
 
 const json = (value: unknown) => JSON.stringify(value);
 
@@ -57,10 +57,10 @@ describe('parseLexiconJson', () => {
     expect(() => parseLexiconJson(many)).toThrow(/too many entries/);
   });
 
-  it('tells PLS from JSON by its first character', async () => {
-    expect((await parseLexicon(' \n{"entries": [{"word": "UK", "say": "U K"}]}')).entries[0]!.say).toBe('U K');
+  it('tells PLS from JSON by its first character', () => {
+    expect((parseLexicon(' \n{"entries": [{"word": "UK", "say": "U K"}]}')).entries[0]!.say).toBe('U K');
     const pls = '\uFEFF<?xml version="1.0"?><lexicon version="1.0"><lexeme><grapheme>UK</grapheme><alias>U K</alias></lexeme></lexicon>';
-    expect((await parseLexicon(pls)).entries[0]!.word).toBe('UK');
+    expect((parseLexicon(pls)).entries[0]!.word).toBe('UK');
   });
 });
 
