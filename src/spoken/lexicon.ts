@@ -81,8 +81,8 @@ export function langCovers(entryLang: string, lang: string): boolean {
 }
 
 /**
- * One entry, checked: `word` and `say` non-empty strings within `LEXICON_MAX_WORD` characters, `word` starting and
- * ending with a letter or digit (it matches whole words), `case` one of the two rules. Throws `LexiconError`.
+ * One entry, checked: `word` and `say` non-empty strings within `LEXICON_MAX_WORD` characters, `word` starting
+ * with a letter or digit (it matches whole words), `case` one of the two rules. Throws `LexiconError`.
  */
 export function checkEntry(word: unknown, say: unknown, caseRule: unknown, lang: unknown, where: string): LexiconEntry {
   if (typeof word !== 'string' || typeof say !== 'string') throw new LexiconError(`${where}: "word" and "say" must be text`);
@@ -92,9 +92,8 @@ export function checkEntry(word: unknown, say: unknown, caseRule: unknown, lang:
   if (w.length > LEXICON_MAX_WORD || s.length > LEXICON_MAX_WORD) {
     throw new LexiconError(`${where}: "word" and "say" must be at most ${LEXICON_MAX_WORD} characters`);
   }
-  if (!WORD_CHAR.test(w[0]!) || !WORD_CHAR.test(w[w.length - 1]!)) {
-    throw new LexiconError(`${where}: "${w.slice(0, 40)}" must start and end with a letter or digit (entries match whole words)`);
-  }
+  // Entries are found by their first word, so they must start with one; one ending in a full stop ("U.S.") is fine.
+  if (!WORD_CHAR.test(w[0]!)) throw new LexiconError(`${where}: "${w.slice(0, 40)}" must start with a letter or digit (entries match whole words)`);
   if (caseRule !== undefined && caseRule !== 'sensitive' && caseRule !== 'insensitive') {
     throw new LexiconError(`${where}: "case" must be "sensitive" or "insensitive"`);
   }

@@ -42,7 +42,7 @@ describe('parseLexiconJson', () => {
     ['an entry that is not an object', json({ entries: ['Kyiv'] }), /entry 1: must be an object/],
     ['a missing say', json({ entries: [{ word: 'Kyiv' }] }), /entry 1: "word" and "say" must be text/],
     ['an empty word', json({ entries: [{ word: ' ', say: 'x' }] }), /must not be empty/],
-    ['a word not starting with a letter', json({ entries: [{ word: '#tag', say: 'x' }] }), /start and end with a letter or digit/],
+    ['a word not starting with a letter or digit', json({ entries: [{ word: '#tag', say: 'x' }] }), /must start with a letter or digit/],
     ['an unknown case rule', json({ entries: [{ word: 'a', say: 'b', case: 'upper' }] }), /"case" must be/],
     ['a word too long', json({ entries: [{ word: 'a'.repeat(201), say: 'b' }] }), /at most 200/],
   ])('refuses %s with a clear error', (_, text, message) => {

@@ -11,6 +11,7 @@ const lexicon = parseLexiconJson(
       { word: 'Kyiv', say: 'Keev', lang: 'en' },
       { word: 'Volodymyr Zelensky', say: 'Vo-lo-DIM-ir Zeh-LEN-skee' },
       { word: 'Kyiv', say: 'Kiïv', lang: 'fr' },
+      { word: 'U.S.', say: 'United States', case: 'sensitive' },
     ],
   }),
 );
@@ -30,6 +31,10 @@ describe('substitute', () => {
 
   it('leaves words that only contain an entry alone, and takes a possessive as a word end', () => {
     expect(substitute('UKIP and DUKE, but the UK’s and NATO-led', 'en', lexicon).text).toBe('UKIP and DUKE, but the U K’s and Nay-toe-led');
+  });
+
+  it('matches an entry ending in a full stop where no letter follows it', () => {
+    expect(substitute('The U.S. said U.S.A. and U.S.', 'en', lexicon).text).toBe('The United States said U.S.A. and United States');
   });
 
   it('applies an entry to its language (and its regions) only', () => {

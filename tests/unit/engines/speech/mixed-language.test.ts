@@ -137,7 +137,7 @@ describe('SpeechEngine: the pronunciation lexicon', () => {
     await engine.load(segments, { lang: 'en', rate: 1, lexicon: '/bad-lexicon.json' });
     expect(events.flatMap((e) => (e.type === 'notice' ? [e.message] : []))).toEqual([
       'The pronunciation lexicon is on another origin (https://elsewhere.example). Reading without it.',
-      'The pronunciation lexicon could not be read: entry 1: "#x" must start and end with a letter or digit (entries match whole words). Reading without it.',
+      'The pronunciation lexicon could not be read: entry 1: "#x" must start with a letter or digit (entries match whole words). Reading without it.',
     ]);
     expect(fetch).toHaveBeenCalledTimes(1);
   });
