@@ -16,6 +16,7 @@ import { runPool } from './pool.js';
 import { createReporter, type ArticleStatus, type Output } from './progress.js';
 import { articleText } from './source.js';
 import { spokenRuns } from './spoken.js';
+import { readIn } from '../spoken/parts.js';
 import type { Lexicon } from '../spoken/lexicon.js';
 import { parseLexicon } from '../spoken/pls.js';
 
@@ -191,7 +192,11 @@ async function prepareJobs(
   for (const [id, input] of options.inputs.entries()) {
     const article = articles[id]!;
     try {
-      const { lang, texts, runs } = await articleText(await readFile(input.path, 'utf8'), options.selector);
+      const page = await articleText(await readFile(input.path, 'utf8'), options.selector);
+      const lang = options.langOverride ?? page.lang;
+      const { texts } = page;
+      // What the page marks with the language it wrongly declares is read in the right one, as by the player.
+      const runs = page.runs.map((segment) => segment.map((run) => ({ ...run, lang: readIn(run.lang, lang, options.langOverride && page.lang) })));
       // Without --voice each article is read in its own language.
       const voice = options.voice ?? (lang.toLowerCase() || 'en');
       const said = texts.map((text, i) => spokenRuns(text, runs[i] ?? [], lexicon, lang || voice));

@@ -5,6 +5,7 @@
  */
 import type { LangRun } from '../article/lang-runs.js';
 import type { Lexicon } from '../spoken/lexicon.js';
+import { primaryOf } from '../spoken/parts.js';
 import { substitute } from '../spoken/substitute.js';
 
 /** One language run of a segment as eSpeak NG says it. */
@@ -23,15 +24,11 @@ export function spokenRuns(text: string, runs: readonly LangRun[], lexicon: Lexi
   for (const run of runs) {
     const lang = run.lang || articleLang;
     // A block in another language (`<blockquote lang="fr">`) is read with a voice of its language too.
-    if (primary(lang) !== primary(articleLang)) plain = false;
+    if (primaryOf(lang) !== primaryOf(articleLang)) plain = false;
     const said = substitute(text.slice(run.start, run.end), lang, lexicon, run.start);
     if (said.origins) plain = false;
     const origins = said.origins ? Array.from(said.origins) : Array.from({ length: said.text.length }, (_, i) => run.start + i);
     spoken.push({ lang, text: said.text, origins });
   }
   return plain ? null : spoken;
-}
-
-function primary(lang: string): string {
-  return lang.trim().toLowerCase().split(/[-_]/)[0] ?? '';
 }

@@ -52,3 +52,16 @@ function hasWord(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (WORD_CHAR.test(text[i]!)) return true;
   return false;
 }
+
+/** The primary language of a tag, lower case (`en-GB` → `en`). */
+export function primaryOf(lang: string): string {
+  return lang.trim().toLowerCase().split(/[-_]/)[0] ?? '';
+}
+
+/**
+ * The language text marked `lang` is read in: `article`'s when unmarked, and when marked with `wrong` (in any
+ * region of it), the language a page declares that `lang-override` corrects to `article`; else its own.
+ */
+export function readIn(lang: string, article: string, wrong = ''): string {
+  return !lang || (wrong !== '' && primaryOf(lang) === primaryOf(wrong)) ? article : lang;
+}

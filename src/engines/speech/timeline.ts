@@ -9,7 +9,7 @@
 import { chunkText } from '../../article/chunk.js';
 import { langRuns } from '../../article/lang-runs.js';
 import type { Segment } from '../../article/segment.js';
-import { cutAtRuns } from '../../spoken/parts.js';
+import { cutAtRuns, primaryOf, readIn } from '../../spoken/parts.js';
 import { INITIAL_CHARS_PER_SECOND } from '../pace.js';
 
 export interface TimedChunk {
@@ -47,7 +47,7 @@ export class SpeechTimeline {
   constructor(segments: readonly Segment[], lang: string, relabel = '') {
     this.#segments = segments;
     this.#lang = lang;
-    this.#relabel = relabel ? primaryOf(relabel) : '';
+    this.#relabel = relabel;
     this.#before = new Float64Array(segments.length + 1);
     for (let i = 0; i < segments.length; i++) this.#before[i + 1] = this.#before[i]! + segments[i]!.text.length;
     this.#chunks = new Array<readonly TimedChunk[] | undefined>(segments.length);
@@ -81,7 +81,7 @@ export class SpeechTimeline {
 
   /** The language text marked `lang` is read in: the article's when unmarked, or marked with the language corrected. */
   langOf(lang: string): string {
-    return !lang || (this.#relabel && primaryOf(lang) === this.#relabel) ? this.#lang : lang;
+    return readIn(lang, this.#lang, this.#relabel);
   }
 
   /**
@@ -181,9 +181,4 @@ export class SpeechTimeline {
     this.#measuredChars += chunk.text.length;
     this.#measuredSeconds += seconds;
   }
-}
-
-/** The primary language of a tag, lower case (`en-GB` → `en`). */
-function primaryOf(lang: string): string {
-  return lang.trim().toLowerCase().split(/[-_]/)[0] ?? '';
 }

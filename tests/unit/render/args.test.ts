@@ -39,6 +39,8 @@ describe('parseRenderArgs', () => {
       '#story',
       '--lexicon',
       'audio/pronunciations.json',
+      '--lang-override',
+      'pt-BR',
       '--format',
       'WAV, opus',
       '--jobs',
@@ -52,10 +54,15 @@ describe('parseRenderArgs', () => {
       rate: 200,
       selector: '#story',
       lexicon: 'audio/pronunciations.json',
+      langOverride: 'pt-BR',
       formats: ['wav', 'opus'],
       jobs: 1,
       force: true,
     });
+  });
+
+  it('refuses a --lang-override that is not a language tag', () => {
+    expect(() => parseRenderArgs(['a.html', '--lang-override', 'fr"><x'])).toThrow(/--lang-override must be a language tag/);
   });
 
   it('refuses an empty --lexicon', () => {

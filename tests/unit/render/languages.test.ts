@@ -126,6 +126,19 @@ describe('npm run render --lexicon, with inline languages', () => {
     expect(wav(join(out, 'lexicon')).equals(wav(join(out, 'plain')))).toBe(false);
   }, 60_000);
 
+  it('reads a page that declares the wrong language in the one --lang-override gives, keeping other marks', async () => {
+    const article = join(FIXTURES, 'wrong-lang.html');
+    const result = await run([article, '--out', join(out, 'override'), '--format', 'wav', '--lang-override', 'fr']);
+    expect(result.code, result.stderr).toBe(0);
+    const manifest = parseManifest(JSON.parse(readFileSync(join(out, 'override', 'wrong-lang.json'), 'utf8')), 'http://localhost/a.json');
+    expect(manifest.lang).toBe('fr');
+    expect(manifest.voice).toBe('French (France)');
+    const { texts } = await articleText(readFileSync(article, 'utf8'));
+    expect(manifest.segments[0]!.words.map((w) => texts[0]!.slice(w.offset, w.offset + w.length))).toEqual(
+      ['Le', 'ministre', 'a', 'dit', 'Guten', 'Tag', 'avant', 'de', 'partir'],
+    );
+  }, 60_000);
+
   it('refuses a lexicon it cannot read before rendering anything, with why', async () => {
     const bad = join(out, 'bad.json');
     writeFileSync(bad, '{"entries": [{"word": "NATO"}]}');
