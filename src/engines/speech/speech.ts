@@ -195,7 +195,7 @@ export class SpeechEngine implements Engine {
     if (this.#destroyed || this.#timeline.empty) return;
     const from = this.#place ?? this.#timeline.lastUpTo();
     if (!from) return;
-    this.#jumpTo((direction > 0 ? this.#timeline.next(from) : this.#timeline.previous(from)) ?? from);
+    this.#jumpTo(this.#timeline.sentence(from, direction) ?? from);
   }
 
   seekSegment(index: number): void {

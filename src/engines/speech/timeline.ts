@@ -20,6 +20,8 @@ export interface TimedChunk {
   readonly text: string;
   /** The language it is read in: its segment's, or an inline run's (`<span lang="fr">`); one chunk, one language. */
   readonly lang: string;
+  /** Whether it goes on with the sentence of the chunk before (cut where the language changed). */
+  readonly continues?: boolean;
 }
 
 /** Where a chunk is: its segment, and its rank among the segment's chunks. */
@@ -100,9 +102,15 @@ export class SpeechTimeline {
         const own = this.langOf(run.lang);
         return { ...run, lang: primaryOf(own) === primaryOf(lang) ? lang : own };
       });
-      chunks = chunkText(text, lang)
-        .flatMap((sentence) => cutAtRuns(text, sentence.start, sentence.end, runs))
-        .map((part) => ({ segment: index, offset: part.start, text: text.slice(part.start, part.end), lang: part.lang }));
+      chunks = chunkText(text, lang).flatMap((sentence) =>
+        cutAtRuns(text, sentence.start, sentence.end, runs).map((part, i) => ({
+          segment: index,
+          offset: part.start,
+          text: text.slice(part.start, part.end),
+          lang: part.lang,
+          continues: i > 0,
+        })),
+      );
       this.#chunks[index] = chunks;
       this.#cut++;
     }
@@ -155,6 +163,17 @@ export class SpeechTimeline {
   previous(place: ChunkPlace): ChunkPlace | null {
     if (place.chunk > 0) return { segment: place.segment, chunk: place.chunk - 1 };
     return this.lastUpTo(place.segment - 1);
+  }
+
+  /**
+   * Where skipping from `place` goes: the start of the next sentence (`direction` 1), or of the one before, or
+   * of its own from a phrase inside it (−1). A phrase in another language is a chunk, not a sentence to stop at.
+   */
+  sentence(place: ChunkPlace, direction: -1 | 1): ChunkPlace | null {
+    const step = (from: ChunkPlace) => (direction > 0 ? this.next(from) : this.previous(from));
+    let next = step(place);
+    while (next && this.chunk(next)?.continues) next = step(next);
+    return next;
   }
 
   /** The chunk playing at `seconds` (the first or last chunk outside the timeline). */

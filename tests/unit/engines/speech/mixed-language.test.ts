@@ -54,6 +54,30 @@ describe('SpeechEngine: a phrase in another language inside a paragraph', () => 
     expect(errors()).toEqual([]);
   });
 
+  it('skips by sentence: a phrase in another language is not a place to stop at', async () => {
+    const segments = article('<p>He said <span lang="fr">je ne sais quoi</span> and left. Then he came back.</p><p>The end.</p>');
+    const { synth, engine } = setupSpeech({ voices: VOICES });
+    await engine.load(segments, { lang: 'en-GB', rate: 1 });
+    /** Runs the fake clock until the synthesiser speaks `text` (a minute of speech at most). */
+    const until = async (text: string) => {
+      for (let ms = 0; ms < 60_000 && synth.current?.text !== text; ms += 20) await vi.advanceTimersByTimeAsync(20);
+      expect(synth.current?.text).toBe(text);
+    };
+    engine.play();
+    await until('je ne sais quoi');
+    engine.skip(1);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(synth.current?.text).toBe('Then he came back.');
+    engine.skip(-1);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(synth.current?.text).toBe('He said');
+    engine.seek(engine.segmentStart(0) + 0.01);
+    await until('and left.');
+    engine.skip(-1);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(synth.current?.text).toBe('He said');
+  });
+
   it('reads the phrase with the article\'s voice when the device has none for its language', async () => {
     const segments = article('<p>A <i lang="it">dolce vita</i> indeed.</p>');
     const { synth, engine } = setupSpeech();
