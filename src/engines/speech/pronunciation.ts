@@ -34,11 +34,6 @@ export class Pronunciation {
     this.#loads++;
   }
 
-  /** The lexicon in use, or null. */
-  get lexicon(): Lexicon | null {
-    return this.#lexicon;
-  }
-
   /** What to say for `chunk`, in its language. */
   say(chunk: TimedChunk): Said {
     return substitute(chunk.text, chunk.lang, this.#lexicon);
