@@ -266,7 +266,8 @@ export class PlaybackController implements ReactiveController {
 
   /**
    * Events of a replaced engine are dropped; an audio failure with a fallback switches to speech; speech
-   * failing on a paragraph without audio (which the audio engine skips) is a notice, not an error state.
+   * failing on a paragraph without audio (which the audio engine skips) is a notice, not an error state; so is
+   * an engine's `notice` (a lexicon it could not load), reported with `fallback: 'continue'`.
    */
   #fromEngine(engine: Engine, event: EngineEvent): void {
     if (engine !== this.#engine) return;
