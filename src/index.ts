@@ -3,7 +3,7 @@ export { ListenPlayer } from './ui/listen-player.js';
 export { RATES } from './ui/speed-menu.js';
 export type { StringOverrides, Strings } from './ui/strings.js';
 export type { Segment } from './article/segment.js';
-export type { Engine, EngineChangeReason, EngineEvent, EngineKind, EngineLoadOptions, ListenErrorCode } from './engines/engine.js';
+export type { Engine, EngineChangeReason, EngineEvent, EngineKind, EngineLoadOptions, ListenErrorCode, ListenNoticeCode } from './engines/engine.js';
 export type { LoadingReason, PlayerState, PlayerSnapshot } from './player/store.js';
 export type {
   ListenEngineChangeDetail,

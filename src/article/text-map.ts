@@ -83,6 +83,12 @@ export class TextMap {
     return range;
   }
 
+  /** The page's text node character `offset` of `text` came from; null for a space the extractor added, or out of bounds. */
+  nodeAt(offset: number): Text | null {
+    const piece = this.#piece[offset];
+    return piece === undefined ? null : (this.#nodes[piece] ?? null);
+  }
+
   #unchanged(piece: number): boolean {
     const node = this.#nodes[piece];
     return !!node && node.isConnected && node.nodeValue === this.#pieces[piece];

@@ -24,6 +24,12 @@ export type ListenErrorCode =
   | 'player-load';
 
 /**
+ * Problems that do not stop reading, reported in `listen-error` with `fallback: 'continue'`: `lexicon-load`, the
+ * pronunciation lexicon could not be loaded or read, and the article is read without it.
+ */
+export type ListenNoticeCode = 'lexicon-load';
+
+/**
  * What an engine tells the player. The player commits state only on these (non-optimistic):
  * pressing play *requests* playback; the state becomes `playing` when the engine says so.
  */
@@ -51,6 +57,8 @@ export type EngineEvent =
       readonly offset?: number | undefined;
       readonly length?: number | undefined;
     }
+  /** Something is missing but reading goes on as it is (the player's state does not change). */
+  | { readonly type: 'notice'; readonly code: ListenNoticeCode; readonly message: string }
   /** The total length changed (speech: the estimate was corrected by the measured rate). */
   | { readonly type: 'duration'; readonly duration: number }
   /**
@@ -85,6 +93,15 @@ export interface EngineLoadOptions {
   readonly voice?: string;
   /** Playback rate, 0.5–3. */
   readonly rate: number;
+  /**
+   * The language the page declares for the article, when the player's `lang-override` corrects it (then `lang`
+   * is the override): text marked with it (any region of it) is read in `lang`; text marked with another stays.
+   */
+  readonly relabel?: string | undefined;
+  /** URL of a pronunciation lexicon for what is spoken (JSON or PLS), loaded with the engine; see `src/spoken`. */
+  readonly lexicon?: string | undefined;
+  /** Whether the lexicon may be on another origin than the page (as for `src`). */
+  readonly allowCrossOrigin?: boolean | undefined;
 }
 
 /**

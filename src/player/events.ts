@@ -1,5 +1,5 @@
 /** The player's DOM events: all bubble and cross shadow roots (`composed`). */
-import type { EngineChangeReason, EngineKind, ListenErrorCode } from '../engines/engine.js';
+import type { EngineChangeReason, EngineKind, ListenErrorCode, ListenNoticeCode } from '../engines/engine.js';
 import type { PlayerState } from './store.js';
 
 export interface ListenStateChangeDetail {
@@ -22,15 +22,18 @@ export interface ListenWordChangeDetail {
   /** The engine's clock (seconds) when the word became active. */
   readonly time: number;
 }
-export interface ListenErrorDetail {
-  readonly code: ListenErrorCode;
-  readonly message: string;
-  /**
-   * Set when the player goes on instead of stopping: `speech`, the recording failed and Web Speech reads on;
-   * `audio`, Web Speech failed on a paragraph the recording has no audio for, which is skipped.
-   */
-  readonly fallback?: 'speech' | 'audio' | undefined;
-}
+export type ListenErrorDetail =
+  | {
+      readonly code: ListenErrorCode;
+      readonly message: string;
+      /**
+       * Set when the player goes on instead of stopping: `speech`, the recording failed and Web Speech reads on;
+       * `audio`, Web Speech failed on a paragraph the recording has no audio for, which is skipped.
+       */
+      readonly fallback?: 'speech' | 'audio' | undefined;
+    }
+  /** Reading goes on as it was, without what failed (`lexicon-load`: the pronunciation lexicon). */
+  | { readonly code: ListenNoticeCode; readonly message: string; readonly fallback: 'continue' };
 export interface ListenEngineChangeDetail {
   /** The engine reading from now on (also `player.activeEngine`). */
   readonly engine: EngineKind;

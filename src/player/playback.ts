@@ -14,7 +14,7 @@ import { clampRate } from '../engines/pace.js';
 import { SpeechEngine, type SpeechEngineOptions } from '../engines/speech/speech.js';
 import { emit } from './events.js';
 import { StartSources, type StartChooser, type StartPoint, type StartSource } from './starts.js';
-import { PlayerStore, type PlayerSnapshot } from './store.js';
+import { PlayerStore, type PlayerSnapshot, type StoreAction } from './store.js';
 
 export type HighlightMode = 'paragraph' | 'word' | 'none';
 
@@ -254,11 +254,13 @@ export class PlaybackController implements ReactiveController {
 
   /**
    * Events of a replaced engine are dropped; an audio failure with a fallback switches to speech; speech
-   * failing on a paragraph without audio (which the audio engine skips) is a notice, not an error state.
+   * failing on a paragraph without audio (which the audio engine skips) is a notice, not an error state; so is
+   * an engine's `notice` (a lexicon it could not load), reported with `fallback: 'continue'`.
    */
   #fromEngine(engine: Engine, event: EngineEvent): void {
     if (engine !== this.#engine) return;
-    if (event.type === 'error' && event.fallback === 'speech') this.#fallBack(engine, event.code, event.message);
+    if (event.type === 'notice') emit(this.#host, 'listen-error', { code: event.code, message: event.message, fallback: 'continue' });
+    else if (event.type === 'error' && event.fallback === 'speech') this.#fallBack(engine, event.code, event.message);
     else if (event.type === 'error' && event.fallback === 'audio') this.#skipped(event.code, event.message);
     else this.#report(event);
   }
@@ -318,7 +320,7 @@ export class PlaybackController implements ReactiveController {
     if (resume) engine.play();
   }
 
-  #report(event: EngineEvent): void {
+  #report(event: StoreAction): void {
     if (event.type === 'position') this.#requested = -1;
     this.store.dispatch(event);
   }

@@ -60,7 +60,8 @@ export const initialSnapshot: PlayerSnapshot = {
 
 /** Player-level actions that do not come from an engine. */
 export type StoreAction =
-  | EngineEvent
+  /** A `notice` is not for the store: reading goes on as it was, and the player only reports it. */
+  | Exclude<EngineEvent, { readonly type: 'notice' }>
   /** The player loaded an engine (`reason` absent), or fell back to another (`reason: 'fallback'`). */
   | { readonly type: 'engine'; readonly engine: EngineKind | null; readonly reason?: EngineChangeReason | undefined }
   | { readonly type: 'reset' };

@@ -14,6 +14,12 @@ Options:
   --rate <wpm>        speaking rate in words per minute, 80–450 (default: 175)
   --selector <css>    the article element (default: [data-listen-article], else article, else main,
                       else body)
+  --lang-override <lang>
+                      the articles' real language where their pages declare a wrong one: text
+                      marked with the declared language, or unmarked, is read in this one (as the
+                      player's lang-override attribute); the default voice follows it
+  --lexicon <file>    pronunciation lexicon (JSON or W3C PLS): its words are said as it says,
+                      in the audio only; the timings stay on the page's words
   --name <name>       output base name, for a single input (default: the file's name without .html)
   --format <list>     mp3,opus (default), or any of mp3, opus, wav separated by commas
   --jobs <n>          articles synthesised at once (default: half the CPU cores, since ffmpeg
@@ -30,6 +36,10 @@ export interface RenderOptions {
   readonly voice: string | undefined;
   readonly rate: number;
   readonly selector: string | undefined;
+  /** The articles' real language, where their pages declare a wrong one; undefined: as declared. */
+  readonly langOverride: string | undefined;
+  /** Path of a pronunciation lexicon, or undefined. */
+  readonly lexicon: string | undefined;
   readonly formats: readonly AudioFormat[];
   readonly jobs: number;
   readonly force: boolean;
@@ -63,6 +73,8 @@ export function parseRenderArgs(argv: readonly string[]): RenderOptions | null {
         voice: { type: 'string' },
         rate: { type: 'string', default: '175' },
         selector: { type: 'string' },
+        lexicon: { type: 'string' },
+        'lang-override': { type: 'string' },
         name: { type: 'string' },
         format: { type: 'string', default: 'mp3,opus' },
         jobs: { type: 'string' },
@@ -102,12 +114,19 @@ export function parseRenderArgs(argv: readonly string[]): RenderOptions | null {
   }
 
   if (values.voice !== undefined && !values.voice.trim()) throw new UsageError('--voice is empty');
+  if (values.lexicon !== undefined && !values.lexicon.trim()) throw new UsageError('--lexicon is empty');
+  const langOverride = values['lang-override']?.trim();
+  if (langOverride !== undefined && !/^[a-z]{2,8}(?:-[a-z0-9]{1,8})*$/i.test(langOverride)) {
+    throw new UsageError(`--lang-override must be a language tag such as fr or pt-BR, not ${values['lang-override']}`);
+  }
   return {
     inputs,
     outDir: values.out,
     voice: values.voice,
     rate,
     selector: values.selector,
+    lexicon: values.lexicon,
+    langOverride,
     formats: formats as AudioFormat[],
     jobs: Math.min(jobs, availableParallelism()),
     force: values.force,

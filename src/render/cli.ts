@@ -15,6 +15,10 @@ import { ArticleOutput } from './output.js';
 import { runPool } from './pool.js';
 import { createReporter, type ArticleStatus, type Output } from './progress.js';
 import { articleText } from './source.js';
+import { spokenRuns } from './spoken.js';
+import { readIn } from '../spoken/parts.js';
+import type { Lexicon } from '../spoken/lexicon.js';
+import { parseLexicon } from '../spoken/pls.js';
 
 export interface CliEnvironment {
   readonly stdout: Output;
@@ -59,7 +63,17 @@ export async function main(argv: readonly string[], env: CliEnvironment): Promis
     reporter.update(article);
   };
 
-  const jobs = await prepareJobs(options, articles, reporter.update.bind(reporter), fail);
+  let lexicon: Lexicon | null = null;
+  if (options.lexicon !== undefined) {
+    try {
+      lexicon = parseLexicon(await readFile(options.lexicon, 'utf8'));
+    } catch (error) {
+      env.stderr.write(`render: --lexicon ${options.lexicon}: ${error instanceof Error ? error.message : String(error)}\n`);
+      return 2;
+    }
+  }
+
+  const jobs = await prepareJobs(options, lexicon, articles, reporter.update.bind(reporter), fail);
   if (jobs.length > 0) {
     try {
       await ArticleOutput.prepare(options.outDir);
@@ -168,6 +182,7 @@ async function render(
 /** Reads and extracts every input; returns the articles that need rendering and marks the others. */
 async function prepareJobs(
   options: RenderOptions,
+  lexicon: Lexicon | null,
   articles: ArticleStatus[],
   update: (article: ArticleStatus) => void,
   fail: (article: ArticleStatus, message: string) => void,
@@ -177,10 +192,16 @@ async function prepareJobs(
   for (const [id, input] of options.inputs.entries()) {
     const article = articles[id]!;
     try {
-      const { lang, texts } = await articleText(await readFile(input.path, 'utf8'), options.selector);
+      const page = await articleText(await readFile(input.path, 'utf8'), options.selector);
+      const lang = options.langOverride ?? page.lang;
+      const { texts } = page;
+      // What the page marks with the language it wrongly declares is read in the right one, as by the player.
+      const runs = page.runs.map((segment) => segment.map((run) => ({ ...run, lang: readIn(run.lang, lang, options.langOverride && page.lang) })));
       // Without --voice each article is read in its own language.
       const voice = options.voice ?? (lang.toLowerCase() || 'en');
-      const content = { lang, texts, voice, rate: options.rate, formats: options.formats, generator };
+      const said = texts.map((text, i) => spokenRuns(text, runs[i] ?? [], lexicon, lang || voice));
+      const spoken = said.some(Boolean) ? said : undefined;
+      const content = { lang, texts, spoken, voice, rate: options.rate, formats: options.formats, generator };
       const hash = contentHash(content);
       if (!options.force && isUpToDate(options.outDir, input.name, hash, options.formats)) {
         article.state = 'up to date';

@@ -9,7 +9,7 @@ import createEspeakModule, {
   type EspeakVoiceInfo,
   type EspeakWorker,
 } from '@echogarden/espeak-ng-emscripten';
-import { espeakInput, wordSpans, type WordEvent, type WordSpan } from './words.js';
+import { espeakInput, wordSpans, type InputRun, type WordEvent, type WordSpan } from './words.js';
 
 /** A pause shorter than this inside a word's time is part of the word (stop consonants, breaths). */
 const MIN_WORD_PAUSE_SECONDS = 0.12;
@@ -30,6 +30,8 @@ export class Espeak {
   /** Where the synthesis in progress collects its output. */
   #chunks: Int16Array[] = [];
   #events: WordEvent[] = [];
+  /** The language of the voice set: runs in another are read with a voice of theirs. */
+  #voiceLang = '';
 
   private constructor(module: EspeakModule) {
     this.#module = module;
@@ -53,6 +55,7 @@ export class Espeak {
     if (!voice) throw new Error(`eSpeak NG has no voice for "${wanted}" (try a language such as en-gb, or a voice name)`);
     const result = this.#worker.set_voice(voice.identifier);
     if (result !== 0) throw new Error(`eSpeak NG could not load the voice ${voice.identifier} (error ${result})`);
+    this.#voiceLang = voice.languages[0]?.name ?? '';
     return voice;
   }
 
@@ -61,8 +64,12 @@ export class Espeak {
     this.#worker.rate = wordsPerMinute;
   }
 
-  synthesize(text: string): Synthesis {
-    const input = espeakInput(text);
+  /**
+   * Speaks `text`, a segment; with `runs`, as they say it (its language runs, the lexicon's replacements: see
+   * `spoken.ts`). Word spans are always in `text`.
+   */
+  synthesize(text: string, runs?: readonly InputRun[] | null): Synthesis {
+    const input = espeakInput(text, runs, this.#voiceLang);
     this.#chunks = [];
     this.#events = [];
     this.#worker.synth_(input.text, this.#callback);

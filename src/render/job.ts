@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { ManifestJson } from '../manifest/manifest.js';
 import { FORMATS, type AudioFormat } from './encode.js';
+import type { SpokenRun } from './spoken.js';
 
 /**
  * The renderer's own format version: bump it whenever a change here alters the audio or the timings
@@ -29,6 +30,11 @@ export interface RenderJob {
   readonly outDir: string;
   readonly lang: string;
   readonly texts: readonly string[];
+  /**
+   * For each of `texts`, what is said when that is not the text as it is: its language runs (a phrase with its
+   * own `lang`) and the lexicon's replacements. Absent when no segment has any.
+   */
+  readonly spoken?: readonly (readonly SpokenRun[] | null)[] | undefined;
   /** Voice as asked for (identifier, name or language); the worker resolves it. */
   readonly voice: string;
   /** Words per minute. */
@@ -48,10 +54,14 @@ export type WorkerMessage =
   | { readonly type: 'done'; readonly id: number; readonly manifest: ManifestJson }
   | { readonly type: 'failed'; readonly id: number; readonly message: string };
 
-/** Hash of everything the output depends on: the texts, voice, rate, formats and the generator. */
+/**
+ * Hash of everything the output depends on: the texts, voice, rate, formats and the generator, and what is said
+ * instead of the texts where anything is (an article without inline languages or lexicon words hashes as before).
+ */
 export function contentHash(job: Omit<RenderJob, 'id' | 'name' | 'outDir' | 'hash'>): string {
   const hash = createHash('sha256');
-  hash.update(JSON.stringify([job.generator, job.voice, job.rate, job.lang, job.formats, job.texts]));
+  const spoken = job.spoken?.map((runs) => runs?.map((run) => [run.lang, run.text]) ?? null);
+  hash.update(JSON.stringify([job.generator, job.voice, job.rate, job.lang, job.formats, job.texts, ...(spoken ? [spoken] : [])]));
   return hash.digest('hex');
 }
 

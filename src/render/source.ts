@@ -4,6 +4,7 @@
  */
 import { Window } from 'happy-dom';
 import { extractSegments } from '../article/extract.js';
+import { langRuns, type LangRun } from '../article/lang-runs.js';
 
 /** Where the article is when no `--selector` is given: the first of these that matches, else `<body>`. */
 export const DEFAULT_SELECTORS = ['[data-listen-article]', 'article', 'main'] as const;
@@ -12,6 +13,8 @@ export interface ArticleText {
   /** Language the article inherits or declares (BCP 47), '' when none. */
   readonly lang: string;
   readonly texts: readonly string[];
+  /** For each of `texts`, its language runs (one, unless a phrase in it has a `lang` of its own). */
+  readonly runs: readonly (readonly LangRun[])[];
 }
 
 /**
@@ -35,7 +38,8 @@ export async function articleText(html: string, selector?: string): Promise<Arti
     const segments = extractSegments(root);
     if (segments.length === 0) throw new Error(`nothing to read in <${root.localName}>`);
     const lang = segments[0]!.lang || (root.closest('[lang]')?.getAttribute('lang') ?? '');
-    return { lang, texts: segments.map((segment) => segment.text) };
+    const runs = segments.map((_, i) => langRuns(segments, i));
+    return { lang, texts: segments.map((segment) => segment.text), runs };
   } finally {
     await window.happyDOM.close();
   }

@@ -27,7 +27,7 @@ export function synthesizeArticle(job: RenderJob, espeak: Espeak, sink: Synthesi
   const rendered: RenderedSegment[] = [];
   let samples = 0;
   for (const [i, text] of job.texts.entries()) {
-    const { pcm, words } = espeak.synthesize(text);
+    const { pcm, words } = espeak.synthesize(text, job.spoken?.[i]);
     const before = i > 0 ? pause : 0;
     samples += before + pcm.length;
     rendered.push({ text, samples: pcm.length, words });

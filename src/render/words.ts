@@ -15,25 +15,57 @@ export interface EspeakInput {
   readonly origins: Int32Array;
 }
 
+/** A stretch of a segment as it is said, in its language: see `spoken.ts`. */
+export interface InputRun {
+  readonly lang: string;
+  readonly text: string;
+  /** For each UTF-16 unit of `text`, the offset in the segment's text it stands for. */
+  readonly origins: readonly number[];
+}
+
+/** A language tag that is safe to put in markup as it is (letters, digits and hyphens). */
+const TAG = /^[a-z]{2,8}(?:-[a-z0-9]{1,8})*$/i;
+
 /**
  * espeak reads its input with SSML and `[[phoneme]]` markup switched on. Article text is neither: `&`,
  * `<` and `>` become entities and `[[` gets a space, so every character is read as itself.
+ *
+ * With `runs` (the segment in its languages, with the lexicon's replacements), each run in a language other
+ * than the voice's (`voiceLang`, by primary language) is put in `<voice xml:lang="…">`: eSpeak NG switches
+ * to a voice of that language mid-sentence, without a pause, and back after it. Its word events count the
+ * markup's characters too: the opening tag's stand for the run's first character, the closing tag's for its last.
  */
-export function espeakInput(text: string): EspeakInput {
+export function espeakInput(text: string, runs?: readonly InputRun[] | null, voiceLang = ''): EspeakInput {
   let out = '';
   const origins: number[] = [];
-  for (let i = 0; i < text.length; ) {
-    const point = text.codePointAt(i)!;
-    const char = String.fromCodePoint(point);
-    const replacement =
-      char === '&' ? '&amp;' : char === '<' ? '&lt;' : char === '>' ? '&gt;' : char === '[' && text[i + 1] === '[' ? '[ ' : char;
-    for (const unit of replacement) {
-      out += unit;
-      origins.push(i);
+  const parts = runs ?? [{ lang: '', text, origins: Array.from({ length: text.length }, (_, i) => i) }];
+  const voicePrimary = primary(voiceLang);
+  for (const run of parts) {
+    const first = run.origins[0] ?? 0;
+    const markup = (tag: string, origin: number) => {
+      out += tag;
+      for (let k = 0; k < tag.length; k++) origins.push(origin);
+    };
+    const other = run.lang && TAG.test(run.lang) && primary(run.lang) !== voicePrimary;
+    if (other) markup(`<voice xml:lang="${run.lang}">`, first);
+    for (let i = 0; i < run.text.length; ) {
+      const point = run.text.codePointAt(i)!;
+      const char = String.fromCodePoint(point);
+      const replacement =
+        char === '&' ? '&amp;' : char === '<' ? '&lt;' : char === '>' ? '&gt;' : char === '[' && run.text[i + 1] === '[' ? '[ ' : char;
+      for (const unit of replacement) {
+        out += unit;
+        origins.push(run.origins[i] ?? first);
+      }
+      i += char.length;
     }
-    i += char.length;
+    if (other) markup('</voice>', run.origins.at(-1) ?? first);
   }
   return { text: out, origins: Int32Array.from(origins) };
+}
+
+function primary(lang: string): string {
+  return lang.trim().toLowerCase().split(/[-_]/)[0] ?? '';
 }
 
 /** A word event as espeak gives it. */

@@ -89,6 +89,15 @@ export class ListenPlayer extends LitElement {
   /** Language of the article (BCP 47), and of the player's UI where it has strings for it; absent: the article's or the document's `lang`. */
   @property({ attribute: 'lang' }) override lang = '';
 
+  /**
+   * The article's real language when the page declares a wrong one: what the page marks with its declared
+   * language (or leaves unmarked) is read in this one; phrases marked with another language keep theirs.
+   */
+  @property({ attribute: 'lang-override' }) langOverride = '';
+
+  /** URL of a pronunciation lexicon (JSON or PLS) applied to what is spoken, never to what is shown; same origin as for `src`. */
+  @property({ attribute: 'lexicon' }) lexicon = '';
+
   /** Name of the voice to read with; absent or unknown: the best voice for the language. */
   @property({ attribute: 'voice' }) voice = '';
 
@@ -188,8 +197,8 @@ export class ListenPlayer extends LitElement {
       if (eager) void this.#open().catch(() => {});
       return;
     }
-    const changedAfterStart = (key: 'for' | 'lang' | 'src') => changed.has(key) && changed.get(key) !== undefined;
-    if (changedAfterStart('for') || changedAfterStart('lang') || changedAfterStart('src')) {
+    const changedAfterStart = (key: 'for' | 'lang' | 'src' | 'langOverride' | 'lexicon') => changed.has(key) && changed.get(key) !== undefined;
+    if ((['for', 'lang', 'src', 'langOverride', 'lexicon'] as const).some(changedAfterStart)) {
       this.#segments = null;
       this.#estimate = 0;
       if (this.#session) this.#session.playback.changed();
@@ -446,12 +455,10 @@ export class ListenPlayer extends LitElement {
 
   #loadOptions(): EngineLoadOptions {
     const article = this.#findArticle();
-    const lang =
-      this.lang ||
-      article?.closest('[lang]')?.getAttribute('lang') ||
-      document.documentElement.lang ||
-      navigator.language;
-    return { lang, voice: this.voice || undefined, rate: clampRate(this.rate) };
+    const declared = article?.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang;
+    const lang = this.langOverride || this.lang || declared || navigator.language;
+    const { lexicon, allowCrossOrigin } = this;
+    return { lang, voice: this.voice || undefined, rate: clampRate(this.rate), relabel: this.langOverride && declared, lexicon, allowCrossOrigin };
   }
 
   #changeRate(direction: -1 | 1): void {

@@ -205,6 +205,9 @@ export class GapReader {
       case 'ended':
         this.#finish();
         return;
+      case 'notice':
+        this.#host.emit(event);
+        return;
       case 'error':
         this.#skip(event.code, event.message);
         return;

@@ -18,6 +18,7 @@ import type { Engine, EngineListener, EngineLoadOptions, ListenErrorCode, WordTi
 import { clampRate } from '../pace.js';
 import { type ChunkPlace, SpeechTimeline, type TimedChunk } from './timeline.js';
 import { SpeechWords } from './words.js';
+import { chunkOffset, Pronunciation } from './pronunciation.js';
 import { VoiceChoice } from './voice-choice.js';
 import { VOICE_TIMEOUT_MS, type RankContext } from './voices.js';
 
@@ -60,6 +61,8 @@ export class SpeechEngine implements Engine {
   readonly #words: SpeechWords;
   /** The article's voice, and one for each chunk in another language (`lang` on a quote or paragraph). */
   readonly #choice: VoiceChoice;
+  /** What is said for each chunk: the page's words, with the pronunciation lexicon's replacements. */
+  readonly #pronunciation = new Pronunciation();
   #rate = 1;
 
   /** The chunk to speak; null past the last one. */
@@ -132,7 +135,7 @@ export class SpeechEngine implements Engine {
     this.#cancel();
     this.#rate = clampRate(options.rate);
     const previous = this.duration;
-    this.#timeline = new SpeechTimeline(segments, options.lang);
+    this.#timeline = new SpeechTimeline(segments, options.lang, options.relabel);
     this.#words.reset(segments);
     this.#place = this.#timeline.firstFrom(0);
     if (this.duration !== previous) this.#listener({ type: 'duration', duration: this.duration });
@@ -147,8 +150,8 @@ export class SpeechEngine implements Engine {
       this.#failLoad( 'This browser cannot read aloud: it has no speech synthesis.');
       return false;
     }
-    const chunkLangs = this.#timeline.langs();
-    const loaded = await this.#choice.load(synth, this.#voiceTimeout, options, chunkLangs);
+    const voices = this.#choice.load(synth, this.#voiceTimeout, options, this.#timeline.langs());
+    const [loaded] = await Promise.all([voices, this.#pronunciation.load(options, this.#listener)]);
     // A newer load has taken over (or the engine is gone): it reports for itself.
     if (this.#destroyed || loaded.status === 'stale') return false;
     if (loaded.status === 'failed') this.#failLoad(loaded.message);
@@ -192,7 +195,7 @@ export class SpeechEngine implements Engine {
     if (this.#destroyed || this.#timeline.empty) return;
     const from = this.#place ?? this.#timeline.lastUpTo();
     if (!from) return;
-    this.#jumpTo((direction > 0 ? this.#timeline.next(from) : this.#timeline.previous(from)) ?? from);
+    this.#jumpTo(this.#timeline.sentence(from, direction) ?? from);
   }
 
   seekSegment(index: number): void {
@@ -216,6 +219,7 @@ export class SpeechEngine implements Engine {
     this.#destroyed = true;
     this.#wantPlay = false;
     this.#choice.abort();
+    this.#pronunciation.abort();
     this.#cancel();
     this.#window?.removeEventListener('pagehide', this.#onPageHide);
     this.#live.clear();
@@ -237,7 +241,8 @@ export class SpeechEngine implements Engine {
     this.#cancel();
     this.#speaking = true;
     const generation = this.#generation;
-    const utterance = new this.#Utterance(chunk.text);
+    const said = this.#pronunciation.say(chunk);
+    const utterance = new this.#Utterance(said.text);
     const voice = this.#choice.forChunk(chunk.lang);
     utterance.voice = voice;
     utterance.lang = voice?.lang ?? chunk.lang;
@@ -247,7 +252,7 @@ export class SpeechEngine implements Engine {
       this.#live.delete(utterance);
       if (this.#current(generation)) this.#onEnd(chunk);
     };
-    utterance.onboundary = (event) => this.#current(generation) && this.#onBoundary(chunk, event);
+    utterance.onboundary = (event) => this.#current(generation) && this.#words.boundary(chunk, chunkOffset(said, event.charIndex), event.name);
     utterance.onerror = (event) => {
       this.#live.delete(utterance);
       if (this.#current(generation)) this.#onError(event.error);
@@ -272,11 +277,6 @@ export class SpeechEngine implements Engine {
     this.#ticker ??= setInterval(() => this.#emitPosition(), TICK_MS);
     const chunk = this.#timeline.chunk(this.#place);
     if (chunk) this.#words.started(chunk, length);
-  }
-
-  /** A voice that reports word boundaries gives exact word timing; its index is snapped to a real word. */
-  #onBoundary(chunk: TimedChunk, event: SpeechSynthesisEvent): void {
-    this.#words.boundary(chunk, event.charIndex, event.name);
   }
 
   #onEnd(chunk: TimedChunk): void {

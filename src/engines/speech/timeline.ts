@@ -7,7 +7,9 @@
  * seeking or skipping reaches it, so an article of 100,000 paragraphs starts as fast as one of ten.
  */
 import { chunkText } from '../../article/chunk.js';
+import { langRuns } from '../../article/lang-runs.js';
 import type { Segment } from '../../article/segment.js';
+import { cutAtRuns, primaryOf, readIn } from '../../spoken/parts.js';
 import { INITIAL_CHARS_PER_SECOND } from '../pace.js';
 
 export interface TimedChunk {
@@ -16,7 +18,10 @@ export interface TimedChunk {
   /** Offset of the chunk's first character in the segment's text. */
   readonly offset: number;
   readonly text: string;
+  /** The language it is read in: its segment's, or an inline run's (`<span lang="fr">`); one chunk, one language. */
   readonly lang: string;
+  /** Whether it goes on with the sentence of the chunk before (cut where the language changed). */
+  readonly continues?: boolean;
 }
 
 /** Where a chunk is: its segment, and its rank among the segment's chunks. */
@@ -31,6 +36,8 @@ const PRIOR_CHARS = 120;
 export class SpeechTimeline {
   readonly #segments: readonly Segment[];
   readonly #lang: string;
+  /** The page's language when `lang-override` corrects it: text marked with it is read in `#lang`. */
+  readonly #relabel: string;
   /** Characters before each segment, plus the total at the end (length = segments + 1). */
   readonly #before: Float64Array;
   /** Each segment's chunks, cut on first use. */
@@ -39,9 +46,10 @@ export class SpeechTimeline {
   #measuredChars = 0;
   #measuredSeconds = 0;
 
-  constructor(segments: readonly Segment[], lang: string) {
+  constructor(segments: readonly Segment[], lang: string, relabel = '') {
     this.#segments = segments;
     this.#lang = lang;
+    this.#relabel = relabel;
     this.#before = new Float64Array(segments.length + 1);
     for (let i = 0; i < segments.length; i++) this.#before[i + 1] = this.#before[i]! + segments[i]!.text.length;
     this.#chunks = new Array<readonly TimedChunk[] | undefined>(segments.length);
@@ -69,18 +77,40 @@ export class SpeechTimeline {
   /** The languages the chunks will be read in: the article's, or the one their segment is marked with. */
   langs(): string[] {
     const langs = new Set<string>();
-    for (const segment of this.#segments) langs.add(segment.lang || this.#lang);
+    for (const segment of this.#segments) langs.add(this.langOf(segment.lang));
     return [...langs];
   }
 
-  /** The chunks of segment `index` (none for a segment with nothing to say, or out of range). */
+  /** The language text marked `lang` is read in: the article's when unmarked, or marked with the language corrected. */
+  langOf(lang: string): string {
+    return readIn(lang, this.#lang, this.#relabel);
+  }
+
+  /**
+   * The chunks of segment `index` (none for a segment with nothing to say, or out of range): its sentences, each
+   * cut again where a phrase in another language starts or ends, so each chunk has one language.
+   */
   chunksOf(index: number): readonly TimedChunk[] {
     const segment = this.#segments[index];
     if (!segment) return [];
     let chunks = this.#chunks[index];
     if (!chunks) {
-      const lang = segment.lang || this.#lang;
-      chunks = chunkText(segment.text, lang).map((chunk) => ({ segment: index, offset: chunk.start, text: chunk.text, lang }));
+      const { text } = segment;
+      const lang = this.langOf(segment.lang);
+      // A run in a region of the segment's language (`en` in `en-GB`) is read by the same voice: no cut there.
+      const runs = langRuns(this.#segments, index).map((run) => {
+        const own = this.langOf(run.lang);
+        return { ...run, lang: primaryOf(own) === primaryOf(lang) ? lang : own };
+      });
+      chunks = chunkText(text, lang).flatMap((sentence) =>
+        cutAtRuns(text, sentence.start, sentence.end, runs).map((part, i) => ({
+          segment: index,
+          offset: part.start,
+          text: text.slice(part.start, part.end),
+          lang: part.lang,
+          continues: i > 0,
+        })),
+      );
       this.#chunks[index] = chunks;
       this.#cut++;
     }
@@ -133,6 +163,17 @@ export class SpeechTimeline {
   previous(place: ChunkPlace): ChunkPlace | null {
     if (place.chunk > 0) return { segment: place.segment, chunk: place.chunk - 1 };
     return this.lastUpTo(place.segment - 1);
+  }
+
+  /**
+   * Where skipping from `place` goes: the start of the next sentence (`direction` 1), or of the one before, or
+   * of its own from a phrase inside it (−1). A phrase in another language is a chunk, not a sentence to stop at.
+   */
+  sentence(place: ChunkPlace, direction: -1 | 1): ChunkPlace | null {
+    const step = (from: ChunkPlace) => (direction > 0 ? this.next(from) : this.previous(from));
+    let next = step(place);
+    while (next && this.chunk(next)?.continues) next = step(next);
+    return next;
   }
 
   /** The chunk playing at `seconds` (the first or last chunk outside the timeline). */

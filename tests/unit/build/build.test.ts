@@ -235,7 +235,7 @@ describe('custom-elements.json', () => {
   it('lists the attributes with their property, type, default and one-line description', () => {
     const attributes = element().attributes;
     expect(attributes.map((attribute) => attribute.name)).toEqual(
-      expect.arrayContaining(['for', 'src', 'allow-cross-origin', 'lang', 'voice', 'rate', 'highlight', 'no-follow']),
+      expect.arrayContaining(['for', 'src', 'allow-cross-origin', 'lang', 'lang-override', 'lexicon', 'voice', 'rate', 'highlight', 'no-follow']),
     );
     expect(attributes.find((attribute) => attribute.name === 'allow-cross-origin')).toMatchObject({
       fieldName: 'allowCrossOrigin',

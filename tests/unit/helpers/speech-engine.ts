@@ -5,7 +5,7 @@ import type { EngineEvent } from '../../../src/engines/engine.js';
 import { SpeechEngine, type SpeechEngineOptions } from '../../../src/engines/speech/speech.js';
 import { FakeSpeechSynthesis, type FakeSpeechSynthesisOptions } from '../../fakes/speech-synthesis.js';
 
-/** The engine reads only a segment's text and language, never its element. */
+/** The engine reads a segment's text and language; an element only when it holds another `lang` (none here). */
 const NO_ELEMENT = {} as Element;
 
 export function segments(...texts: string[]): Segment[] {

@@ -1,5 +1,4 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { EngineEvent } from '../../../src/engines/engine.js';
 import {
   PlayerStore,
   initialSnapshot,
@@ -9,7 +8,7 @@ import {
   type StoreAction,
 } from '../../../src/player/store.js';
 
-const failure: EngineEvent = { type: 'error', code: 'speech-failed', message: 'The browser could not speak.' };
+const failure: StoreAction = { type: 'error', code: 'speech-failed', message: 'The browser could not speak.' };
 
 /** A snapshot in `state`, reached by engine events as the player would reach it. */
 function inState(state: PlayerState): PlayerSnapshot {

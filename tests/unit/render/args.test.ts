@@ -37,6 +37,10 @@ describe('parseRenderArgs', () => {
       '200',
       '--selector',
       '#story',
+      '--lexicon',
+      'audio/pronunciations.json',
+      '--lang-override',
+      'pt-BR',
       '--format',
       'WAV, opus',
       '--jobs',
@@ -49,10 +53,20 @@ describe('parseRenderArgs', () => {
       voice: 'en-gb',
       rate: 200,
       selector: '#story',
+      lexicon: 'audio/pronunciations.json',
+      langOverride: 'pt-BR',
       formats: ['wav', 'opus'],
       jobs: 1,
       force: true,
     });
+  });
+
+  it('refuses a --lang-override that is not a language tag', () => {
+    expect(() => parseRenderArgs(['a.html', '--lang-override', 'fr"><x'])).toThrow(/--lang-override must be a language tag/);
+  });
+
+  it('refuses an empty --lexicon', () => {
+    expect(() => parseRenderArgs(['a.html', '--lexicon', ' '])).toThrow(new UsageError('--lexicon is empty'));
   });
 
   it('returns null for --help', () => {
