@@ -3,11 +3,10 @@ import { property } from './property.js';
 import { extractSegments } from '../article/extract.js';
 import type { Skipped } from '../article/judge.js';
 import type { Segment } from '../article/segment.js';
-import type { AudioEngineOptions } from '../engines/audio/audio.js';
 import type { EngineKind, EngineLoadOptions, WordTiming } from '../engines/engine.js';
 import { prefetchDuration } from '../manifest/prefetch.js';
 import { clampRate, estimateSpeechSeconds } from '../engines/pace.js';
-import type { SpeechEngineOptions } from '../engines/speech/speech.js';
+import { engineOptions } from '../player/engine-options.js';
 import type { HighlightMode } from '../player/playback.js';
 import { hasStoredState } from '../player/storage-keys.js';
 import type { PlayerState } from '../player/store.js';
@@ -69,11 +68,6 @@ import { formatClock, spokenTime } from './time.js';
  */
 export class ListenPlayer extends LitElement {
   static override styles = [playerStyles, i18nStyles];
-
-  /** Test seam: options passed to the Web Speech engine (a fake synthesiser, shorter timeouts). */
-  static speechOptions: SpeechEngineOptions | undefined;
-  /** Test seam: options passed to the audio engine. */
-  static audioOptions: Partial<AudioEngineOptions> | undefined;
 
   /** Id of the article element to read; absent: the nearest `article` ancestor, else the next `article` sibling. */
   @property({ attribute: 'for' }) for = '';
@@ -366,8 +360,8 @@ export class ListenPlayer extends LitElement {
       rate: () => this.rate,
       explicit: () => this.#explicit ?? { rate: false, voice: false },
       toggle: () => this.toggle(),
-      speech: ListenPlayer.speechOptions,
-      audio: () => ({ ...ListenPlayer.audioOptions, allowCrossOrigin: this.allowCrossOrigin }),
+      speech: engineOptions().speech,
+      audio: () => ({ ...engineOptions().audio, allowCrossOrigin: this.allowCrossOrigin }),
       styles: ListenPlayer.elementStyles,
     });
     this.#session = session;
@@ -385,7 +379,7 @@ export class ListenPlayer extends LitElement {
   }
 
   #speechSupported(): boolean {
-    const synth = ListenPlayer.speechOptions?.synth;
+    const synth = engineOptions().speech?.synth;
     return synth !== undefined ? synth !== null : 'speechSynthesis' in globalThis;
   }
 
@@ -402,7 +396,7 @@ export class ListenPlayer extends LitElement {
       this.#estimate = estimateSpeechSeconds(segments);
       return;
     }
-    const options = { allowCrossOrigin: this.allowCrossOrigin, fetch: ListenPlayer.audioOptions?.fetch };
+    const options = { allowCrossOrigin: this.allowCrossOrigin, fetch: engineOptions().audio?.fetch };
     void prefetchDuration(src, options).then((duration) => {
       if (duration === undefined || this.src !== src) return;
       this.#estimate = duration;

@@ -11,6 +11,7 @@ import { userEvent } from 'vitest/browser';
 import { FakeSpeechSynthesis, LINUX_CHROMIUM_VOICES } from '../fakes/speech-synthesis.js';
 import { recordWords } from './helpers/audio.js';
 import { INSTANT, SLOW, useFakeSpeech } from './helpers/fake-speech.js';
+import { setEngineOptions } from '../../src/player/engine-options.js';
 import {
   ListenPlayer,
   SHORT_ARTICLE,
@@ -66,11 +67,11 @@ describe('faults: voices', () => {
   it('voices after 8 s (Chromium on a busy Linux machine), with the default limit: waits, says so, and plays', async () => {
     const fake = new FakeSpeechSynthesis({ voicesDelay: Infinity, charsPerSecond: SLOW });
     // The engine's own limit for the voices, not a test's shorter one.
-    ListenPlayer.speechOptions = { ...fake.engineOptions(), window: null };
+    setEngineOptions({ speech: { ...fake.engineOptions(), window: null } });
     let late: ReturnType<typeof setTimeout> | undefined;
     onTestFinished(() => {
       clearTimeout(late);
-      ListenPlayer.speechOptions = undefined;
+      setEngineOptions({ speech: undefined });
       fake.cancel();
     });
     const player = await mount(PAGE);
@@ -209,9 +210,9 @@ describe('faults: the page hidden, shown and left', () => {
   /** Fake speech that listens to this window's `pagehide`, as the real engine does. */
   function fakeSpeechOnWindow(): FakeSpeechSynthesis {
     const fake = new FakeSpeechSynthesis({ charsPerSecond: SLOW });
-    ListenPlayer.speechOptions = { ...fake.engineOptions(), window, voiceTimeout: 300 };
+    setEngineOptions({ speech: { ...fake.engineOptions(), window, voiceTimeout: 300 } });
     onTestFinished(() => {
-      ListenPlayer.speechOptions = undefined;
+      setEngineOptions({ speech: undefined });
       fake.cancel();
     });
     return fake;
