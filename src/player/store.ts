@@ -2,23 +2,25 @@
  * The player's store: a small, pure state machine fed only by engine events (non-optimistic: a click on
  * play requests playback; the state becomes `playing` when the engine reports that speech or audio started).
  */
-import type { EngineChangeReason, EngineEvent, EngineKind, ListenErrorCode } from '../engines/engine.js';
+import type { EngineCapabilities, EngineChangeReason, EngineEvent, EngineKind, ListenErrorCode } from '../engines/engine.js';
 
 export type PlayerState = 'idle' | 'loading' | 'playing' | 'paused' | 'ended' | 'error';
 
 /**
  * What the player waits for while `loading`: `voices`, the browser's list of voices (it may take seconds);
  * `start`, the engine starting to read (a recording loading, the browser's voice starting); `resume`, the engine
- * going on after a pause (a moment, as a rule); `stall`, a recording that stopped arriving while playing.
+ * going on after a pause (a moment, as a rule); `stall`, a recording that stopped arriving while playing;
+ * `player`, the rest of the player, which loads on first use (play was pressed before it arrived).
  */
-export type LoadingReason = 'voices' | 'start' | 'resume' | 'stall';
+export type LoadingReason = 'voices' | 'start' | 'resume' | 'stall' | 'player';
 
 export interface PlayerError {
   readonly code: ListenErrorCode;
   readonly message: string;
 }
 
-export interface PlayerSnapshot {
+/** What the player is and shows: its state, clock and place, and what its engine can do (`EngineCapabilities`). */
+export interface PlayerSnapshot extends EngineCapabilities {
   readonly state: PlayerState;
   readonly engine: EngineKind | null;
   /** Why `engine` took over from another while reading; null for the engine the player loaded. */
@@ -41,6 +43,8 @@ export interface PlayerSnapshot {
    * player, focus), which nobody asked for. The status line shows it without announcing it.
    */
   readonly errorWhileIdle: boolean;
+  /** Length to show while `duration` is unknown (0): the manifest's, or the speech estimate. Kept on `reset`. */
+  readonly estimate: number;
 }
 
 export const initialSnapshot: PlayerSnapshot = {
@@ -56,6 +60,13 @@ export const initialSnapshot: PlayerSnapshot = {
   error: null,
   loadingReason: null,
   errorWhileIdle: false,
+  estimate: 0,
+  wordTiming: null,
+  voices: [],
+  voice: null,
+  voiceContext: {},
+  download: null,
+  manifestHash: null,
 };
 
 /** Player-level actions that do not come from an engine. */
@@ -63,7 +74,14 @@ export type StoreAction =
   | EngineEvent
   /** The player loaded an engine (`reason` absent), or fell back to another (`reason: 'fallback'`). */
   | { readonly type: 'engine'; readonly engine: EngineKind | null; readonly reason?: EngineChangeReason | undefined }
-  | { readonly type: 'reset' };
+  | { readonly type: 'reset' }
+  /** What the engine can do now (voices, download…), as the playback controller reads it from the engine. */
+  | { readonly type: 'capabilities'; readonly capabilities: EngineCapabilities }
+  | { readonly type: 'estimate'; readonly duration: number }
+  /** Play was asked for before the rest of the player loaded: `loading` (reason `player`) until it does. */
+  | { readonly type: 'request' }
+  /** That request was taken back (paused) before the player loaded, or loading it is tried again: `idle`. */
+  | { readonly type: 'cancel' };
 
 /** Which engine-reported states each state accepts; anything else is ignored (a stale or impossible event). */
 const accepts: Record<PlayerState, ReadonlySet<PlayerState>> = {
@@ -94,6 +112,8 @@ function move(snapshot: PlayerSnapshot, state: PlayerState): PlayerSnapshot {
 export function reduce(snapshot: PlayerSnapshot, action: StoreAction): PlayerSnapshot {
   switch (action.type) {
     case 'loading': {
+      // The player arrived and its engine starts: what loading waits for is the engine's now.
+      if (snapshot.loadingReason === 'player') return { ...snapshot, loadingReason: action.reason ?? 'start' };
       const next = move(snapshot, 'loading');
       // The engine may say later what it waits for (the voices, once play is wanted before they came).
       if (next.state !== 'loading' || !action.reason || next.loadingReason === action.reason) return next;
@@ -134,7 +154,25 @@ export function reduce(snapshot: PlayerSnapshot, action: StoreAction): PlayerSna
     case 'engine':
       return action.engine === snapshot.engine ? snapshot : { ...snapshot, engine: action.engine, engineReason: action.reason ?? null };
     case 'reset':
-      return initialSnapshot;
+      return snapshot.estimate ? { ...initialSnapshot, estimate: snapshot.estimate } : initialSnapshot;
+    case 'capabilities': {
+      const next = action.capabilities;
+      // The ranking context is made afresh each time it is read: the same when it says the same.
+      const context = (c: EngineCapabilities['voiceContext']) => `${c.online}|${(c.readerLangs ?? []).join()}`;
+      const changed = (Object.keys(next) as (keyof EngineCapabilities)[]).some((key) =>
+        key === 'voiceContext' ? context(next.voiceContext) !== context(snapshot.voiceContext) : next[key] !== snapshot[key],
+      );
+      return changed ? { ...snapshot, ...next } : snapshot;
+    }
+    case 'estimate':
+      return action.duration === snapshot.estimate ? snapshot : { ...snapshot, estimate: action.duration };
+    case 'request': {
+      const next = move(snapshot, 'loading');
+      return next === snapshot ? snapshot : { ...next, loadingReason: 'player' };
+    }
+    case 'cancel':
+      if (snapshot.loadingReason !== 'player' && snapshot.error?.code !== 'player-load') return snapshot;
+      return { ...snapshot, state: 'idle', loadingReason: null, error: null, errorWhileIdle: false };
   }
 }
 
@@ -143,9 +181,16 @@ export type StoreListener = (next: PlayerSnapshot, previous: PlayerSnapshot) => 
 export class PlayerStore {
   #snapshot: PlayerSnapshot = initialSnapshot;
   readonly #listeners = new Set<StoreListener>();
+  /** The engine's own clock, finer than the positions it reports (a few a second); null without an engine. */
+  clock: (() => number) | null = null;
 
   get snapshot(): PlayerSnapshot {
     return this.#snapshot;
+  }
+
+  /** Seconds on the engine's timeline: its clock while there is one, else the last position reported or sought. */
+  get currentTime(): number {
+    return this.clock?.() ?? this.#snapshot.currentTime;
   }
 
   dispatch(action: StoreAction): void {

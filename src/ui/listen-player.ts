@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, type PropertyValues } from 'lit';
 import { property } from './property.js';
 import { extractSegments } from '../article/extract.js';
 import type { Skipped } from '../article/judge.js';
@@ -7,18 +7,19 @@ import type { EngineKind, EngineLoadOptions, WordTiming } from '../engines/engin
 import { prefetchDuration } from '../manifest/prefetch.js';
 import { clampRate, estimateSpeechSeconds } from '../engines/pace.js';
 import { engineOptions } from '../player/engine-options.js';
+import { emit } from '../player/events.js';
 import type { HighlightMode } from '../player/playback.js';
 import { hasStoredState } from '../player/storage-keys.js';
-import type { PlayerState } from '../player/store.js';
+import { PlayerStore, type PlayerSnapshot, type PlayerState } from '../player/store.js';
 import { i18nStyles, LanguageController } from './i18n.js';
-import { nextIcon, pauseIcon, playIcon, previousIcon, retryIcon } from './icons.js';
+import { Loader } from './loader.js';
 import { renderParagraphsButton } from './paragraphs-button.js';
+import { renderPlayer, type PlayerParts } from './player-view.js';
 import type { PlayerSession } from './session.js';
-import { renderSpeedMenu, stepRate } from './speed-menu.js';
-import { enShell, type ShellStrings } from './strings-shell.js';
+import { stepRate } from './speed-menu.js';
+import { enShell } from './strings-shell.js';
 import { ShortcutController } from './shortcuts.js';
 import { playerStyles, type ThemeMode } from './styles.js';
-import { formatClock, spokenTime } from './time.js';
 
 /**
  * Reads an article of the page aloud and highlights the paragraph being read.
@@ -98,60 +99,82 @@ export class ListenPlayer extends LitElement {
 
   /** The UI's language: from `lang`, else the article's or the document's (see `i18n.ts`). */
   readonly #i18n = new LanguageController(this, { lang: () => this.#loadOptions().lang });
-  get #strings(): ShellStrings {
-    return this.#i18n.strings;
-  }
+
+  /**
+   * The player's one store, from the start: what it shows and reports before the rest of it loads (waiting for
+   * it, a failure to load it, a position sought, the length to expect) is state like any other.
+   */
+  readonly #store = new PlayerStore();
 
   /**
    * The rest of the player (engines, follow along, resume, Media Session…), loaded on first use: see
-   * `session.ts`. Null until then.
+   * `session.ts`. Requests made meanwhile wait for it in order.
    */
-  #session: PlayerSession | null = null;
-  #opening: Promise<PlayerSession> | null = null;
-  /** Play was pressed and waits for the session to load: `loading`, and the button offers to pause. */
-  #playPending = false;
-  /** A position sought before the session loaded, until it applies it. */
-  #pendingTime: number | null = null;
-  /** The session could not be loaded: an error the play button retries. */
-  #loadFailed = false;
-  /** The article's segments read before the session exists (handed to it once). */
+  readonly #loader = new Loader<PlayerSession>(this, {
+    task: () => import('./session.js').then(({ PlayerSession }) => this.#start(PlayerSession)),
+    // The rest of the player did not load (offline, a blocked file); the message is in English, as the engines' are.
+    failed: () => this.#store.dispatch({ type: 'error', code: 'player-load', message: enShell.errors['player-load'] }),
+    // Back to `idle` to try again; unless a play is what retries (it is `loading` already).
+    retry: () => this.#store.dispatch({ type: 'cancel' }),
+  });
+
+  /** The article's segments read before the rest of the player loads (handed to it once). */
   #segments: readonly Segment[] | null = null;
-  /** Length shown before the session knows it: the manifest's, or the speech estimate. */
-  #estimate = 0;
   /** Whether the page set `rate` and `voice` itself, read before the first update reflects `rate`. */
   #explicit: { rate: boolean; voice: boolean } | null = null;
+  /** Slider value while the reader drags it (the position is applied on release). */
+  #scrub: number | null = null;
+
+  /** The element's own parts until the rest of the player loads: the list button, and a status of its own. */
+  readonly #shell: PlayerParts = {
+    segments: () => this.#shellSegments(),
+    slider: (time, duration) => [time, duration],
+    status: (s) => {
+      const { state, loadingReason, error } = this.#store.snapshot;
+      if (state === 'error') return [error?.code === 'player-load' ? s.errors['player-load'] : '', ''];
+      // "Loading audio…" for a recording (the session goes on saying so, once); the browser's voice is the
+      // session's to announce as it starts.
+      return [loadingReason === 'player' && this.src ? s.loading : '', ''];
+    },
+    renderBack: () => null,
+    renderParagraphs: (s) =>
+      this.#shellSegments().length
+        ? renderParagraphsButton(s.playFromParagraph, false, () => this.#loader.request((session) => session.openParagraphs()))
+        : null,
+    renderMenus: () => null,
+    renderResume: () => null,
+    renderMini: () => null,
+  };
 
   constructor() {
     super();
     new ShortcutController(this, {
       toggle: () => this.toggle(),
-      skip: (direction) => this.#use((session) => session.playback.skip(direction)),
-      step: (direction) => this.#use((session) => session.playback.step(direction)),
+      skip: (direction) => this.#loader.request((session) => session.playback.skip(direction)),
+      step: (direction) => this.#loader.request((session) => session.playback.step(direction)),
       changeRate: (direction) => this.#changeRate(direction),
       rtl: () => this.#i18n.rtl,
     });
+    this.#store.subscribe((next, previous) => this.#reflect(next, previous));
     // A pointer over the player or focus in it is a reader about to use it: the rest of it loads meanwhile
     // (the voices then show in the menu, and play starts sooner).
-    const intent = () => void this.#open().catch(() => {});
+    const intent = () => void this.#loader.run().catch(() => {});
     this.addEventListener('pointerenter', intent);
     this.addEventListener('focusin', intent);
   }
 
   override connectedCallback(): void {
     this.#explicit ??= { rate: this.hasAttribute('rate') || this.rate !== 1, voice: this.hasAttribute('voice') || Boolean(this.voice) };
-    // The session keeps the `state` attribute once it is there (it is `idle` until then, or `error`).
     this.#reflectState();
     super.connectedCallback();
   }
 
-  /** Slider value while the reader drags it (the position is applied on release). */
-  #scrub: number | null = null;
-
   /** Also waits for the rest of the player while it loads (after the first use, or at once for a returning reader). */
   protected override async getUpdateComplete(): Promise<boolean> {
     const done = await super.getUpdateComplete();
-    if (!this.#opening) return done;
-    await this.#opening.catch(() => {});
+    const loading = this.#loader.taskComplete;
+    if (!loading) return done;
+    await loading.catch(() => {});
     return super.getUpdateComplete();
   }
 
@@ -171,25 +194,29 @@ export class ListenPlayer extends LitElement {
       if (article) this.#preview();
       // An article with nothing to read (images only) is an error to show at once, as the session reports it.
       const eager = !article || !this.#segments?.length || hasStoredState() || (!this.src && !this.#speechSupported());
-      if (eager) void this.#open().catch(() => {});
+      if (eager) void this.#loader.run().catch(() => {});
       return;
     }
     const changedAfterStart = (key: 'for' | 'lang' | 'src') => changed.has(key) && changed.get(key) !== undefined;
     if (changedAfterStart('for') || changedAfterStart('lang') || changedAfterStart('src')) {
       this.#segments = null;
-      this.#estimate = 0;
-      if (this.#session) this.#session.playback.changed();
+      this.#store.dispatch({ type: 'estimate', duration: 0 });
+      if (this.#loader.value) this.#loader.value.playback.changed();
       else if (this.#article()) this.#preview();
-      else void this.#open().catch(() => {});
+      else {
+        this.#store.dispatch({ type: 'engine', engine: null });
+        void this.#loader.run().catch(() => {});
+      }
     }
-    if (changed.has('rate')) this.#session?.playback.setRate(this.rate);
-    if (changed.has('voice') && this.voice) this.#session?.playback.setVoice(this.voice);
+    if (changed.has('rate')) this.#loader.request((session) => session.playback.setRate(this.rate), { load: false, key: 'rate' });
+    if (changed.has('voice') && this.voice) {
+      this.#loader.request((session) => session.playback.setVoice(this.voice), { load: false, key: 'voice' });
+    }
   }
 
   /** `idle`, `loading`, `playing`, `paused`, `ended` or `error` (also the host attribute `state`). */
   get state(): PlayerState {
-    if (this.#session) return this.#session.playback.snapshot.state;
-    return this.#loadFailed ? 'error' : this.#playPending ? 'loading' : 'idle';
+    return this.#store.snapshot.state;
   }
 
   /**
@@ -198,30 +225,28 @@ export class ListenPlayer extends LitElement {
    * for and back, or when the recording fails.
    */
   get activeEngine(): EngineKind | null {
-    if (this.#session) return this.#session.playback.snapshot.engine;
-    return this.#segments?.length ? (this.src ? 'audio' : 'speech') : null;
+    return this.#store.snapshot.engine;
   }
 
   /** Position in seconds (estimated for speech). */
   get currentTime(): number {
-    return this.#session?.playback.engine?.currentTime ?? this.#pendingTime ?? 0;
+    return this.#store.currentTime;
   }
 
   /** Length in seconds (estimated for speech, corrected as it speaks). */
   get duration(): number {
-    const engine = this.#session?.playback.engine;
-    return engine && engine.duration > 0 ? engine.duration : this.#estimate;
+    const { duration, estimate } = this.#store.snapshot;
+    return duration > 0 ? duration : estimate;
   }
 
   /** Index of the segment being read, −1 when none. */
   get segmentIndex(): number {
-    return this.#session?.playback.snapshot.segmentIndex ?? -1;
+    return this.#store.snapshot.segmentIndex;
   }
 
   /** What is read, in order: `{ text, element, lang }` per heading, paragraph, list item or quote. */
   get segments(): readonly Segment[] {
-    if (this.#session) return this.#session.playback.segments;
-    return (this.#segments ??= this.#read());
+    return (this.#loader.value ?? this.#shell).segments();
   }
 
   /**
@@ -241,130 +266,69 @@ export class ListenPlayer extends LitElement {
    * `estimated` (a voice that sends none: words spread over each sentence), null before it is known.
    */
   get wordTiming(): WordTiming | null {
-    return this.#session?.playback.engine?.wordTiming ?? null;
+    return this.#store.snapshot.wordTiming;
   }
 
   /** Starts or resumes reading. */
   play(): void {
-    if (this.#session) this.#session.playback.play();
-    else this.#playWhenLoaded((session) => session.playback.play());
-  }
-
-  /**
-   * Before the session: `loading` at once (the button offers to pause), and `start` once it is there, unless
-   * the reader paused meanwhile.
-   */
-  #playWhenLoaded(start: (session: PlayerSession) => void): void {
-    this.#playPending = true;
-    this.#reflectState();
-    this.requestUpdate();
-    this.#use((session) => {
-      if (!this.#playPending) return;
-      this.#playPending = false;
-      start(session);
-    });
+    this.#requestPlay((session) => session.playback.play());
   }
 
   /** Pauses; `play()` goes on from here. */
   pause(): void {
-    if (this.#playPending) {
-      this.#playPending = false;
-      this.#reflectState();
-      this.requestUpdate();
-    }
-    this.#session?.playback.pause();
+    // A play still waiting for the rest of the player is taken back; there is nothing else to pause yet.
+    if (this.#loader.cancelPlays()) this.#store.dispatch({ type: 'cancel' });
+    this.#loader.value?.playback.pause();
   }
 
   /** Plays if paused or stopped, pauses if playing. */
   toggle(): void {
-    if (this.#session) this.#session.playback.toggle();
-    else if (this.#playPending) this.pause();
+    const { state } = this.#store.snapshot;
+    if (state === 'playing' || state === 'loading') this.pause();
     else this.play();
   }
 
   /** Moves to `seconds` (speech: to the sentence at that estimated time); keeps playing or paused. */
   seek(seconds: number): void {
-    if (!this.#session && Number.isFinite(seconds)) {
+    if (!this.#loader.value && Number.isFinite(seconds)) {
       // Shown at once, applied as soon as the rest of the player is there.
-      this.#pendingTime = Math.min(Math.max(seconds, 0), this.duration);
+      const time = Math.min(Math.max(seconds, 0), this.duration);
+      this.#store.dispatch({ type: 'position', time, segment: this.#store.snapshot.segmentIndex });
       this.requestUpdate();
     }
-    this.#use((session) => {
-      this.#pendingTime = null;
-      session.playback.seek(seconds);
-    });
+    this.#loader.request((session) => session.playback.seek(seconds));
   }
 
   /** Starts reading at segment `index`. */
   playSegment(index: number): void {
-    if (this.#session) this.#session.playback.playSegment(index);
-    else this.#playWhenLoaded((session) => session.playback.playSegment(index));
+    this.#requestPlay((session) => session.playback.playSegment(index));
   }
 
   /** Moves to the next paragraph; keeps playing or paused. */
   next(): void {
-    this.#use((session) => session.playback.step(1));
+    this.#loader.request((session) => session.playback.step(1));
   }
 
   /** Moves to the previous paragraph; keeps playing or paused. */
   previous(): void {
-    this.#use((session) => session.playback.step(-1));
+    this.#loader.request((session) => session.playback.step(-1));
   }
 
-  /** Runs `action` with the session, loading it first if needed (in order: actions queued meanwhile run in turn). */
-  #use(action: (session: PlayerSession) => void): void {
-    if (this.#session) action(this.#session);
-    else this.#open().then(action, () => {});
-  }
-
-  /** Loads the rest of the player once; a failure is shown as an error that "Try again" retries. */
-  #open(): Promise<PlayerSession> {
-    if (this.#session) return Promise.resolve(this.#session);
-    if (this.#loadFailed) {
-      this.#loadFailed = false;
-      this.#reflectState();
-      this.requestUpdate();
-    }
-    this.#opening ??= import('./session.js').then(
-      ({ PlayerSession }) => this.#start(PlayerSession),
-      (error: unknown) => {
-        this.#opening = null;
-        this.#playPending = false;
-        this.#loadFailed = true;
-        this.#reflectState();
-        // The rest of the player did not load (offline, a blocked file); the message is in English, as the engines' are.
-        for (const [type, detail] of [
-          ['listen-statechange', { state: 'error' }],
-          ['listen-error', { code: 'player-load', message: enShell.errors['player-load'] }],
-        ] as const) {
-          this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
-        }
-        this.requestUpdate();
-        throw error;
-      },
-    );
-    return this.#opening;
+  /** A play: before the rest of the player, `loading` at once (the button offers to pause) until it runs. */
+  #requestPlay(start: (session: PlayerSession) => void): void {
+    if (!this.#loader.value) this.#store.dispatch({ type: 'request' });
+    this.#loader.request(start, { play: true });
   }
 
   #start(Session: typeof PlayerSession): PlayerSession {
-    if (this.#session) return this.#session;
     const session = new Session(this, {
+      store: this.#store,
+      segments: this.#segments?.length ? this.#segments : null,
       article: () => this.#findArticle(),
       readyArticle: () => this.#article(),
-      segments: this.#segments?.length ? this.#segments : null,
-      src: () => this.src,
       loadOptions: () => this.#loadOptions(),
-      highlight: () => this.highlight,
-      exclude: () => [this],
-      followEnabled: () => !this.noFollow,
-      rate: () => this.rate,
       explicit: () => this.#explicit ?? { rate: false, voice: false },
-      toggle: () => this.toggle(),
-      speech: engineOptions().speech,
-      audio: () => ({ ...engineOptions().audio, allowCrossOrigin: this.allowCrossOrigin }),
-      styles: ListenPlayer.elementStyles,
     });
-    this.#session = session;
     this.#segments = null;
     // As the element did before the first render when it was all one: read the article and load an engine,
     // so voices, the manifest and the resume offer are there as early as they can be.
@@ -373,9 +337,20 @@ export class ListenPlayer extends LitElement {
     return session;
   }
 
-  /** The `state` attribute before the session, which keeps it from then on. */
+  /** The store on the host: the `state` attribute (written here only), and the events of state and error. */
+  #reflect(next: PlayerSnapshot, previous: PlayerSnapshot): void {
+    if (next.state !== previous.state) {
+      this.#reflectState();
+      emit(this, 'listen-statechange', { state: next.state });
+    }
+    if (next.error && next.error !== previous.error) emit(this, 'listen-error', { ...next.error });
+    if (next.state !== previous.state || next.loadingReason !== previous.loadingReason || next.estimate !== previous.estimate) {
+      this.requestUpdate();
+    }
+  }
+
   #reflectState(): void {
-    if (!this.#session) this.setAttribute('state', this.state);
+    this.setAttribute('state', this.#store.snapshot.state);
   }
 
   #speechSupported(): boolean {
@@ -383,24 +358,27 @@ export class ListenPlayer extends LitElement {
     return synth !== undefined ? synth !== null : 'speechSynthesis' in globalThis;
   }
 
-  #read(): readonly Segment[] {
-    const article = this.#findArticle();
-    return article ? Object.freeze(extractSegments(article, { exclude: [this] })) : [];
+  #shellSegments(): readonly Segment[] {
+    if (!this.#segments) {
+      const article = this.#findArticle();
+      this.#segments = article ? Object.freeze(extractSegments(article, { exclude: [this] })) : [];
+    }
+    return this.#segments;
   }
 
-  /** Reads the article for the first render: its segments, and how long reading it takes. */
+  /** Reads the article for the first render: its segments, the engine to read them, and how long that takes. */
   #preview(): void {
-    const segments = (this.#segments = this.#read());
+    this.#segments = null;
+    const segments = this.#shellSegments();
     const src = this.src;
+    this.#store.dispatch({ type: 'engine', engine: segments.length ? (src ? 'audio' : 'speech') : null });
     if (!src) {
-      this.#estimate = estimateSpeechSeconds(segments);
+      this.#store.dispatch({ type: 'estimate', duration: estimateSpeechSeconds(segments) });
       return;
     }
     const options = { allowCrossOrigin: this.allowCrossOrigin, fetch: engineOptions().audio?.fetch };
     void prefetchDuration(src, options).then((duration) => {
-      if (duration === undefined || this.src !== src) return;
-      this.#estimate = duration;
-      this.requestUpdate();
+      if (duration !== undefined && this.src === src) this.#store.dispatch({ type: 'estimate', duration });
     });
   }
 
@@ -444,86 +422,53 @@ export class ListenPlayer extends LitElement {
     const next = stepRate(clampRate(this.rate), direction);
     if (next === undefined) return;
     this.rate = next;
-    // The session remembers a choice it saw; one made before it loaded is handed to it.
-    if (!this.#session) this.#use((session) => session.rememberRate());
+    this.#rememberRate();
   }
 
-  #onSeekInput(event: Event): void {
+  /** The session remembers a choice it saw; one made before it loaded is handed to it. */
+  #rememberRate(): void {
+    if (!this.#loader.value) this.#loader.request((session) => session.rememberRate());
+  }
+
+  readonly #onSeekInput = (event: Event): void => {
     this.#scrub = (event.target as HTMLInputElement).valueAsNumber;
     this.requestUpdate();
-  }
+  };
 
-  #onSeekChange(event: Event): void {
+  readonly #onSeekChange = (event: Event): void => {
     this.#scrub = null;
     this.seek((event.target as HTMLInputElement).valueAsNumber);
-  }
+  };
 
   readonly #onRateChange = (event: Event): void => {
     this.rate = Number((event.target as HTMLSelectElement).value);
-    if (!this.#session) this.#use((session) => session.rememberRate());
+    this.#rememberRate();
   };
 
   readonly #onVoiceChange = (event: Event): void => {
     this.voice = (event.target as HTMLSelectElement).value;
   };
 
-  /**
-   * The status line until the session plays: why loading it failed, or "Loading audio…" for a recording (the
-   * session goes on saying so, once); the browser's voice is the session's to announce as it starts.
-   */
-  #shellStatus(s: ShellStrings): string {
-    if (this.#loadFailed) return s.errors['player-load'];
-    return this.#playPending && this.src ? s.loading : '';
-  }
-
   protected override render() {
-    const s = this.#strings;
-    const session = this.#session;
-    const state = this.state;
-    // Times are spoken in the UI's language, not the article's.
-    const spoken = this.#i18n.locale;
     const duration = this.duration;
-    const time = this.#scrub ?? Math.min(this.currentTime, duration);
-    const [said, length] = session && this.#scrub === null ? session.slider(time, duration) : [time, duration];
-    const active = state === 'playing' || state === 'loading' || this.#playPending;
-    const playLabel = state === 'error' ? s.retry : active ? s.pause : s.play;
-    // Announced in the live region, or only shown (an error nobody asked for, see `PlayerSession.status`).
-    const [announced, shown] = session && !this.#playPending ? session.status(s) : [this.#shellStatus(s), ''];
-    // The host's `lang` is the article's; the controls speak the UI's language.
-    return html`<div class="player" part="base" role="group" aria-label=${s.label} lang=${s.lang} dir=${s.dir}>
-      <button class="play" part="play-button" aria-label=${playLabel} @click=${this.toggle}>
-        ${state === 'error' ? retryIcon : active ? pauseIcon : playIcon}
-      </button>
-      <div class="top">
-        ${session?.renderBack(s) ?? html`<span class="label" aria-hidden="true">${s.label}</span>`}
-        <span class="time" part="time">${formatClock(time)} / ${formatClock(duration)}</span>
-      </div>
-      <div class="bar" part="controls">
-        <button part="previous-button" aria-label=${s.previous} @click=${this.previous}>${previousIcon}</button>
-        <input
-          type="range"
-          part="seek"
-          aria-label=${s.position}
-          min="0"
-          max=${Math.max(length, 0)}
-          step="any"
-          .value=${String(said)}
-          aria-valuetext=${s.timeOf(spokenTime(said, spoken), spokenTime(length, spoken))}
-          @input=${this.#onSeekInput}
-          @change=${this.#onSeekChange}
-        />
-        <button part="next-button" aria-label=${s.next} @click=${this.next}>${nextIcon}</button>
-        ${session
-          ? session.renderParagraphs(s)
-          : this.#segments?.length
-            ? renderParagraphsButton(s.playFromParagraph, false, () => this.#use((loaded) => loaded.openParagraphs()))
-            : nothing}
-        ${renderSpeedMenu(s, clampRate(this.rate), this.#onRateChange)} ${session?.renderMenus(s, this.#onVoiceChange) ?? nothing}
-      </div>
-      ${session?.renderResume(s) ?? nothing}
-      <div class="status ${state === 'error' ? 'error' : ''}" part="status">${shown} <span role="status">${announced}</span></div>
-    </div>
-    ${session?.renderMini({ strings: s, spoken, time, duration }) ?? nothing}`;
+    return renderPlayer({
+      strings: this.#i18n.strings,
+      snapshot: this.#store.snapshot,
+      parts: this.#loader.value ?? this.#shell,
+      // Times are spoken in the UI's language, not the article's.
+      spoken: this.#i18n.locale,
+      time: this.#scrub ?? Math.min(this.currentTime, duration),
+      duration,
+      scrubbing: this.#scrub !== null,
+      rate: clampRate(this.rate),
+      toggle: this.toggle,
+      previous: this.previous,
+      next: this.next,
+      onSeekInput: this.#onSeekInput,
+      onSeekChange: this.#onSeekChange,
+      onRateChange: this.#onRateChange,
+      onVoiceChange: this.#onVoiceChange,
+    });
   }
 }
 

@@ -16,7 +16,7 @@ import type { Howl } from 'howler';
 import type { Segment } from '../../article/segment.js';
 import { TimingsError } from '../../manifest/fetch.js';
 import {
-  type Engine,
+  type AudioEngineLike,
   type EngineListener,
   type EngineLoadOptions,
   type ListenErrorCode,
@@ -57,7 +57,7 @@ const STALL_NOTICE_MS = 1000;
 /** How often the watchdog looks while play is wanted. */
 const STALL_CHECK_MS = 250;
 
-export class AudioEngine implements Engine {
+export class AudioEngine implements AudioEngineLike {
   readonly kind = 'audio' as const;
 
   readonly #listener: EngineListener;
