@@ -10,10 +10,11 @@ import type { Segment } from '../article/segment.js';
 import { WordHighlighter } from '../article/word-highlight.js';
 import { AudioEngine, type AudioEngineOptions } from '../engines/audio/audio.js';
 import { capabilitiesOf, type Engine, type EngineEvent, type EngineLoadOptions, type ListenErrorCode } from '../engines/engine.js';
-import { clampRate } from '../engines/pace.js';
+import { clampRate } from '../article/pace.js';
 import { SpeechEngine, type SpeechEngineOptions } from '../engines/speech/speech.js';
 import { emit } from './events.js';
 import { PlayerStore, type PlayerSnapshot } from './store.js';
+import { reduce } from './transitions.js';
 
 export type HighlightMode = 'paragraph' | 'word' | 'none';
 
@@ -74,6 +75,7 @@ export class PlaybackController implements ReactiveController {
     this.#host = host;
     this.#options = options;
     this.store = options.store ?? new PlayerStore();
+    this.store.use(reduce);
     this.#words = new WordHighlighter(options);
     this.#segments = options.segments ?? null;
     this.#handedOver = this.#segments !== null;

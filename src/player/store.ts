@@ -83,46 +83,13 @@ export type StoreAction =
   /** That request was taken back (paused) before the player loaded, or loading it is tried again: `idle`. */
   | { readonly type: 'cancel' };
 
-/** Which engine-reported states each state accepts; anything else is ignored (a stale or impossible event). */
-const accepts: Record<PlayerState, ReadonlySet<PlayerState>> = {
-  idle: new Set(['loading', 'playing']),
-  loading: new Set(['playing', 'paused', 'ended']),
-  playing: new Set(['loading', 'paused', 'ended']),
-  paused: new Set(['loading', 'playing', 'ended']),
-  ended: new Set(['loading', 'playing', 'paused']),
-  error: new Set(['loading', 'playing']),
-};
-
-/** Why a move to `loading` from each state waits (`voices` comes only from the engine). */
-const loadingFrom: Record<PlayerState, LoadingReason> = {
-  idle: 'start',
-  loading: 'start',
-  playing: 'stall',
-  paused: 'resume',
-  ended: 'start',
-  error: 'start',
-};
-
-function move(snapshot: PlayerSnapshot, state: PlayerState): PlayerSnapshot {
-  if (snapshot.state === state || !accepts[snapshot.state].has(state)) return snapshot;
-  const loading = state === 'loading' ? loadingFrom[snapshot.state] : null;
-  return { ...snapshot, state, loadingReason: loading, error: null, errorWhileIdle: false };
-}
-
-export function reduce(snapshot: PlayerSnapshot, action: StoreAction): PlayerSnapshot {
+/**
+ * The part of the reducer the element needs before the rest of the player loads: its own requests, a position
+ * sought, the engine to expect, errors and resets. The engine's state transitions (`transitions.ts`) come with
+ * the playback controller, which hands them to the store; until then other actions leave the snapshot as it is.
+ */
+export function reduceRequests(snapshot: PlayerSnapshot, action: StoreAction): PlayerSnapshot {
   switch (action.type) {
-    case 'loading': {
-      // The player arrived and its engine starts: what loading waits for is the engine's now.
-      if (snapshot.loadingReason === 'player') return { ...snapshot, loadingReason: action.reason ?? 'start' };
-      const next = move(snapshot, 'loading');
-      // The engine may say later what it waits for (the voices, once play is wanted before they came).
-      if (next.state !== 'loading' || !action.reason || next.loadingReason === action.reason) return next;
-      return { ...next, loadingReason: action.reason };
-    }
-    case 'playing':
-    case 'paused':
-    case 'ended':
-      return move(snapshot, action.type);
     case 'error':
       return {
         ...snapshot,
@@ -139,47 +106,32 @@ export function reduce(snapshot: PlayerSnapshot, action: StoreAction): PlayerSna
         segmentIndex: action.segment,
         ...(action.segment === snapshot.segmentIndex ? null : { wordIndex: -1, wordOffset: -1, wordLength: 0 }),
       };
-    case 'word':
-      if (action.segment === snapshot.segmentIndex && action.word === snapshot.wordIndex) return snapshot;
-      return {
-        ...snapshot,
-        segmentIndex: action.segment,
-        wordIndex: action.word,
-        wordOffset: action.word >= 0 ? (action.offset ?? -1) : -1,
-        wordLength: action.word >= 0 ? (action.length ?? 0) : 0,
-        currentTime: action.time,
-      };
-    case 'duration':
-      return action.duration === snapshot.duration ? snapshot : { ...snapshot, duration: action.duration };
     case 'engine':
       return action.engine === snapshot.engine ? snapshot : { ...snapshot, engine: action.engine, engineReason: action.reason ?? null };
     case 'reset':
       return snapshot.estimate ? { ...initialSnapshot, estimate: snapshot.estimate } : initialSnapshot;
-    case 'capabilities': {
-      const next = action.capabilities;
-      // The ranking context is made afresh each time it is read: the same when it says the same.
-      const context = (c: EngineCapabilities['voiceContext']) => `${c.online}|${(c.readerLangs ?? []).join()}`;
-      const changed = (Object.keys(next) as (keyof EngineCapabilities)[]).some((key) =>
-        key === 'voiceContext' ? context(next.voiceContext) !== context(snapshot.voiceContext) : next[key] !== snapshot[key],
-      );
-      return changed ? { ...snapshot, ...next } : snapshot;
-    }
     case 'estimate':
       return action.duration === snapshot.estimate ? snapshot : { ...snapshot, estimate: action.duration };
-    case 'request': {
-      const next = move(snapshot, 'loading');
-      return next === snapshot ? snapshot : { ...next, loadingReason: 'player' };
-    }
+    case 'request':
+      // From `idle`, or from an error (play retries): the engine's own `loading` takes over once it is there.
+      if (snapshot.state !== 'idle' && snapshot.state !== 'error') return snapshot;
+      return { ...snapshot, state: 'loading', loadingReason: 'player', error: null, errorWhileIdle: false };
     case 'cancel':
       if (snapshot.loadingReason !== 'player' && snapshot.error?.code !== 'player-load') return snapshot;
       return { ...snapshot, state: 'idle', loadingReason: null, error: null, errorWhileIdle: false };
+    default:
+      return snapshot;
   }
 }
+
+export type Reducer = (snapshot: PlayerSnapshot, action: StoreAction) => PlayerSnapshot;
 
 export type StoreListener = (next: PlayerSnapshot, previous: PlayerSnapshot) => void;
 
 export class PlayerStore {
   #snapshot: PlayerSnapshot = initialSnapshot;
+  /** `reduceRequests` until the playback controller brings the engine's transitions (`use`). */
+  #reduce: Reducer = reduceRequests;
   readonly #listeners = new Set<StoreListener>();
   /** The engine's own clock, finer than the positions it reports (a few a second); null without an engine. */
   clock: (() => number) | null = null;
@@ -195,10 +147,15 @@ export class PlayerStore {
 
   dispatch(action: StoreAction): void {
     const previous = this.#snapshot;
-    const next = reduce(previous, action);
+    const next = this.#reduce(previous, action);
     if (next === previous) return;
     this.#snapshot = next;
     for (const listener of this.#listeners) listener(next, previous);
+  }
+
+  /** Reduces with `reducer` from now on (one that handles every action: see `transitions.ts`). */
+  use(reducer: Reducer): void {
+    this.#reduce = reducer;
   }
 
   subscribe(listener: StoreListener): () => void {

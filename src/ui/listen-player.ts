@@ -4,20 +4,20 @@ import { extractSegments } from '../article/extract.js';
 import type { Skipped } from '../article/judge.js';
 import type { Segment } from '../article/segment.js';
 import type { EngineKind, EngineLoadOptions, WordTiming } from '../engines/engine.js';
-import { prefetchDuration } from '../manifest/prefetch.js';
-import { clampRate, estimateSpeechSeconds } from '../engines/pace.js';
+import { clampRate } from '../article/pace.js';
 import { engineOptions } from '../player/engine-options.js';
 import { emit } from '../player/events.js';
 import type { HighlightMode } from '../player/playback.js';
 import { hasStoredState } from '../player/storage-keys.js';
 import { PlayerStore, type PlayerSnapshot, type PlayerState } from '../player/store.js';
+import { articleLang, findArticle, readyArticle } from './article-source.js';
 import { i18nStyles, LanguageController } from './i18n.js';
 import { Loader } from './loader.js';
-import { renderParagraphsButton } from './paragraphs-button.js';
-import { renderPlayer, type PlayerParts } from './player-view.js';
+import { renderPlayer } from './player-view.js';
 import type { PlayerSession } from './session.js';
 import { stepRate } from './speed-menu.js';
 import { enShell } from './strings-shell.js';
+import { ShellParts } from './shell.js';
 import { ShortcutController } from './shortcuts.js';
 import { playerStyles, type ThemeMode } from './styles.js';
 
@@ -118,33 +118,20 @@ export class ListenPlayer extends LitElement {
     retry: () => this.#store.dispatch({ type: 'cancel' }),
   });
 
-  /** The article's segments read before the rest of the player loads (handed to it once). */
-  #segments: readonly Segment[] | null = null;
   /** Whether the page set `rate` and `voice` itself, read before the first update reflects `rate`. */
   #explicit: { rate: boolean; voice: boolean } | null = null;
   /** Slider value while the reader drags it (the position is applied on release). */
   #scrub: number | null = null;
 
-  /** The element's own parts until the rest of the player loads: the list button, and a status of its own. */
-  readonly #shell: PlayerParts = {
-    segments: () => this.#shellSegments(),
-    slider: (time, duration) => [time, duration],
-    status: (s) => {
-      const { state, loadingReason, error } = this.#store.snapshot;
-      if (state === 'error') return [error?.code === 'player-load' ? s.errors['player-load'] : '', ''];
-      // "Loading audio…" for a recording (the session goes on saying so, once); the browser's voice is the
-      // session's to announce as it starts.
-      return [loadingReason === 'player' && this.src ? s.loading : '', ''];
-    },
-    renderBack: () => null,
-    renderParagraphs: (s) =>
-      this.#shellSegments().length
-        ? renderParagraphsButton(s.playFromParagraph, false, () => this.#loader.request((session) => session.openParagraphs()))
-        : null,
-    renderMenus: () => null,
-    renderResume: () => null,
-    renderMini: () => null,
-  };
+  /** The element's own parts until the rest of the player loads (see `shell.ts`). */
+  readonly #shell = new ShellParts({
+    store: this.#store,
+    player: this,
+    article: () => this.#findArticle(),
+    src: () => this.src,
+    allowCrossOrigin: () => this.allowCrossOrigin,
+    openParagraphs: () => this.#loader.request((session) => session.openParagraphs()),
+  });
 
   constructor() {
     super();
@@ -191,18 +178,17 @@ export class ListenPlayer extends LitElement {
       // before play), on a device that cannot speak (it says so before anyone presses play), and while the
       // article is not on the page yet (the session waits for it).
       const article = this.#article();
-      if (article) this.#preview();
+      if (article) this.#shell.preview();
       // An article with nothing to read (images only) is an error to show at once, as the session reports it.
-      const eager = !article || !this.#segments?.length || hasStoredState() || (!this.src && !this.#speechSupported());
+      const eager = !article || !this.#shell.read || hasStoredState() || (!this.src && !this.#speechSupported());
       if (eager) void this.#loader.run().catch(() => {});
       return;
     }
     const changedAfterStart = (key: 'for' | 'lang' | 'src') => changed.has(key) && changed.get(key) !== undefined;
     if (changedAfterStart('for') || changedAfterStart('lang') || changedAfterStart('src')) {
-      this.#segments = null;
-      this.#store.dispatch({ type: 'estimate', duration: 0 });
+      this.#shell.forget();
       if (this.#loader.value) this.#loader.value.playback.changed();
-      else if (this.#article()) this.#preview();
+      else if (this.#article()) this.#shell.preview();
       else {
         this.#store.dispatch({ type: 'engine', engine: null });
         void this.#loader.run().catch(() => {});
@@ -323,13 +309,12 @@ export class ListenPlayer extends LitElement {
   #start(Session: typeof PlayerSession): PlayerSession {
     const session = new Session(this, {
       store: this.#store,
-      segments: this.#segments?.length ? this.#segments : null,
+      segments: this.#shell.take(),
       article: () => this.#findArticle(),
       readyArticle: () => this.#article(),
       loadOptions: () => this.#loadOptions(),
       explicit: () => this.#explicit ?? { rate: false, voice: false },
     });
-    this.#segments = null;
     // As the element did before the first render when it was all one: read the article and load an engine,
     // so voices, the manifest and the resume offer are there as early as they can be.
     if (this.#article()) session.playback.prepare();
@@ -358,63 +343,16 @@ export class ListenPlayer extends LitElement {
     return synth !== undefined ? synth !== null : 'speechSynthesis' in globalThis;
   }
 
-  #shellSegments(): readonly Segment[] {
-    if (!this.#segments) {
-      const article = this.#findArticle();
-      this.#segments = article ? Object.freeze(extractSegments(article, { exclude: [this] })) : [];
-    }
-    return this.#segments;
-  }
-
-  /** Reads the article for the first render: its segments, the engine to read them, and how long that takes. */
-  #preview(): void {
-    this.#segments = null;
-    const segments = this.#shellSegments();
-    const src = this.src;
-    this.#store.dispatch({ type: 'engine', engine: segments.length ? (src ? 'audio' : 'speech') : null });
-    if (!src) {
-      this.#store.dispatch({ type: 'estimate', duration: estimateSpeechSeconds(segments) });
-      return;
-    }
-    const options = { allowCrossOrigin: this.allowCrossOrigin, fetch: engineOptions().audio?.fetch };
-    void prefetchDuration(src, options).then((duration) => {
-      if (duration !== undefined && this.src === src) this.#store.dispatch({ type: 'estimate', duration });
-    });
-  }
-
-  /**
-   * The article, once it has text: an empty shell a framework fills in a moment later is not ready yet
-   * (reading it would fail with "no text").
-   */
   #article(): Element | null {
-    const article = this.#findArticle();
-    if (!article) return null;
-    // Up to the first text that is not blank: `textContent` would copy a long article on every render.
-    const texts = article.ownerDocument.createTreeWalker(article, NodeFilter.SHOW_TEXT);
-    while (texts.nextNode()) if (/\S/.test(texts.currentNode.nodeValue!)) return article;
-    return null;
+    return readyArticle(this.#findArticle());
   }
 
   #findArticle(): Element | null {
-    if (this.for) {
-      const root = this.getRootNode() as Document | ShadowRoot;
-      return root.getElementById?.(this.for) ?? document.getElementById(this.for);
-    }
-    const ancestor = this.closest('article');
-    if (ancestor) return ancestor;
-    for (let sibling = this.nextElementSibling; sibling; sibling = sibling.nextElementSibling) {
-      if (sibling.localName === 'article') return sibling;
-    }
-    return null;
+    return findArticle(this, this.for);
   }
 
   #loadOptions(): EngineLoadOptions {
-    const article = this.#findArticle();
-    const lang =
-      this.lang ||
-      article?.closest('[lang]')?.getAttribute('lang') ||
-      document.documentElement.lang ||
-      navigator.language;
+    const lang = articleLang(this.lang, this.#findArticle());
     return { lang, voice: this.voice || undefined, rate: clampRate(this.rate) };
   }
 

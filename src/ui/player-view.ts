@@ -24,16 +24,16 @@ export interface PartsView {
 export interface PlayerParts {
   /** What is read, in order. */
   segments(): readonly Segment[];
-  /** The position and length the slider reports (held while a screen reader would announce each change). */
-  slider(time: number, duration: number): readonly [number, number];
+  /** The position and length the slider reports (held while a screen reader would announce each change); absent: as they are. */
+  slider?(time: number, duration: number): readonly [number, number];
   /** The status line: what the live region announces, and what it only shows. */
   status(strings: ShellStrings): readonly [announced: string, shown: string];
-  /** In place of the player's label (null: the label). */
-  renderBack(strings: ShellStrings): unknown;
+  /** In place of the player's label (null or absent: the label). */
+  renderBack?(strings: ShellStrings): unknown;
   renderParagraphs(strings: ShellStrings): unknown;
-  renderMenus(strings: ShellStrings, onVoiceChange: (event: Event) => void): unknown;
-  renderResume(strings: ShellStrings): unknown;
-  renderMini(view: PartsView): unknown;
+  renderMenus?(strings: ShellStrings, onVoiceChange: (event: Event) => void): unknown;
+  renderResume?(strings: ShellStrings): unknown;
+  renderMini?(view: PartsView): unknown;
 }
 
 export interface PlayerView {
@@ -60,7 +60,7 @@ export interface PlayerView {
 export function renderPlayer(view: PlayerView) {
   const { strings: s, snapshot, parts, spoken, time, duration } = view;
   const state = snapshot.state;
-  const [said, length] = view.scrubbing ? [time, duration] : parts.slider(time, duration);
+  const [said, length] = (!view.scrubbing && parts.slider?.(time, duration)) || [time, duration];
   const active = state === 'playing' || state === 'loading';
   const playLabel = state === 'error' ? s.retry : active ? s.pause : s.play;
   // Announced in the live region, or only shown (an error nobody asked for, see `PlayerSession.status`).
@@ -71,7 +71,7 @@ export function renderPlayer(view: PlayerView) {
         ${state === 'error' ? retryIcon : active ? pauseIcon : playIcon}
       </button>
       <div class="top">
-        ${parts.renderBack(s) ?? html`<span class="label" aria-hidden="true">${s.label}</span>`}
+        ${parts.renderBack?.(s) ?? html`<span class="label" aria-hidden="true">${s.label}</span>`}
         <span class="time" part="time">${formatClock(time)} / ${formatClock(duration)}</span>
       </div>
       <div class="bar" part="controls">
@@ -90,10 +90,10 @@ export function renderPlayer(view: PlayerView) {
         />
         <button part="next-button" aria-label=${s.next} @click=${view.next}>${nextIcon}</button>
         ${parts.renderParagraphs(s)}
-        ${renderSpeedMenu(s, view.rate, view.onRateChange)} ${parts.renderMenus(s, view.onVoiceChange)}
+        ${renderSpeedMenu(s, view.rate, view.onRateChange)} ${parts.renderMenus?.(s, view.onVoiceChange)}
       </div>
-      ${parts.renderResume(s)}
+      ${parts.renderResume?.(s)}
       <div class="status ${state === 'error' ? 'error' : ''}" part="status">${shown} <span role="status">${announced}</span></div>
     </div>
-    ${parts.renderMini({ strings: s, spoken, time, duration }) ?? nothing}`;
+    ${parts.renderMini?.({ strings: s, spoken, time, duration }) ?? nothing}`;
 }

@@ -8,7 +8,7 @@
 import { adoptStyles, html, nothing, type ReactiveElement } from 'lit';
 import type { Segment } from '../article/segment.js';
 import type { EngineLoadOptions, ListenErrorCode } from '../engines/engine.js';
-import { clampRate } from '../engines/pace.js';
+import { clampRate } from '../article/pace.js';
 import { languageName } from '../engines/speech/voices.js';
 import { ArticleChangesController } from '../player/article-changes.js';
 import { engineOptions } from '../player/engine-options.js';

@@ -22,7 +22,7 @@ import {
   type ListenErrorCode,
   type WordTiming,
 } from '../engine.js';
-import { clampRate } from '../pace.js';
+import { clampRate } from '../../article/pace.js';
 import { GapTimeline } from './gap-timeline.js';
 import { GapReader, type GapReaderHost, type GapReaderOptions } from './gaps.js';
 import { releaseWithoutDataUrl } from './release.js';

@@ -15,7 +15,7 @@
  */
 import type { Segment } from '../../article/segment.js';
 import type { EngineListener, EngineLoadOptions, ListenErrorCode, SpeechEngineLike, WordTiming } from '../engine.js';
-import { clampRate } from '../pace.js';
+import { clampRate } from '../../article/pace.js';
 import { type ChunkPlace, SpeechTimeline, type TimedChunk } from './timeline.js';
 import { SpeechWords } from './words.js';
 import { VoiceChoice } from './voice-choice.js';

@@ -8,7 +8,7 @@
  */
 import { chunkText } from '../../article/chunk.js';
 import type { Segment } from '../../article/segment.js';
-import { INITIAL_CHARS_PER_SECOND } from '../pace.js';
+import { INITIAL_CHARS_PER_SECOND } from '../../article/pace.js';
 
 export interface TimedChunk {
   /** Index of the segment the chunk belongs to. */
