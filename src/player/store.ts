@@ -113,7 +113,7 @@ export function reduceRequests(snapshot: PlayerSnapshot, action: StoreAction): P
     case 'estimate':
       return action.duration === snapshot.estimate ? snapshot : { ...snapshot, estimate: action.duration };
     case 'request':
-      // From `idle`, or from an error (play retries): the engine's own `loading` takes over once it is there.
+      // From `idle`, or from an error (play retries); the player takes it back when it arrives (see `player-core.ts`).
       if (snapshot.state !== 'idle' && snapshot.state !== 'error') return snapshot;
       return { ...snapshot, state: 'loading', loadingReason: 'player', error: null, errorWhileIdle: false };
     case 'cancel':

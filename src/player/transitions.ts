@@ -41,8 +41,6 @@ function sameContext(a: EngineCapabilities['voiceContext'], b: EngineCapabilitie
 export function reduce(snapshot: PlayerSnapshot, action: StoreAction): PlayerSnapshot {
   switch (action.type) {
     case 'loading': {
-      // The player arrived and its engine starts: what loading waits for is the engine's now.
-      if (snapshot.loadingReason === 'player') return { ...snapshot, loadingReason: action.reason ?? 'start' };
       const next = move(snapshot, 'loading');
       // The engine may say later what it waits for (the voices, once play is wanted before they came).
       if (next.state !== 'loading' || !action.reason || next.loadingReason === action.reason) return next;

@@ -6,18 +6,15 @@ import type { Segment } from '../article/segment.js';
 import type { EngineKind, EngineLoadOptions, WordTiming } from '../engines/engine.js';
 import { clampRate } from '../article/pace.js';
 import { engineOptions } from '../player/engine-options.js';
-import { emit } from '../player/events.js';
 import type { HighlightMode } from '../player/playback.js';
 import { hasStoredState } from '../player/storage-keys.js';
-import { PlayerStore, type PlayerSnapshot, type PlayerState } from '../player/store.js';
+import type { PlayerState } from '../player/store.js';
 import { articleLang, findArticle, readyArticle } from './article-source.js';
 import { i18nStyles, LanguageController } from './i18n.js';
-import { Loader } from './loader.js';
+import { PlayerCore } from './player-core.js';
 import { renderPlayer } from './player-view.js';
 import type { PlayerSession } from './session.js';
 import { stepRate } from './speed-menu.js';
-import { enShell } from './strings-shell.js';
-import { ShellParts } from './shell.js';
 import { ShortcutController } from './shortcuts.js';
 import { playerStyles, type ThemeMode } from './styles.js';
 
@@ -101,21 +98,15 @@ export class ListenPlayer extends LitElement {
   readonly #i18n = new LanguageController(this, { lang: () => this.#loadOptions().lang });
 
   /**
-   * The player's one store, from the start: what it shows and reports before the rest of it loads (waiting for
-   * it, a failure to load it, a position sought, the length to expect) is state like any other.
+   * The player, one from the start: its store, the rest of it that loads on first use, and the requests made
+   * meanwhile (see `player-core.ts`).
    */
-  readonly #store = new PlayerStore();
-
-  /**
-   * The rest of the player (engines, follow along, resume, Media Session…), loaded on first use: see
-   * `session.ts`. Requests made meanwhile wait for it in order.
-   */
-  readonly #loader = new Loader<PlayerSession>(this, {
-    task: () => import('./session.js').then(({ PlayerSession }) => this.#start(PlayerSession)),
-    // The rest of the player did not load (offline, a blocked file); the message is in English, as the engines' are.
-    failed: () => this.#store.dispatch({ type: 'error', code: 'player-load', message: enShell.errors['player-load'] }),
-    // Back to `idle` to try again; unless a play is what retries (it is `loading` already).
-    retry: () => this.#store.dispatch({ type: 'cancel' }),
+  readonly #core = new PlayerCore(this, {
+    player: this,
+    article: () => this.#findArticle(),
+    src: () => this.src,
+    allowCrossOrigin: () => this.allowCrossOrigin,
+    start: (Session) => this.#start(Session),
   });
 
   /** Whether the page set `rate` and `voice` itself, read before the first update reflects `rate`. */
@@ -123,43 +114,31 @@ export class ListenPlayer extends LitElement {
   /** Slider value while the reader drags it (the position is applied on release). */
   #scrub: number | null = null;
 
-  /** The element's own parts until the rest of the player loads (see `shell.ts`). */
-  readonly #shell = new ShellParts({
-    store: this.#store,
-    player: this,
-    article: () => this.#findArticle(),
-    src: () => this.src,
-    allowCrossOrigin: () => this.allowCrossOrigin,
-    openParagraphs: () => this.#loader.request((session) => session.openParagraphs()),
-  });
-
   constructor() {
     super();
     new ShortcutController(this, {
       toggle: () => this.toggle(),
-      skip: (direction) => this.#loader.request((session) => session.playback.skip(direction)),
-      step: (direction) => this.#loader.request((session) => session.playback.step(direction)),
+      skip: (direction) => this.#core.request((session) => session.playback.skip(direction)),
+      step: (direction) => this.#core.request((session) => session.playback.step(direction)),
       changeRate: (direction) => this.#changeRate(direction),
       rtl: () => this.#i18n.rtl,
     });
-    this.#store.subscribe((next, previous) => this.#reflect(next, previous));
     // A pointer over the player or focus in it is a reader about to use it: the rest of it loads meanwhile
     // (the voices then show in the menu, and play starts sooner).
-    const intent = () => void this.#loader.run().catch(() => {});
+    const intent = () => this.#core.load();
     this.addEventListener('pointerenter', intent);
     this.addEventListener('focusin', intent);
   }
 
   override connectedCallback(): void {
     this.#explicit ??= { rate: this.hasAttribute('rate') || this.rate !== 1, voice: this.hasAttribute('voice') || Boolean(this.voice) };
-    this.#reflectState();
     super.connectedCallback();
   }
 
   /** Also waits for the rest of the player while it loads (after the first use, or at once for a returning reader). */
   protected override async getUpdateComplete(): Promise<boolean> {
     const done = await super.getUpdateComplete();
-    const loading = this.#loader.taskComplete;
+    const loading = this.#core.loader.taskComplete;
     if (!loading) return done;
     await loading.catch(() => {});
     return super.getUpdateComplete();
@@ -178,31 +157,30 @@ export class ListenPlayer extends LitElement {
       // before play), on a device that cannot speak (it says so before anyone presses play), and while the
       // article is not on the page yet (the session waits for it).
       const article = this.#article();
-      if (article) this.#shell.preview();
+      if (article) this.#core.shell.preview();
       // An article with nothing to read (images only) is an error to show at once, as the session reports it.
-      const eager = !article || !this.#shell.read || hasStoredState() || (!this.src && !this.#speechSupported());
-      if (eager) void this.#loader.run().catch(() => {});
+      const eager = !article || !this.#core.shell.read || hasStoredState() || (!this.src && !this.#speechSupported());
+      if (eager) this.#core.load();
       return;
     }
     const changedAfterStart = (key: 'for' | 'lang' | 'src') => changed.has(key) && changed.get(key) !== undefined;
     if (changedAfterStart('for') || changedAfterStart('lang') || changedAfterStart('src')) {
-      this.#shell.forget();
-      if (this.#loader.value) this.#loader.value.playback.changed();
-      else if (this.#article()) this.#shell.preview();
+      const { shell, loader } = this.#core;
+      shell.forget();
+      if (loader.value) loader.value.playback.changed();
+      else if (this.#article()) shell.preview();
       else {
-        this.#store.dispatch({ type: 'engine', engine: null });
-        void this.#loader.run().catch(() => {});
+        this.#core.store.dispatch({ type: 'engine', engine: null });
+        this.#core.load();
       }
     }
-    if (changed.has('rate')) this.#loader.request((session) => session.playback.setRate(this.rate), { load: false, key: 'rate' });
-    if (changed.has('voice') && this.voice) {
-      this.#loader.request((session) => session.playback.setVoice(this.voice), { load: false, key: 'voice' });
-    }
+    if (changed.has('rate')) this.#core.setting('rate', (session) => session.playback.setRate(this.rate));
+    if (changed.has('voice') && this.voice) this.#core.setting('voice', (session) => session.playback.setVoice(this.voice));
   }
 
   /** `idle`, `loading`, `playing`, `paused`, `ended` or `error` (also the host attribute `state`). */
   get state(): PlayerState {
-    return this.#store.snapshot.state;
+    return this.#core.store.snapshot.state;
   }
 
   /**
@@ -211,28 +189,27 @@ export class ListenPlayer extends LitElement {
    * for and back, or when the recording fails.
    */
   get activeEngine(): EngineKind | null {
-    return this.#store.snapshot.engine;
+    return this.#core.store.snapshot.engine;
   }
 
   /** Position in seconds (estimated for speech). */
   get currentTime(): number {
-    return this.#store.currentTime;
+    return this.#core.store.currentTime;
   }
 
   /** Length in seconds (estimated for speech, corrected as it speaks). */
   get duration(): number {
-    const { duration, estimate } = this.#store.snapshot;
-    return duration > 0 ? duration : estimate;
+    return this.#core.duration;
   }
 
   /** Index of the segment being read, −1 when none. */
   get segmentIndex(): number {
-    return this.#store.snapshot.segmentIndex;
+    return this.#core.store.snapshot.segmentIndex;
   }
 
   /** What is read, in order: `{ text, element, lang }` per heading, paragraph, list item or quote. */
   get segments(): readonly Segment[] {
-    return (this.#loader.value ?? this.#shell).segments();
+    return this.#core.parts.segments();
   }
 
   /**
@@ -252,64 +229,48 @@ export class ListenPlayer extends LitElement {
    * `estimated` (a voice that sends none: words spread over each sentence), null before it is known.
    */
   get wordTiming(): WordTiming | null {
-    return this.#store.snapshot.wordTiming;
+    return this.#core.store.snapshot.wordTiming;
   }
 
   /** Starts or resumes reading. */
   play(): void {
-    this.#requestPlay((session) => session.playback.play());
+    this.#core.play((session) => session.playback.play());
   }
 
   /** Pauses; `play()` goes on from here. */
   pause(): void {
-    // A play still waiting for the rest of the player is taken back; there is nothing else to pause yet.
-    if (this.#loader.cancelPlays()) this.#store.dispatch({ type: 'cancel' });
-    this.#loader.value?.playback.pause();
+    this.#core.pause();
   }
 
   /** Plays if paused or stopped, pauses if playing. */
   toggle(): void {
-    const { state } = this.#store.snapshot;
-    if (state === 'playing' || state === 'loading') this.pause();
-    else this.play();
+    this.#core.toggle();
   }
 
   /** Moves to `seconds` (speech: to the sentence at that estimated time); keeps playing or paused. */
   seek(seconds: number): void {
-    if (!this.#loader.value && Number.isFinite(seconds)) {
-      // Shown at once, applied as soon as the rest of the player is there.
-      const time = Math.min(Math.max(seconds, 0), this.duration);
-      this.#store.dispatch({ type: 'position', time, segment: this.#store.snapshot.segmentIndex });
-      this.requestUpdate();
-    }
-    this.#loader.request((session) => session.playback.seek(seconds));
+    this.#core.seek(seconds);
   }
 
   /** Starts reading at segment `index`. */
   playSegment(index: number): void {
-    this.#requestPlay((session) => session.playback.playSegment(index));
+    this.#core.play((session) => session.playback.playSegment(index));
   }
 
   /** Moves to the next paragraph; keeps playing or paused. */
   next(): void {
-    this.#loader.request((session) => session.playback.step(1));
+    this.#core.request((session) => session.playback.step(1));
   }
 
   /** Moves to the previous paragraph; keeps playing or paused. */
   previous(): void {
-    this.#loader.request((session) => session.playback.step(-1));
-  }
-
-  /** A play: before the rest of the player, `loading` at once (the button offers to pause) until it runs. */
-  #requestPlay(start: (session: PlayerSession) => void): void {
-    if (!this.#loader.value) this.#store.dispatch({ type: 'request' });
-    this.#loader.request(start, { play: true });
+    this.#core.request((session) => session.playback.step(-1));
   }
 
   #start(Session: typeof PlayerSession): PlayerSession {
     const session = new Session(this, {
-      store: this.#store,
-      segments: this.#shell.take(),
+      store: this.#core.store,
+      segments: this.#core.shell.take(),
       article: () => this.#findArticle(),
       readyArticle: () => this.#article(),
       loadOptions: () => this.#loadOptions(),
@@ -320,22 +281,6 @@ export class ListenPlayer extends LitElement {
     if (this.#article()) session.playback.prepare();
     this.requestUpdate();
     return session;
-  }
-
-  /** The store on the host: the `state` attribute (written here only), and the events of state and error. */
-  #reflect(next: PlayerSnapshot, previous: PlayerSnapshot): void {
-    if (next.state !== previous.state) {
-      this.#reflectState();
-      emit(this, 'listen-statechange', { state: next.state });
-    }
-    if (next.error && next.error !== previous.error) emit(this, 'listen-error', { ...next.error });
-    if (next.state !== previous.state || next.loadingReason !== previous.loadingReason || next.estimate !== previous.estimate) {
-      this.requestUpdate();
-    }
-  }
-
-  #reflectState(): void {
-    this.setAttribute('state', this.#store.snapshot.state);
   }
 
   #speechSupported(): boolean {
@@ -365,7 +310,7 @@ export class ListenPlayer extends LitElement {
 
   /** The session remembers a choice it saw; one made before it loaded is handed to it. */
   #rememberRate(): void {
-    if (!this.#loader.value) this.#loader.request((session) => session.rememberRate());
+    if (!this.#core.loader.value) this.#core.request((session) => session.rememberRate());
   }
 
   readonly #onSeekInput = (event: Event): void => {
@@ -391,8 +336,8 @@ export class ListenPlayer extends LitElement {
     const duration = this.duration;
     return renderPlayer({
       strings: this.#i18n.strings,
-      snapshot: this.#store.snapshot,
-      parts: this.#loader.value ?? this.#shell,
+      snapshot: this.#core.store.snapshot,
+      parts: this.#core.parts,
       // Times are spoken in the UI's language, not the article's.
       spoken: this.#i18n.locale,
       time: this.#scrub ?? Math.min(this.currentTime, duration),

@@ -11,6 +11,8 @@ export type LoadStatus = 'initial' | 'pending' | 'complete' | 'error';
 export interface LoaderOptions<T> {
   /** Loads and makes the value; called once, and again after a failure. */
   task(): Promise<T>;
+  /** The value is there and the requests that waited for it have run. */
+  arrived?(value: T): void;
   /** The load failed (offline, a blocked file). */
   failed(error: unknown): void;
   /** A load runs again after a failure. */
@@ -65,6 +67,7 @@ export class Loader<T> implements ReactiveController {
         const queue = this.#queue;
         this.#queue = [];
         for (const request of queue) request.run(value);
+        this.#options.arrived?.(value);
         this.#host.requestUpdate();
         return value;
       },

@@ -272,11 +272,12 @@ describe('the element\'s requests, before the rest of the player loads', () => {
     expect(store.snapshot).toBe(idle);
   });
 
-  it('once the player is there, its engine says what loading waits for', () => {
+  it('once the player is there, it takes the wait back and its engine says what loading waits for', () => {
     const waiting = reduce(initialSnapshot, { type: 'request' });
-    expect(reduce(waiting, { type: 'loading' })).toMatchObject({ state: 'loading', loadingReason: 'start' });
-    expect(reduce(waiting, { type: 'loading', reason: 'voices' })).toMatchObject({ state: 'loading', loadingReason: 'voices' });
-    expect(reduce(waiting, { type: 'playing' })).toMatchObject({ state: 'playing', loadingReason: null });
+    const handedOver = reduce(waiting, { type: 'cancel' });
+    expect(handedOver).toMatchObject({ state: 'idle', loadingReason: null });
+    expect(reduce(handedOver, { type: 'loading' })).toMatchObject({ state: 'loading', loadingReason: 'start' });
+    expect(reduce(handedOver, { type: 'loading', reason: 'voices' })).toMatchObject({ state: 'loading', loadingReason: 'voices' });
   });
 
   it('a failure to load the player is an error that a play retries and a reset of intent clears', () => {
