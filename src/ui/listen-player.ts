@@ -12,7 +12,7 @@ import type { PlayerState } from '../player/store.js';
 import { articleLang, findArticle, readyArticle } from './article-source.js';
 import { i18nStyles, LanguageController } from './i18n.js';
 import { PlayerCore } from './player-core.js';
-import { renderPlayer } from './player-view.js';
+import { Controls, renderPlayer } from './player-view.js';
 import type { PlayerSession } from './session.js';
 import { stepRate } from './speed-menu.js';
 import { ShortcutController } from './shortcuts.js';
@@ -111,8 +111,8 @@ export class ListenPlayer extends LitElement {
 
   /** Whether the page set `rate` and `voice` itself, read before the first update reflects `rate`. */
   #explicit: { rate: boolean; voice: boolean } | null = null;
-  /** Slider value while the reader drags it (the position is applied on release). */
-  #scrub: number | null = null;
+  /** The controls' own state: the slider while dragged, the speed and voice menus. */
+  readonly #controls = new Controls(this, () => this.#rememberRate());
 
   constructor() {
     super();
@@ -313,44 +313,20 @@ export class ListenPlayer extends LitElement {
     if (!this.#core.loader.value) this.#core.request((session) => session.rememberRate());
   }
 
-  readonly #onSeekInput = (event: Event): void => {
-    this.#scrub = (event.target as HTMLInputElement).valueAsNumber;
-    this.requestUpdate();
-  };
-
-  readonly #onSeekChange = (event: Event): void => {
-    this.#scrub = null;
-    this.seek((event.target as HTMLInputElement).valueAsNumber);
-  };
-
-  readonly #onRateChange = (event: Event): void => {
-    this.rate = Number((event.target as HTMLSelectElement).value);
-    this.#rememberRate();
-  };
-
-  readonly #onVoiceChange = (event: Event): void => {
-    this.voice = (event.target as HTMLSelectElement).value;
-  };
-
   protected override render() {
-    const duration = this.duration;
     return renderPlayer({
       strings: this.#i18n.strings,
       snapshot: this.#core.store.snapshot,
       parts: this.#core.parts,
       // Times are spoken in the UI's language, not the article's.
       spoken: this.#i18n.locale,
-      time: this.#scrub ?? Math.min(this.currentTime, duration),
-      duration,
-      scrubbing: this.#scrub !== null,
+      time: this.currentTime,
+      duration: this.duration,
       rate: clampRate(this.rate),
+      controls: this.#controls,
       toggle: this.toggle,
       previous: this.previous,
       next: this.next,
-      onSeekInput: this.#onSeekInput,
-      onSeekChange: this.#onSeekChange,
-      onRateChange: this.#onRateChange,
-      onVoiceChange: this.#onVoiceChange,
     });
   }
 }

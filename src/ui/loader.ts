@@ -1,16 +1,19 @@
 /**
  * Loads what the element adds on first use (the rest of the player: engines, controllers, parts of the UI),
  * shaped like Lit's `Task`: a reactive controller with a `status`, the `value` once it is there, and `run()`.
- * Requests made before it arrives wait in one queue and run in order once it is there; a play among them can
- * be taken back (a pause before it arrived). A load that fails drops the queue and may be run again.
+ * Requests made before it arrives wait in one queue and run in order once it is there, in the same task as it
+ * is made (nothing renders in between); a play among them can be taken back (a pause before it arrived). A load
+ * that fails drops the queue and may be run again.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 export type LoadStatus = 'initial' | 'pending' | 'complete' | 'error';
 
-export interface LoaderOptions<T> {
-  /** Loads and makes the value; called once, and again after a failure. */
-  task(): Promise<T>;
+export interface LoaderOptions<T, M> {
+  /** Loads what the value is made of (a module); called once, and again after a failure. */
+  task(): Promise<M>;
+  /** Makes the value from what was loaded. */
+  make(loaded: M): T;
   /** The value is there and the requests that waited for it have run. */
   arrived?(value: T): void;
   /** The load failed (offline, a blocked file). */
@@ -34,15 +37,15 @@ export interface RequestOptions {
   readonly key?: string;
 }
 
-export class Loader<T> implements ReactiveController {
+export class Loader<T, M = T> implements ReactiveController {
   status: LoadStatus = 'initial';
   value: T | undefined = undefined;
   readonly #host: ReactiveControllerHost;
-  readonly #options: LoaderOptions<T>;
+  readonly #options: LoaderOptions<T, M>;
   #running: Promise<T> | null = null;
   #queue: Request<T>[] = [];
 
-  constructor(host: ReactiveControllerHost, options: LoaderOptions<T>) {
+  constructor(host: ReactiveControllerHost, options: LoaderOptions<T, M>) {
     this.#host = host;
     this.#options = options;
     host.addController(this);
@@ -61,7 +64,8 @@ export class Loader<T> implements ReactiveController {
     if (this.status === 'error') this.#options.retry();
     this.status = 'pending';
     this.#running = this.#options.task().then(
-      (value) => {
+      (loaded) => {
+        const value = this.#options.make(loaded);
         this.value = value;
         this.status = 'complete';
         const queue = this.#queue;

@@ -20,7 +20,7 @@ export interface PlayerCoreOptions extends Omit<ShellOptions, 'store' | 'openPar
 export class PlayerCore implements ReactiveController {
   readonly store = new PlayerStore();
   /** The rest of the player (engines, follow along, resume, Media Session…): see `session.ts`. */
-  readonly loader: Loader<PlayerSession>;
+  readonly loader: Loader<PlayerSession, typeof import('./session.js')>;
   /** The element's own parts until the rest of the player loads (see `shell.ts`). */
   readonly shell: ShellParts;
   readonly #host: ReactiveElement;
@@ -30,15 +30,15 @@ export class PlayerCore implements ReactiveController {
   constructor(host: ReactiveElement, options: PlayerCoreOptions) {
     this.#host = host;
     const store = this.store;
-    this.loader = new Loader<PlayerSession>(host, {
-      task: () =>
-        import('./session.js').then(({ PlayerSession }) => {
-          // The rest of the player takes over from `idle`, as if it had been there all along: its controllers
-          // (one player at a time, Media Session, where play starts) see a waiting play start when it runs.
-          this.#handover = store.snapshot;
-          store.dispatch({ type: 'cancel' });
-          return options.start(PlayerSession);
-        }),
+    this.loader = new Loader(host, {
+      task: () => import('./session.js'),
+      make: ({ PlayerSession }) => {
+        // The rest of the player takes over from `idle`, as if it had been there all along: its controllers
+        // (one player at a time, Media Session, where play starts) see a waiting play start when it runs.
+        this.#handover = store.snapshot;
+        store.dispatch({ type: 'cancel' });
+        return options.start(PlayerSession);
+      },
       arrived: () => this.#endHandover(),
       failed: () => {
         this.#endHandover();

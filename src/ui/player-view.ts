@@ -36,31 +36,69 @@ export interface PlayerParts {
   renderMini?(view: PartsView): unknown;
 }
 
+/** The element, as its controls use it. */
+export interface ControlsHost {
+  rate: number;
+  voice: string;
+  seek(seconds: number): void;
+  requestUpdate(): void;
+}
+
+/** The controls' own state and handlers: the slider while the reader drags it, the speed and voice menus. */
+export class Controls {
+  /** Slider value while the reader drags it (the position is applied on release). */
+  scrub: number | null = null;
+  readonly #host: ControlsHost;
+  readonly #rateChosen: () => void;
+
+  /** `rateChosen`: the reader chose a speed (it is remembered). */
+  constructor(host: ControlsHost, rateChosen: () => void) {
+    this.#host = host;
+    this.#rateChosen = rateChosen;
+  }
+
+  readonly onSeekInput = (event: Event): void => {
+    this.scrub = (event.target as HTMLInputElement).valueAsNumber;
+    this.#host.requestUpdate();
+  };
+
+  readonly onSeekChange = (event: Event): void => {
+    this.scrub = null;
+    this.#host.seek((event.target as HTMLInputElement).valueAsNumber);
+  };
+
+  readonly onRateChange = (event: Event): void => {
+    this.#host.rate = Number((event.target as HTMLSelectElement).value);
+    this.#rateChosen();
+  };
+
+  readonly onVoiceChange = (event: Event): void => {
+    this.#host.voice = (event.target as HTMLSelectElement).value;
+  };
+}
+
 export interface PlayerView {
   readonly strings: ShellStrings;
   readonly snapshot: PlayerSnapshot;
   readonly parts: PlayerParts;
   /** Locale of times spoken in the UI. */
   readonly spoken: string;
-  /** The position shown (the slider's while the reader drags it), and the length. */
+  /** The position (seconds, on the engine's timeline), and the length. */
   readonly time: number;
   readonly duration: number;
-  /** The reader is dragging the slider: it shows their value as it is. */
-  readonly scrubbing: boolean;
   readonly rate: number;
+  readonly controls: Controls;
   readonly toggle: () => void;
   readonly previous: () => void;
   readonly next: () => void;
-  readonly onSeekInput: (event: Event) => void;
-  readonly onSeekChange: (event: Event) => void;
-  readonly onRateChange: (event: Event) => void;
-  readonly onVoiceChange: (event: Event) => void;
 }
 
 export function renderPlayer(view: PlayerView) {
-  const { strings: s, snapshot, parts, spoken, time, duration } = view;
+  const { strings: s, snapshot, parts, spoken, duration, controls } = view;
   const state = snapshot.state;
-  const [said, length] = (!view.scrubbing && parts.slider?.(time, duration)) || [time, duration];
+  // While the reader drags the slider it shows their value as it is.
+  const time = controls.scrub ?? Math.min(view.time, duration);
+  const [said, length] = (controls.scrub === null && parts.slider?.(time, duration)) || [time, duration];
   const active = state === 'playing' || state === 'loading';
   const playLabel = state === 'error' ? s.retry : active ? s.pause : s.play;
   // Announced in the live region, or only shown (an error nobody asked for, see `PlayerSession.status`).
@@ -85,12 +123,12 @@ export function renderPlayer(view: PlayerView) {
           step="any"
           .value=${String(said)}
           aria-valuetext=${s.timeOf(spokenTime(said, spoken), spokenTime(length, spoken))}
-          @input=${view.onSeekInput}
-          @change=${view.onSeekChange}
+          @input=${controls.onSeekInput}
+          @change=${controls.onSeekChange}
         />
         <button part="next-button" aria-label=${s.next} @click=${view.next}>${nextIcon}</button>
         ${parts.renderParagraphs(s)}
-        ${renderSpeedMenu(s, view.rate, view.onRateChange)} ${parts.renderMenus?.(s, view.onVoiceChange)}
+        ${renderSpeedMenu(s, view.rate, controls.onRateChange)} ${parts.renderMenus?.(s, controls.onVoiceChange)}
       </div>
       ${parts.renderResume?.(s)}
       <div class="status ${state === 'error' ? 'error' : ''}" part="status">${shown} <span role="status">${announced}</span></div>
