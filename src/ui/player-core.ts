@@ -12,7 +12,7 @@ import type { PlayerSession } from './session.js';
 import { ShellParts, type ShellOptions } from './shell.js';
 import { enShell } from './strings-shell.js';
 
-export interface PlayerCoreOptions extends Omit<ShellOptions, 'store' | 'openParagraphs'> {
+export interface PlayerCoreOptions extends Omit<ShellOptions, 'store' | 'openParagraphs' | 'loaded'> {
   /** Makes the rest of the player once its module is loaded. */
   start(Session: typeof PlayerSession): PlayerSession;
 }
@@ -48,7 +48,12 @@ export class PlayerCore implements ReactiveController {
       // Back to `idle` to try again; unless a play is what retries (it is `loading` already).
       retry: () => store.dispatch({ type: 'cancel' }),
     });
-    this.shell = new ShellParts({ ...options, store, openParagraphs: () => this.request((session) => session.openParagraphs()) });
+    this.shell = new ShellParts({
+      ...options,
+      store,
+      openParagraphs: () => this.request((session) => session.openParagraphs()),
+      loaded: () => this.loader.value !== undefined,
+    });
     store.subscribe((next, previous) => this.#reflect(next, previous));
     host.addController(this);
   }

@@ -22,6 +22,8 @@ export interface ShellOptions {
   allowCrossOrigin(): boolean;
   /** Opens the paragraph list (which comes with the rest of the player). */
   openParagraphs(): void;
+  /** Whether the rest of the player is there (its engine then fetches the manifest itself). */
+  loaded(): boolean;
 }
 
 export class ShellParts implements PlayerParts {
@@ -70,9 +72,11 @@ export class ShellParts implements PlayerParts {
       store.dispatch({ type: 'estimate', duration: estimateSpeechSeconds(segments) });
       return;
     }
-    // Only a recording needs it: a page read by the browser's voice never downloads it.
+    // Only a recording needs it: a page read by the browser's voice never downloads it. Should the rest of the
+    // player arrive first, its engine makes the one request for the manifest.
+    const options = { allowCrossOrigin: allowCrossOrigin(), fetch: engineOptions().audio?.fetch };
     void import('../manifest/prefetch.js')
-      .then(({ prefetchDuration }) => prefetchDuration(src, { allowCrossOrigin: allowCrossOrigin(), fetch: engineOptions().audio?.fetch }))
+      .then(({ prefetchDuration }) => (this.#options.loaded() ? undefined : prefetchDuration(src, options)))
       .then((duration) => {
         if (duration !== undefined && currentSrc() === src) store.dispatch({ type: 'estimate', duration });
       }, () => {});
