@@ -13,7 +13,6 @@ import { articleLang, findArticle, readyArticle } from './article-source.js';
 import { i18nStyles, LanguageController } from './i18n.js';
 import { PlayerCore } from './player-core.js';
 import { Controls, renderPlayer } from './player-view.js';
-import type { PlayerSession } from './session.js';
 import { stepRate } from './speed-menu.js';
 import { ShortcutController } from './shortcuts.js';
 import { playerStyles, type ThemeMode } from './styles.js';
@@ -104,9 +103,11 @@ export class ListenPlayer extends LitElement {
   readonly #core = new PlayerCore(this, {
     player: this,
     article: () => this.#findArticle(),
+    readyArticle: () => this.#article(),
     src: () => this.src,
     allowCrossOrigin: () => this.allowCrossOrigin,
-    start: (Session) => this.#start(Session),
+    loadOptions: () => this.#loadOptions(),
+    explicit: () => this.#explicit ?? { rate: false, voice: false },
   });
 
   /** Whether the page set `rate` and `voice` itself, read before the first update reflects `rate`. */
@@ -265,22 +266,6 @@ export class ListenPlayer extends LitElement {
   /** Moves to the previous paragraph; keeps playing or paused. */
   previous(): void {
     this.#core.request((session) => session.playback.step(-1));
-  }
-
-  #start(Session: typeof PlayerSession): PlayerSession {
-    const session = new Session(this, {
-      store: this.#core.store,
-      segments: this.#core.shell.take(),
-      article: () => this.#findArticle(),
-      readyArticle: () => this.#article(),
-      loadOptions: () => this.#loadOptions(),
-      explicit: () => this.#explicit ?? { rate: false, voice: false },
-    });
-    // As the element did before the first render when it was all one: read the article and load an engine,
-    // so voices, the manifest and the resume offer are there as early as they can be.
-    if (this.#article()) session.playback.prepare();
-    this.requestUpdate();
-    return session;
   }
 
   #speechSupported(): boolean {

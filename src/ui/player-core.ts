@@ -8,14 +8,12 @@ import { emit } from '../player/events.js';
 import { PlayerStore, type PlayerSnapshot } from '../player/store.js';
 import { Loader } from './loader.js';
 import type { PlayerParts } from './player-view.js';
-import type { PlayerSession } from './session.js';
+import type { PlayerSession, SessionHost, SessionOptions } from './session.js';
 import { ShellParts, type ShellOptions } from './shell.js';
 import { enShell } from './strings-shell.js';
 
-export interface PlayerCoreOptions extends Omit<ShellOptions, 'store' | 'openParagraphs' | 'loaded'> {
-  /** Makes the rest of the player once its module is loaded. */
-  start(Session: typeof PlayerSession): PlayerSession;
-}
+export interface PlayerCoreOptions
+  extends Omit<ShellOptions, 'store' | 'openParagraphs' | 'loaded'>, Omit<SessionOptions, 'store' | 'segments'> {}
 
 export class PlayerCore implements ReactiveController {
   readonly store = new PlayerStore();
@@ -23,11 +21,11 @@ export class PlayerCore implements ReactiveController {
   readonly loader: Loader<PlayerSession, typeof import('./session.js')>;
   /** The element's own parts until the rest of the player loads (see `shell.ts`). */
   readonly shell: ShellParts;
-  readonly #host: ReactiveElement;
+  readonly #host: SessionHost & ReactiveElement;
   /** While the rest of the player takes over: the snapshot before, whose change the host hears of once, after. */
   #handover: PlayerSnapshot | null = null;
 
-  constructor(host: ReactiveElement, options: PlayerCoreOptions) {
+  constructor(host: SessionHost & ReactiveElement, options: PlayerCoreOptions) {
     this.#host = host;
     const store = this.store;
     this.loader = new Loader(host, {
@@ -37,7 +35,11 @@ export class PlayerCore implements ReactiveController {
         // (one player at a time, Media Session, where play starts) see a waiting play start when it runs.
         this.#handover = store.snapshot;
         store.dispatch({ type: 'cancel' });
-        return options.start(PlayerSession);
+        const session = new PlayerSession(host, { ...options, store, segments: this.shell.take() });
+        // As the element did before the first render when it was all one: read the article and load an engine,
+        // so voices, the manifest and the resume offer are there as early as they can be.
+        if (options.readyArticle()) session.playback.prepare();
+        return session;
       },
       arrived: () => this.#endHandover(),
       failed: () => {
