@@ -9,7 +9,6 @@ import { adoptStyles, html, nothing, type ReactiveElement } from 'lit';
 import type { Segment } from '../article/segment.js';
 import type { EngineLoadOptions, ListenErrorCode } from '../engines/engine.js';
 import { clampRate } from '../article/pace.js';
-import { languageName } from '../engines/speech/voices.js';
 import { ArticleChangesController } from '../player/article-changes.js';
 import { engineOptions } from '../player/engine-options.js';
 import { ExclusiveController } from '../player/exclusive.js';
@@ -244,7 +243,7 @@ export class PlayerSession implements PlayerParts {
     if (s.lang === ENGINE_LANGUAGE) return error.message;
     const articleLang = this.#options.loadOptions().lang;
     const hasVoices = this.playback.snapshot.voices.length > 0;
-    if (error.code === 'no-speech' && hasVoices && articleLang) return s.noVoiceFor(languageName(articleLang, s.lang));
+    if (error.code === 'no-speech' && hasVoices && articleLang) return s.noVoiceFor(languageIn(articleLang, s.lang));
     return s.errors[error.code] ?? error.message;
   }
 
@@ -271,4 +270,13 @@ export class PlayerSession implements PlayerParts {
     // Only the switch to speech has a translated notice; a skipped paragraph keeps the English one.
     if (event.target === this.#host && event.detail.fallback === 'speech') this.#fallbackCode = event.detail.code;
   };
+}
+
+/** `lang` named in the UI's language `uiLang` ("German", "Deutsch"); the tag itself where the browser cannot name it. */
+function languageIn(lang: string, uiLang: string): string {
+  try {
+    return new Intl.DisplayNames([uiLang], { type: 'language' }).of(lang) ?? lang;
+  } catch {
+    return lang;
+  }
 }
