@@ -1,4 +1,5 @@
 import type { Segment } from '../article/segment.js';
+import type { RankContext } from './speech/voices.js';
 
 export type EngineKind = 'speech' | 'audio';
 
@@ -104,12 +105,8 @@ export interface EngineLoadOptions {
   readonly allowCrossOrigin?: boolean | undefined;
 }
 
-/**
- * A playback engine: Web Speech or pre-rendered audio. Positions are in seconds of the engine's own
- * timeline at rate 1 (media time), so changing the rate never moves the position.
- */
-export interface Engine {
-  readonly kind: EngineKind;
+/** What every engine does, whatever reads. */
+interface EngineBase {
   /** Seconds; for speech an estimate that improves as speech is measured. */
   readonly duration: number;
   readonly currentTime: number;
@@ -130,4 +127,65 @@ export interface Engine {
   setRate(rate: number): void;
   /** Stop all sound and release every listener, timer and resource. */
   destroy(): void;
+}
+
+/** Web Speech: what it can do beyond reading is choosing among the device's voices. */
+export interface SpeechEngineLike extends EngineBase {
+  readonly kind: 'speech';
+  /** Voices on this device (after `load`; empty until then). */
+  readonly voices?: readonly SpeechSynthesisVoice[];
+  /** The voice speaking, or null when none fits. */
+  readonly voice?: SpeechSynthesisVoice | null;
+  /** What the voices were ranked with (online or not, the reader's languages), for the voice menu. */
+  readonly voiceContext?: RankContext;
+  /** Switches to the voice named `name`, if the device has it. */
+  setVoice?(name: string): void;
+}
+
+/** Pre-rendered audio: a file the reader may download, and a manifest that tells one recording from another. */
+export interface AudioEngineLike extends EngineBase {
+  readonly kind: 'audio';
+  /** The audio file being played, once known. */
+  readonly source?: { readonly url: string } | null;
+  /** The timing manifest's content hash (once loaded, if it has one). */
+  readonly hash?: string | undefined;
+}
+
+/**
+ * A playback engine: Web Speech or pre-rendered audio, told apart by `kind`. Positions are in seconds of the
+ * engine's own timeline at rate 1 (media time), so changing the rate never moves the position. What only one
+ * kind can do is optional: the player carries it into its store (`capabilitiesOf`), and the UI reads it there.
+ */
+export type Engine = SpeechEngineLike | AudioEngineLike;
+
+/** What the player shows of an engine beyond its state and clock: all empty for an engine that cannot tell. */
+export interface EngineCapabilities {
+  /** How word times are known; null while unknown or without word times. */
+  readonly wordTiming: WordTiming | null;
+  /** The device's voices to choose from (speech), best ranked by `voiceContext`; empty otherwise. */
+  readonly voices: readonly SpeechSynthesisVoice[];
+  /** The voice speaking (speech), or null. */
+  readonly voice: SpeechSynthesisVoice | null;
+  readonly voiceContext: RankContext;
+  /** Address of the audio file playing (recorded audio), to download it; null otherwise. */
+  readonly download: string | null;
+  /** The timing manifest's content hash (recorded audio), null without one. */
+  readonly manifestHash: string | null;
+}
+
+const NO_VOICES: readonly SpeechSynthesisVoice[] = [];
+const NO_CONTEXT: RankContext = {};
+
+/** What `engine` can tell now (see `EngineCapabilities`), read through its kind. */
+export function capabilitiesOf(engine: Engine | null): EngineCapabilities {
+  const speech = engine?.kind === 'speech' ? engine : null;
+  const audio = engine?.kind === 'audio' ? engine : null;
+  return {
+    wordTiming: engine?.wordTiming ?? null,
+    voices: speech?.voices ?? NO_VOICES,
+    voice: speech?.voice ?? null,
+    voiceContext: speech?.voiceContext ?? NO_CONTEXT,
+    download: audio?.source?.url ?? null,
+    manifestHash: audio?.hash ?? null,
+  };
 }

@@ -9,12 +9,13 @@ import { ParagraphHighlighter, adoptHighlightStyle } from '../article/highlight.
 import type { Segment } from '../article/segment.js';
 import { WordHighlighter } from '../article/word-highlight.js';
 import { AudioEngine, type AudioEngineOptions } from '../engines/audio/audio.js';
-import type { Engine, EngineEvent, EngineLoadOptions, ListenErrorCode } from '../engines/engine.js';
-import { clampRate } from '../engines/pace.js';
+import { capabilitiesOf, type Engine, type EngineEvent, type EngineLoadOptions, type ListenErrorCode } from '../engines/engine.js';
+import { clampRate } from '../article/pace.js';
 import { SpeechEngine, type SpeechEngineOptions } from '../engines/speech/speech.js';
 import { emit } from './events.js';
 import { StartSources, type StartChooser, type StartPoint, type StartSource } from './starts.js';
 import { PlayerStore, type PlayerSnapshot, type StoreAction } from './store.js';
+import { reduce } from './transitions.js';
 
 export type HighlightMode = 'paragraph' | 'word' | 'none';
 
@@ -36,13 +37,15 @@ export interface PlaybackOptions {
   exclude(): readonly Element[];
   /** The article's segments, read already by whoever made the controller: used by the first `prepare`. */
   readonly segments?: readonly Segment[] | null;
+  /** The player's store, which the element made (it shows state before the controller exists); default: a new one. */
+  readonly store?: PlayerStore;
   /** Test seams: options for the engines. */
   speech?: SpeechEngineOptions | undefined;
   audio?: () => Partial<AudioEngineOptions>;
 }
 
 export class PlaybackController implements ReactiveController {
-  readonly store = new PlayerStore();
+  readonly store: PlayerStore;
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #options: PlaybackOptions;
   readonly #highlighter = new ParagraphHighlighter();
@@ -65,6 +68,8 @@ export class PlaybackController implements ReactiveController {
   constructor(host: ReactiveControllerHost & HTMLElement, options: PlaybackOptions) {
     this.#host = host;
     this.#options = options;
+    this.store = options.store ?? new PlayerStore();
+    this.store.use(reduce);
     this.#words = new WordHighlighter(options);
     this.#segments = options.segments ?? null;
     this.#handedOver = this.#segments !== null;
@@ -72,7 +77,6 @@ export class PlaybackController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.#host.setAttribute('state', this.store.snapshot.state);
     this.#unsubscribe = this.store.subscribe((next, previous) => this.#onChange(next, previous));
   }
 
@@ -91,6 +95,11 @@ export class PlaybackController implements ReactiveController {
 
   get engine(): Engine | null {
     return this.#engine;
+  }
+
+  /** Whether an engine is loaded (the article was read and an engine made for it). */
+  get hasEngine(): boolean {
+    return this.#engine !== null;
   }
 
   get notice(): string {
@@ -196,6 +205,12 @@ export class PlaybackController implements ReactiveController {
     engine.play();
   }
 
+  /** Moves to the start of segment `index` without playing (paused: a click on a paragraph). */
+  seekToSegment(index: number): void {
+    const engine = this.#engine;
+    if (engine) this.seek(engine.segmentStart(index));
+  }
+
   /** Moves to the next/previous paragraph; keeps playing if playing, stays paused otherwise. */
   step(direction: -1 | 1): void {
     const engine = this.prepare();
@@ -211,7 +226,10 @@ export class PlaybackController implements ReactiveController {
   }
 
   setVoice(name: string): void {
-    if (this.#engine instanceof SpeechEngine) this.#engine.setVoice(name);
+    const engine = this.#engine;
+    if (engine?.kind !== 'speech') return;
+    engine.setVoice?.(name);
+    this.#syncCapabilities();
   }
 
   /** Forgets the segments and engine so the next play reads the page again (a new `for`, `src` or `lang`). */
@@ -237,14 +255,20 @@ export class PlaybackController implements ReactiveController {
   #use(engine: Engine, reason?: 'fallback'): Engine {
     this.#engine = engine;
     this.store.dispatch({ type: 'engine', engine: engine.kind, reason });
+    this.store.clock = () => engine.currentTime;
+    this.#syncCapabilities();
     // Voices and manifests arrive asynchronously; render again when they are known.
-    void engine.load(this.segments, this.#options.loadOptions()).then(() => this.#host.requestUpdate());
+    void engine.load(this.segments, this.#options.loadOptions()).then(() => {
+      if (engine === this.#engine) this.#syncCapabilities();
+      this.#host.requestUpdate();
+    });
     return engine;
   }
 
   #unload(): void {
     this.#engine?.destroy();
     this.#engine = null;
+    this.store.clock = null;
     this.#notice = '';
     this.#requested = -1;
     this.#highlighter.set(null);
@@ -259,6 +283,8 @@ export class PlaybackController implements ReactiveController {
    */
   #fromEngine(engine: Engine, event: EngineEvent): void {
     if (engine !== this.#engine) return;
+    // First what the engine can do now (the manifest's hash came with its length): listeners see both at once.
+    this.#syncCapabilities();
     if (event.type === 'notice') emit(this.#host, 'listen-error', { code: event.code, message: event.message, fallback: 'continue' });
     else if (event.type === 'error' && event.fallback === 'speech') this.#fallBack(engine, event.code, event.message);
     else if (event.type === 'error' && event.fallback === 'audio') this.#skipped(event.code, event.message);
@@ -320,6 +346,11 @@ export class PlaybackController implements ReactiveController {
     if (resume) engine.play();
   }
 
+  /** Carries what the engine can do (voices, the file to download, word timing…) into the store. */
+  #syncCapabilities(): void {
+    this.store.dispatch({ type: 'capabilities', capabilities: capabilitiesOf(this.#engine) });
+  }
+
   #report(event: StoreAction): void {
     if (event.type === 'position') this.#requested = -1;
     this.store.dispatch(event);
@@ -344,15 +375,11 @@ export class PlaybackController implements ReactiveController {
         time: next.currentTime,
       });
     }
-    if (next.state !== previous.state) {
-      host.setAttribute('state', next.state);
-      emit(host, 'listen-statechange', { state: next.state });
-      if (next.state === 'ended') {
-        this.#highlighter.set(null);
-        emit(host, 'listen-ended', {});
-      }
+    // The state itself (the `state` attribute, `listen-statechange`, `listen-error`) is the element's to reflect.
+    if (next.state !== previous.state && next.state === 'ended') {
+      this.#highlighter.set(null);
+      emit(host, 'listen-ended', {});
     }
-    if (next.error && next.error !== previous.error) emit(host, 'listen-error', { ...next.error });
     if (next.engine && next.engineReason && next.engine !== previous.engine) {
       emit(host, 'listen-enginechange', { engine: next.engine, reason: next.engineReason });
     }

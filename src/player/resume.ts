@@ -13,7 +13,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { fingerprint } from '../article/fingerprint.js';
 import type { Segment } from '../article/segment.js';
-import { AudioEngine } from '../engines/audio/audio.js';
 import type { Engine } from '../engines/engine.js';
 import type { PlaybackController } from './playback.js';
 import { clearPosition, loadPosition, safeStorage, savePosition, type SafeStorage, type SavedPosition } from './persistence.js';
@@ -173,8 +172,8 @@ export class ResumeController implements ReactiveController {
     const segment = saved.segment;
     const sameRecording =
       saved.engine === 'audio' &&
-      engine instanceof AudioEngine &&
-      saved.hash === engine.hash &&
+      engine.kind === 'audio' &&
+      saved.hash === (this.#playback.snapshot.manifestHash ?? undefined) &&
       Math.abs(saved.duration - engine.duration) < 0.01;
     if (sameRecording) return { at: { segment, time: saved.time }, time: saved.time };
     const start = engine.segmentStart(segment);
@@ -258,7 +257,7 @@ export class ResumeController implements ReactiveController {
         fraction,
         time,
         engine: engine.kind,
-        hash: engine instanceof AudioEngine ? engine.hash : undefined,
+        hash: snapshot.manifestHash ?? undefined,
         duration: engine.duration,
         savedAt: 0,
       },

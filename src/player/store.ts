@@ -2,23 +2,25 @@
  * The player's store: a small, pure state machine fed only by engine events (non-optimistic: a click on
  * play requests playback; the state becomes `playing` when the engine reports that speech or audio started).
  */
-import type { EngineChangeReason, EngineEvent, EngineKind, ListenErrorCode } from '../engines/engine.js';
+import type { EngineCapabilities, EngineChangeReason, EngineEvent, EngineKind, ListenErrorCode } from '../engines/engine.js';
 
 export type PlayerState = 'idle' | 'loading' | 'playing' | 'paused' | 'ended' | 'error';
 
 /**
  * What the player waits for while `loading`: `voices`, the browser's list of voices (it may take seconds);
  * `start`, the engine starting to read (a recording loading, the browser's voice starting); `resume`, the engine
- * going on after a pause (a moment, as a rule); `stall`, a recording that stopped arriving while playing.
+ * going on after a pause (a moment, as a rule); `stall`, a recording that stopped arriving while playing;
+ * `player`, the rest of the player, which loads on first use (play was pressed before it arrived).
  */
-export type LoadingReason = 'voices' | 'start' | 'resume' | 'stall';
+export type LoadingReason = 'voices' | 'start' | 'resume' | 'stall' | 'player';
 
 export interface PlayerError {
   readonly code: ListenErrorCode;
   readonly message: string;
 }
 
-export interface PlayerSnapshot {
+/** What the player is and shows: its state, clock and place, and what its engine can do (`EngineCapabilities`). */
+export interface PlayerSnapshot extends EngineCapabilities {
   readonly state: PlayerState;
   readonly engine: EngineKind | null;
   /** Why `engine` took over from another while reading; null for the engine the player loaded. */
@@ -41,6 +43,8 @@ export interface PlayerSnapshot {
    * player, focus), which nobody asked for. The status line shows it without announcing it.
    */
   readonly errorWhileIdle: boolean;
+  /** Length to show while `duration` is unknown (0): the manifest's, or the speech estimate. Kept on `reset`. */
+  readonly estimate: number;
 }
 
 export const initialSnapshot: PlayerSnapshot = {
@@ -56,6 +60,13 @@ export const initialSnapshot: PlayerSnapshot = {
   error: null,
   loadingReason: null,
   errorWhileIdle: false,
+  estimate: 0,
+  wordTiming: null,
+  voices: [],
+  voice: null,
+  voiceContext: {},
+  download: null,
+  manifestHash: null,
 };
 
 /** Player-level actions that do not come from an engine. */
@@ -64,46 +75,22 @@ export type StoreAction =
   | Exclude<EngineEvent, { readonly type: 'notice' }>
   /** The player loaded an engine (`reason` absent), or fell back to another (`reason: 'fallback'`). */
   | { readonly type: 'engine'; readonly engine: EngineKind | null; readonly reason?: EngineChangeReason | undefined }
-  | { readonly type: 'reset' };
+  | { readonly type: 'reset' }
+  /** What the engine can do now (voices, download…), as the playback controller reads it from the engine. */
+  | { readonly type: 'capabilities'; readonly capabilities: EngineCapabilities }
+  | { readonly type: 'estimate'; readonly duration: number }
+  /** Play was asked for before the rest of the player loaded: `loading` (reason `player`) until it does. */
+  | { readonly type: 'request' }
+  /** That request was taken back (paused) before the player loaded, or loading it is tried again: `idle`. */
+  | { readonly type: 'cancel' };
 
-/** Which engine-reported states each state accepts; anything else is ignored (a stale or impossible event). */
-const accepts: Record<PlayerState, ReadonlySet<PlayerState>> = {
-  idle: new Set(['loading', 'playing']),
-  loading: new Set(['playing', 'paused', 'ended']),
-  playing: new Set(['loading', 'paused', 'ended']),
-  paused: new Set(['loading', 'playing', 'ended']),
-  ended: new Set(['loading', 'playing', 'paused']),
-  error: new Set(['loading', 'playing']),
-};
-
-/** Why a move to `loading` from each state waits (`voices` comes only from the engine). */
-const loadingFrom: Record<PlayerState, LoadingReason> = {
-  idle: 'start',
-  loading: 'start',
-  playing: 'stall',
-  paused: 'resume',
-  ended: 'start',
-  error: 'start',
-};
-
-function move(snapshot: PlayerSnapshot, state: PlayerState): PlayerSnapshot {
-  if (snapshot.state === state || !accepts[snapshot.state].has(state)) return snapshot;
-  const loading = state === 'loading' ? loadingFrom[snapshot.state] : null;
-  return { ...snapshot, state, loadingReason: loading, error: null, errorWhileIdle: false };
-}
-
-export function reduce(snapshot: PlayerSnapshot, action: StoreAction): PlayerSnapshot {
+/**
+ * The part of the reducer the element needs before the rest of the player loads: its own requests, a position
+ * sought, the engine to expect, errors and resets. The engine's state transitions (`transitions.ts`) come with
+ * the playback controller, which hands them to the store; until then other actions leave the snapshot as it is.
+ */
+export function reduceRequests(snapshot: PlayerSnapshot, action: StoreAction): PlayerSnapshot {
   switch (action.type) {
-    case 'loading': {
-      const next = move(snapshot, 'loading');
-      // The engine may say later what it waits for (the voices, once play is wanted before they came).
-      if (next.state !== 'loading' || !action.reason || next.loadingReason === action.reason) return next;
-      return { ...next, loadingReason: action.reason };
-    }
-    case 'playing':
-    case 'paused':
-    case 'ended':
-      return move(snapshot, action.type);
     case 'error':
       return {
         ...snapshot,
@@ -120,41 +107,56 @@ export function reduce(snapshot: PlayerSnapshot, action: StoreAction): PlayerSna
         segmentIndex: action.segment,
         ...(action.segment === snapshot.segmentIndex ? null : { wordIndex: -1, wordOffset: -1, wordLength: 0 }),
       };
-    case 'word':
-      if (action.segment === snapshot.segmentIndex && action.word === snapshot.wordIndex) return snapshot;
-      return {
-        ...snapshot,
-        segmentIndex: action.segment,
-        wordIndex: action.word,
-        wordOffset: action.word >= 0 ? (action.offset ?? -1) : -1,
-        wordLength: action.word >= 0 ? (action.length ?? 0) : 0,
-        currentTime: action.time,
-      };
-    case 'duration':
-      return action.duration === snapshot.duration ? snapshot : { ...snapshot, duration: action.duration };
     case 'engine':
       return action.engine === snapshot.engine ? snapshot : { ...snapshot, engine: action.engine, engineReason: action.reason ?? null };
     case 'reset':
-      return initialSnapshot;
+      return snapshot.estimate ? { ...initialSnapshot, estimate: snapshot.estimate } : initialSnapshot;
+    case 'estimate':
+      return action.duration === snapshot.estimate ? snapshot : { ...snapshot, estimate: action.duration };
+    case 'request':
+      // From `idle`, or from an error (play retries); the player takes it back when it arrives (see `player-core.ts`).
+      if (snapshot.state !== 'idle' && snapshot.state !== 'error') return snapshot;
+      return { ...snapshot, state: 'loading', loadingReason: 'player', error: null, errorWhileIdle: false };
+    case 'cancel':
+      if (snapshot.loadingReason !== 'player' && snapshot.error?.code !== 'player-load') return snapshot;
+      return { ...snapshot, state: 'idle', loadingReason: null, error: null, errorWhileIdle: false };
+    default:
+      return snapshot;
   }
 }
+
+export type Reducer = (snapshot: PlayerSnapshot, action: StoreAction) => PlayerSnapshot;
 
 export type StoreListener = (next: PlayerSnapshot, previous: PlayerSnapshot) => void;
 
 export class PlayerStore {
   #snapshot: PlayerSnapshot = initialSnapshot;
+  /** `reduceRequests` until the playback controller brings the engine's transitions (`use`). */
+  #reduce: Reducer = reduceRequests;
   readonly #listeners = new Set<StoreListener>();
+  /** The engine's own clock, finer than the positions it reports (a few a second); null without an engine. */
+  clock: (() => number) | null = null;
 
   get snapshot(): PlayerSnapshot {
     return this.#snapshot;
   }
 
+  /** Seconds on the engine's timeline: its clock while there is one, else the last position reported or sought. */
+  get currentTime(): number {
+    return this.clock?.() ?? this.#snapshot.currentTime;
+  }
+
   dispatch(action: StoreAction): void {
     const previous = this.#snapshot;
-    const next = reduce(previous, action);
+    const next = this.#reduce(previous, action);
     if (next === previous) return;
     this.#snapshot = next;
     for (const listener of this.#listeners) listener(next, previous);
+  }
+
+  /** Reduces with `reducer` from now on (one that handles every action: see `transitions.ts`). */
+  use(reducer: Reducer): void {
+    this.#reduce = reducer;
   }
 
   subscribe(listener: StoreListener): () => void {

@@ -1,26 +1,22 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, type PropertyValues } from 'lit';
 import { property } from './property.js';
 import { extractSegments } from '../article/extract.js';
 import type { Skipped } from '../article/judge.js';
 import type { Segment } from '../article/segment.js';
-import type { AudioEngineOptions } from '../engines/audio/audio.js';
 import type { EngineKind, EngineLoadOptions, WordTiming } from '../engines/engine.js';
-import { prefetchDuration } from '../manifest/prefetch.js';
-import { clampRate, estimateSpeechSeconds } from '../engines/pace.js';
-import type { SpeechEngineOptions } from '../engines/speech/speech.js';
+import { clampRate } from '../article/pace.js';
+import { engineOptions } from '../player/engine-options.js';
 import type { HighlightMode } from '../player/playback.js';
 import { hasStoredState } from '../player/storage-keys.js';
 import type { PlayerState } from '../player/store.js';
+import { declaredLang, findArticle, readyArticle } from './article-source.js';
 import { i18nStyles, LanguageController } from './i18n.js';
-import { nextIcon, pauseIcon, playIcon, previousIcon, retryIcon } from './icons.js';
-import { renderParagraphsButton } from './paragraphs-button.js';
-import type { PlayerSession } from './session.js';
-import { renderSpeedMenu, stepRate } from './speed-menu.js';
-import { enShell, type ShellStrings } from './strings-shell.js';
+import { PlayerCore } from './player-core.js';
+import { Controls, renderPlayer } from './player-view.js';
+import { stepRate } from './speed-menu.js';
 import type { StringOverrides } from './strings.js';
 import { ShortcutController } from './shortcuts.js';
 import { playerStyles, type ThemeMode } from './styles.js';
-import { formatClock, spokenTime } from './time.js';
 
 /**
  * Reads an article of the page aloud and highlights the paragraph being read.
@@ -72,11 +68,6 @@ import { formatClock, spokenTime } from './time.js';
 export class ListenPlayer extends LitElement {
   static override styles = [playerStyles, i18nStyles];
 
-  /** Test seam: options passed to the Web Speech engine (a fake synthesiser, shorter timeouts). */
-  static speechOptions: SpeechEngineOptions | undefined;
-  /** Test seam: options passed to the audio engine. */
-  static audioOptions: Partial<AudioEngineOptions> | undefined;
-
   /** Id of the article element to read; absent: the nearest `article` ancestor, else the next `article` sibling. */
   @property({ attribute: 'for' }) for = '';
 
@@ -121,60 +112,53 @@ export class ListenPlayer extends LitElement {
 
   /** The UI's language: from `lang`, else the article's or the document's (see `i18n.ts`). */
   readonly #i18n = new LanguageController(this, { lang: () => this.#loadOptions().lang });
-  get #strings(): ShellStrings {
-    return this.#i18n.strings;
-  }
 
   /**
-   * The rest of the player (engines, follow along, resume, Media Session…), loaded on first use: see
-   * `session.ts`. Null until then.
+   * The player, one from the start: its store, the rest of it that loads on first use, and the requests made
+   * meanwhile (see `player-core.ts`).
    */
-  #session: PlayerSession | null = null;
-  #opening: Promise<PlayerSession> | null = null;
-  /** Play was pressed and waits for the session to load: `loading`, and the button offers to pause. */
-  #playPending = false;
-  /** A position sought before the session loaded, until it applies it. */
-  #pendingTime: number | null = null;
-  /** The session could not be loaded: an error the play button retries. */
-  #loadFailed = false;
-  /** The article's segments read before the session exists (handed to it once). */
-  #segments: readonly Segment[] | null = null;
-  /** Length shown before the session knows it: the manifest's, or the speech estimate. */
-  #estimate = 0;
+  readonly #core = new PlayerCore(this, {
+    player: this,
+    article: () => this.#findArticle(),
+    readyArticle: () => this.#article(),
+    src: () => this.src,
+    allowCrossOrigin: () => this.allowCrossOrigin,
+    loadOptions: () => this.#loadOptions(),
+    explicit: () => this.#explicit ?? { rate: false, voice: false },
+  });
+
   /** Whether the page set `rate` and `voice` itself, read before the first update reflects `rate`. */
   #explicit: { rate: boolean; voice: boolean } | null = null;
+  /** The controls' own state: the slider while dragged, the speed and voice menus. */
+  readonly #controls = new Controls(this, () => this.#rememberRate());
 
   constructor() {
     super();
     new ShortcutController(this, {
       toggle: () => this.toggle(),
-      skip: (direction) => this.#use((session) => session.playback.skip(direction)),
-      step: (direction) => this.#use((session) => session.playback.step(direction)),
+      skip: (direction) => this.#core.request((session) => session.playback.skip(direction)),
+      step: (direction) => this.#core.request((session) => session.playback.step(direction)),
       changeRate: (direction) => this.#changeRate(direction),
       rtl: () => this.#i18n.rtl,
     });
     // A pointer over the player or focus in it is a reader about to use it: the rest of it loads meanwhile
     // (the voices then show in the menu, and play starts sooner).
-    const intent = () => void this.#open().catch(() => {});
+    const intent = () => this.#core.load();
     this.addEventListener('pointerenter', intent);
     this.addEventListener('focusin', intent);
   }
 
   override connectedCallback(): void {
     this.#explicit ??= { rate: this.hasAttribute('rate') || this.rate !== 1, voice: this.hasAttribute('voice') || Boolean(this.voice) };
-    // The session keeps the `state` attribute once it is there (it is `idle` until then, or `error`).
-    this.#reflectState();
     super.connectedCallback();
   }
-
-  /** Slider value while the reader drags it (the position is applied on release). */
-  #scrub: number | null = null;
 
   /** Also waits for the rest of the player while it loads (after the first use, or at once for a returning reader). */
   protected override async getUpdateComplete(): Promise<boolean> {
     const done = await super.getUpdateComplete();
-    if (!this.#opening) return done;
-    await this.#opening.catch(() => {});
+    const loading = this.#core.loader.taskComplete;
+    if (!loading) return done;
+    await loading.catch(() => {});
     return super.getUpdateComplete();
   }
 
@@ -191,28 +175,30 @@ export class ListenPlayer extends LitElement {
       // before play), on a device that cannot speak (it says so before anyone presses play), and while the
       // article is not on the page yet (the session waits for it).
       const article = this.#article();
-      if (article) this.#preview();
+      if (article) this.#core.shell.preview();
       // An article with nothing to read (images only) is an error to show at once, as the session reports it.
-      const eager = !article || !this.#segments?.length || hasStoredState() || (!this.src && !this.#speechSupported());
-      if (eager) void this.#open().catch(() => {});
+      const eager = !article || !this.#core.shell.read || hasStoredState() || (!this.src && !this.#speechSupported());
+      if (eager) this.#core.load();
       return;
     }
     const changedAfterStart = (key: 'for' | 'lang' | 'src' | 'langOverride' | 'lexicon') => changed.has(key) && changed.get(key) !== undefined;
     if ((['for', 'lang', 'src', 'langOverride', 'lexicon'] as const).some(changedAfterStart)) {
-      this.#segments = null;
-      this.#estimate = 0;
-      if (this.#session) this.#session.playback.changed();
-      else if (this.#article()) this.#preview();
-      else void this.#open().catch(() => {});
+      const { shell, loader } = this.#core;
+      shell.forget();
+      if (loader.value) loader.value.playback.changed();
+      else if (this.#article()) shell.preview();
+      else {
+        this.#core.store.dispatch({ type: 'engine', engine: null });
+        this.#core.load();
+      }
     }
-    if (changed.has('rate')) this.#session?.playback.setRate(this.rate);
-    if (changed.has('voice') && this.voice) this.#session?.playback.setVoice(this.voice);
+    if (changed.has('rate')) this.#core.setting('rate', (session) => session.playback.setRate(this.rate));
+    if (changed.has('voice') && this.voice) this.#core.setting('voice', (session) => session.playback.setVoice(this.voice));
   }
 
   /** `idle`, `loading`, `playing`, `paused`, `ended` or `error` (also the host attribute `state`). */
   get state(): PlayerState {
-    if (this.#session) return this.#session.playback.snapshot.state;
-    return this.#loadFailed ? 'error' : this.#playPending ? 'loading' : 'idle';
+    return this.#core.store.snapshot.state;
   }
 
   /**
@@ -221,30 +207,27 @@ export class ListenPlayer extends LitElement {
    * for and back, or when the recording fails.
    */
   get activeEngine(): EngineKind | null {
-    if (this.#session) return this.#session.playback.snapshot.engine;
-    return this.#segments?.length ? (this.src ? 'audio' : 'speech') : null;
+    return this.#core.store.snapshot.engine;
   }
 
   /** Position in seconds (estimated for speech). */
   get currentTime(): number {
-    return this.#session?.playback.engine?.currentTime ?? this.#pendingTime ?? 0;
+    return this.#core.store.currentTime;
   }
 
   /** Length in seconds (estimated for speech, corrected as it speaks). */
   get duration(): number {
-    const engine = this.#session?.playback.engine;
-    return engine && engine.duration > 0 ? engine.duration : this.#estimate;
+    return this.#core.duration;
   }
 
   /** Index of the segment being read, −1 when none. */
   get segmentIndex(): number {
-    return this.#session?.playback.snapshot.segmentIndex ?? -1;
+    return this.#core.store.snapshot.segmentIndex;
   }
 
   /** What is read, in order: `{ text, element, lang }` per heading, paragraph, list item or quote. */
   get segments(): readonly Segment[] {
-    if (this.#session) return this.#session.playback.segments;
-    return (this.#segments ??= this.#read());
+    return this.#core.parts.segments();
   }
 
   /**
@@ -264,198 +247,59 @@ export class ListenPlayer extends LitElement {
    * `estimated` (a voice that sends none: words spread over each sentence), null before it is known.
    */
   get wordTiming(): WordTiming | null {
-    return this.#session?.playback.engine?.wordTiming ?? null;
+    return this.#core.store.snapshot.wordTiming;
   }
 
   /** Starts or resumes reading. */
   play(): void {
-    if (this.#session) this.#session.playback.play();
-    else this.#playWhenLoaded((session) => session.playback.play());
-  }
-
-  /**
-   * Before the session: `loading` at once (the button offers to pause), and `start` once it is there, unless
-   * the reader paused meanwhile.
-   */
-  #playWhenLoaded(start: (session: PlayerSession) => void): void {
-    this.#playPending = true;
-    this.#reflectState();
-    this.requestUpdate();
-    this.#use((session) => {
-      if (!this.#playPending) return;
-      this.#playPending = false;
-      start(session);
-    });
+    this.#core.play((session) => session.playback.play());
   }
 
   /** Pauses; `play()` goes on from here. */
   pause(): void {
-    if (this.#playPending) {
-      this.#playPending = false;
-      this.#reflectState();
-      this.requestUpdate();
-    }
-    this.#session?.playback.pause();
+    this.#core.pause();
   }
 
   /** Plays if paused or stopped, pauses if playing. */
   toggle(): void {
-    if (this.#session) this.#session.playback.toggle();
-    else if (this.#playPending) this.pause();
-    else this.play();
+    this.#core.toggle();
   }
 
   /** Moves to `seconds` (speech: to the sentence at that estimated time); keeps playing or paused. */
   seek(seconds: number): void {
-    if (!this.#session && Number.isFinite(seconds)) {
-      // Shown at once, applied as soon as the rest of the player is there.
-      this.#pendingTime = Math.min(Math.max(seconds, 0), this.duration);
-      this.requestUpdate();
-    }
-    this.#use((session) => {
-      this.#pendingTime = null;
-      session.playback.seek(seconds);
-    });
+    this.#core.seek(seconds);
   }
 
   /** Starts reading at segment `index`. */
   playSegment(index: number): void {
-    if (this.#session) this.#session.playback.playSegment(index);
-    else this.#playWhenLoaded((session) => session.playback.playSegment(index));
+    this.#core.play((session) => session.playback.playSegment(index));
   }
 
   /** Moves to the next paragraph; keeps playing or paused. */
   next(): void {
-    this.#use((session) => session.playback.step(1));
+    this.#core.request((session) => session.playback.step(1));
   }
 
   /** Moves to the previous paragraph; keeps playing or paused. */
   previous(): void {
-    this.#use((session) => session.playback.step(-1));
-  }
-
-  /** Runs `action` with the session, loading it first if needed (in order: actions queued meanwhile run in turn). */
-  #use(action: (session: PlayerSession) => void): void {
-    if (this.#session) action(this.#session);
-    else this.#open().then(action, () => {});
-  }
-
-  /** Loads the rest of the player once; a failure is shown as an error that "Try again" retries. */
-  #open(): Promise<PlayerSession> {
-    if (this.#session) return Promise.resolve(this.#session);
-    if (this.#loadFailed) {
-      this.#loadFailed = false;
-      this.#reflectState();
-      this.requestUpdate();
-    }
-    this.#opening ??= import('./session.js').then(
-      ({ PlayerSession }) => this.#start(PlayerSession),
-      (error: unknown) => {
-        this.#opening = null;
-        this.#playPending = false;
-        this.#loadFailed = true;
-        this.#reflectState();
-        // The rest of the player did not load (offline, a blocked file); the message is in English, as the engines' are.
-        for (const [type, detail] of [
-          ['listen-statechange', { state: 'error' }],
-          ['listen-error', { code: 'player-load', message: enShell.errors['player-load'] }],
-        ] as const) {
-          this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
-        }
-        this.requestUpdate();
-        throw error;
-      },
-    );
-    return this.#opening;
-  }
-
-  #start(Session: typeof PlayerSession): PlayerSession {
-    if (this.#session) return this.#session;
-    const session = new Session(this, {
-      article: () => this.#findArticle(),
-      readyArticle: () => this.#article(),
-      segments: this.#segments?.length ? this.#segments : null,
-      src: () => this.src,
-      loadOptions: () => this.#loadOptions(),
-      highlight: () => this.highlight,
-      exclude: () => [this],
-      followEnabled: () => !this.noFollow,
-      rate: () => this.rate,
-      explicit: () => this.#explicit ?? { rate: false, voice: false },
-      toggle: () => this.toggle(),
-      speech: ListenPlayer.speechOptions,
-      audio: () => ({ ...ListenPlayer.audioOptions, allowCrossOrigin: this.allowCrossOrigin }),
-      styles: ListenPlayer.elementStyles,
-    });
-    this.#session = session;
-    this.#segments = null;
-    // As the element did before the first render when it was all one: read the article and load an engine,
-    // so voices, the manifest and the resume offer are there as early as they can be.
-    if (this.#article()) session.playback.prepare();
-    this.requestUpdate();
-    return session;
-  }
-
-  /** The `state` attribute before the session, which keeps it from then on. */
-  #reflectState(): void {
-    if (!this.#session) this.setAttribute('state', this.state);
+    this.#core.request((session) => session.playback.step(-1));
   }
 
   #speechSupported(): boolean {
-    const synth = ListenPlayer.speechOptions?.synth;
+    const synth = engineOptions().speech?.synth;
     return synth !== undefined ? synth !== null : 'speechSynthesis' in globalThis;
   }
 
-  #read(): readonly Segment[] {
-    const article = this.#findArticle();
-    return article ? Object.freeze(extractSegments(article, { exclude: [this] })) : [];
-  }
-
-  /** Reads the article for the first render: its segments, and how long reading it takes. */
-  #preview(): void {
-    const segments = (this.#segments = this.#read());
-    const src = this.src;
-    if (!src) {
-      this.#estimate = estimateSpeechSeconds(segments);
-      return;
-    }
-    const options = { allowCrossOrigin: this.allowCrossOrigin, fetch: ListenPlayer.audioOptions?.fetch };
-    void prefetchDuration(src, options).then((duration) => {
-      if (duration === undefined || this.src !== src) return;
-      this.#estimate = duration;
-      this.requestUpdate();
-    });
-  }
-
-  /**
-   * The article, once it has text: an empty shell a framework fills in a moment later is not ready yet
-   * (reading it would fail with "no text").
-   */
   #article(): Element | null {
-    const article = this.#findArticle();
-    if (!article) return null;
-    // Up to the first text that is not blank: `textContent` would copy a long article on every render.
-    const texts = article.ownerDocument.createTreeWalker(article, NodeFilter.SHOW_TEXT);
-    while (texts.nextNode()) if (/\S/.test(texts.currentNode.nodeValue!)) return article;
-    return null;
+    return readyArticle(this.#findArticle());
   }
 
   #findArticle(): Element | null {
-    if (this.for) {
-      const root = this.getRootNode() as Document | ShadowRoot;
-      return root.getElementById?.(this.for) ?? document.getElementById(this.for);
-    }
-    const ancestor = this.closest('article');
-    if (ancestor) return ancestor;
-    for (let sibling = this.nextElementSibling; sibling; sibling = sibling.nextElementSibling) {
-      if (sibling.localName === 'article') return sibling;
-    }
-    return null;
+    return findArticle(this, this.for);
   }
 
   #loadOptions(): EngineLoadOptions {
-    const article = this.#findArticle();
-    const declared = article?.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang;
+    const declared = declaredLang(this.#findArticle());
     const lang = this.langOverride || this.lang || declared || navigator.language;
     const { lexicon, allowCrossOrigin } = this;
     return { lang, voice: this.voice || undefined, rate: clampRate(this.rate), relabel: this.langOverride && declared, lexicon, allowCrossOrigin };
@@ -465,86 +309,29 @@ export class ListenPlayer extends LitElement {
     const next = stepRate(clampRate(this.rate), direction);
     if (next === undefined) return;
     this.rate = next;
-    // The session remembers a choice it saw; one made before it loaded is handed to it.
-    if (!this.#session) this.#use((session) => session.rememberRate());
+    this.#rememberRate();
   }
 
-  #onSeekInput(event: Event): void {
-    this.#scrub = (event.target as HTMLInputElement).valueAsNumber;
-    this.requestUpdate();
-  }
-
-  #onSeekChange(event: Event): void {
-    this.#scrub = null;
-    this.seek((event.target as HTMLInputElement).valueAsNumber);
-  }
-
-  readonly #onRateChange = (event: Event): void => {
-    this.rate = Number((event.target as HTMLSelectElement).value);
-    if (!this.#session) this.#use((session) => session.rememberRate());
-  };
-
-  readonly #onVoiceChange = (event: Event): void => {
-    this.voice = (event.target as HTMLSelectElement).value;
-  };
-
-  /**
-   * The status line until the session plays: why loading it failed, or "Loading audio…" for a recording (the
-   * session goes on saying so, once); the browser's voice is the session's to announce as it starts.
-   */
-  #shellStatus(s: ShellStrings): string {
-    if (this.#loadFailed) return s.errors['player-load'];
-    return this.#playPending && this.src ? s.loading : '';
+  /** The session remembers a choice it saw; one made before it loaded is handed to it. */
+  #rememberRate(): void {
+    if (!this.#core.loader.value) this.#core.request((session) => session.rememberRate());
   }
 
   protected override render() {
-    const s = this.#strings;
-    const session = this.#session;
-    const state = this.state;
-    // Times are spoken in the UI's language, not the article's.
-    const spoken = this.#i18n.locale;
-    const duration = this.duration;
-    const time = this.#scrub ?? Math.min(this.currentTime, duration);
-    const [said, length] = session && this.#scrub === null ? session.slider(time, duration) : [time, duration];
-    const active = state === 'playing' || state === 'loading' || this.#playPending;
-    const playLabel = state === 'error' ? s.retry : active ? s.pause : s.play;
-    // Announced in the live region, or only shown (an error nobody asked for, see `PlayerSession.status`).
-    const [announced, shown] = session && !this.#playPending ? session.status(s) : [this.#shellStatus(s), ''];
-    // The host's `lang` is the article's; the controls speak the UI's language.
-    return html`<div class="player" part="base" role="group" aria-label=${s.label} lang=${s.lang} dir=${s.dir}>
-      <button class="play" part="play-button" aria-label=${playLabel} @click=${this.toggle}>
-        ${state === 'error' ? retryIcon : active ? pauseIcon : playIcon}
-      </button>
-      <div class="top">
-        ${session?.renderBack(s) ?? html`<span class="label" aria-hidden="true">${s.label}</span>`}
-        <span class="time" part="time">${formatClock(time)} / ${formatClock(duration)}</span>
-      </div>
-      <div class="bar" part="controls">
-        <button part="previous-button" aria-label=${s.previous} @click=${this.previous}>${previousIcon}</button>
-        <input
-          type="range"
-          part="seek"
-          aria-label=${s.position}
-          min="0"
-          max=${Math.max(length, 0)}
-          step="any"
-          .value=${String(said)}
-          aria-valuetext=${s.timeOf(spokenTime(said, spoken), spokenTime(length, spoken))}
-          @input=${this.#onSeekInput}
-          @change=${this.#onSeekChange}
-        />
-        <button part="next-button" aria-label=${s.next} @click=${this.next}>${nextIcon}</button>
-        ${session
-          ? session.renderParagraphs(s)
-          : this.#segments?.length
-            ? renderParagraphsButton(s.playFromParagraph, false, () => this.#use((loaded) => loaded.openParagraphs()))
-            : nothing}
-        ${renderSpeedMenu(s, clampRate(this.rate), this.#onRateChange)} ${session?.renderMenus(s, this.#onVoiceChange) ?? nothing}
-      </div>
-      ${session?.renderResume(s) ?? nothing}
-      <div class="status ${state === 'error' ? 'error' : ''}" part="status">${shown} <span role="status">${announced}</span></div>
-    </div>
-    ${session?.renderMini({ strings: s, spoken, time, duration }) ?? nothing}`;
+    return renderPlayer({
+      strings: this.#i18n.strings,
+      snapshot: this.#core.store.snapshot,
+      parts: this.#core.parts,
+      // Times are spoken in the UI's language, not the article's.
+      spoken: this.#i18n.locale,
+      time: this.currentTime,
+      duration: this.duration,
+      rate: clampRate(this.rate),
+      controls: this.#controls,
+      toggle: this.toggle,
+      previous: this.previous,
+      next: this.next,
+    });
   }
 }
 

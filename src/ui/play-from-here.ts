@@ -143,8 +143,7 @@ export class PlayFromHereController implements ReactiveController {
     if (state === 'playing' || state === 'loading') {
       playback.playSegment(index);
     } else if (state === 'paused') {
-      const engine = playback.engine;
-      if (engine) playback.seek(engine.segmentStart(index));
+      playback.seekToSegment(index);
     }
   }
 

@@ -5,14 +5,12 @@
  * of play or any other control, or at once for a reader who has listened before (see `listen-player.ts`), so a
  * page downloads only the small element until someone listens.
  */
-import { adoptStyles, html, nothing } from 'lit';
+import { adoptStyles, html, nothing, type ReactiveElement } from 'lit';
 import type { Segment } from '../article/segment.js';
-import type { AudioEngineOptions } from '../engines/audio/audio.js';
 import type { EngineLoadOptions, ListenErrorCode } from '../engines/engine.js';
-import { clampRate } from '../engines/pace.js';
-import { SpeechEngine, type SpeechEngineOptions } from '../engines/speech/speech.js';
-import { languageName } from '../engines/speech/voices.js';
+import { clampRate } from '../article/pace.js';
 import { ArticleWatchController } from '../player/article-watch.js';
+import { engineOptions } from '../player/engine-options.js';
 import { ExclusiveController } from '../player/exclusive.js';
 import { LinkStartController } from '../player/link-start.js';
 import { MediaSessionController } from '../player/media-session.js';
@@ -20,7 +18,7 @@ import { PlaybackController, type HighlightMode } from '../player/playback.js';
 import { PreferencesController, type PreferencesHost } from '../player/preferences.js';
 import { ProgressController } from '../player/progress.js';
 import { ResumeController } from '../player/resume.js';
-import type { PlayerState } from '../player/store.js';
+import type { PlayerState, PlayerStore } from '../player/store.js';
 import { FocusKeeper } from './focus-keeper.js';
 import { FollowController, followStyles } from './follow.js';
 import { renderDownload, renderVoiceMenu } from './menus.js';
@@ -29,6 +27,7 @@ import { PlayFromHereController } from './play-from-here.js';
 import { ParagraphListController } from './play-from-here-list.js';
 import { renderResumeOffer, resumeStatus, resumeStyles } from './resume-offer.js';
 import { completeStrings } from './i18n.js';
+import type { PartsView, PlayerParts } from './player-view.js';
 import { en, type Strings } from './strings.js';
 import type { ShellStrings } from './strings-shell.js';
 
@@ -38,43 +37,31 @@ const SEEK_JUMP = 2.5;
 /** The language the engines write their `listen-error` messages in. */
 const ENGINE_LANGUAGE = 'en';
 
-/** The element: its `rate` and `voice` (remembered preferences set them) and its shadow root. */
-export type SessionHost = PreferencesHost;
+/** The element: its settings, as properties, its own play/pause (the mini player's button) and its shadow root. */
+export interface SessionHost extends PreferencesHost {
+  readonly src: string;
+  readonly allowCrossOrigin: boolean;
+  readonly highlight: HighlightMode;
+  readonly noFollow: boolean;
+  toggle(): void;
+}
 
+/** What the element works out from the page for the session (its settings it reads from the host). */
 export interface SessionOptions {
+  /** The element's store: the player's state from before the session loaded, and from now on. */
+  readonly store: PlayerStore;
+  /** The article's segments the element read already (handed over once, so a long article is not read twice). */
+  readonly segments: readonly Segment[] | null;
   /** The article element to read, or null when it cannot be found. */
   article(): Element | null;
   /** The article once it has text to read (see `ArticleWatchController`). */
   readyArticle(): Element | null;
-  /** The article's segments the element read already (handed over once, so a long article is not read twice). */
-  readonly segments: readonly Segment[] | null;
-  src(): string;
   loadOptions(): EngineLoadOptions;
-  highlight(): HighlightMode;
-  /** Elements inside the article that are not read (the player itself). */
-  exclude(): readonly Element[];
-  followEnabled(): boolean;
-  rate(): number;
   /** Whether the page set the rate and the voice itself, read before the element's first update. */
   explicit(): { readonly rate: boolean; readonly voice: boolean };
-  /** The element's own play/pause (the mini player's button). */
-  toggle(): void;
-  readonly speech?: SpeechEngineOptions | undefined;
-  audio(): Partial<AudioEngineOptions>;
-  /** The element's static styles, which the session's styles join. */
-  readonly styles: Parameters<typeof adoptStyles>[1];
 }
 
-/** What the element renders from the session, beyond its own controls. */
-export interface SessionView {
-  readonly strings: ShellStrings;
-  /** Locale of times spoken in the UI. */
-  readonly spoken: string;
-  readonly time: number;
-  readonly duration: number;
-}
-
-export class PlayerSession {
+export class PlayerSession implements PlayerParts {
   readonly playback: PlaybackController;
   readonly #host: SessionHost;
   readonly #options: SessionOptions;
@@ -100,29 +87,32 @@ export class PlayerSession {
     this.#options = options;
     // The session's own styles join the element's (a constructed sheet each: allowed by a strict CSP).
     if (host.renderRoot instanceof ShadowRoot) {
-      adoptStyles(host.renderRoot, [...options.styles, followStyles, resumeStyles]);
+      const { elementStyles } = host.constructor as typeof ReactiveElement;
+      adoptStyles(host.renderRoot, [...elementStyles, followStyles, resumeStyles]);
     }
+    const exclude = () => [host];
     const playback = (this.playback = new PlaybackController(host, {
+      store: options.store,
       article: options.article,
       segments: options.segments,
-      src: options.src,
+      src: () => host.src,
       loadOptions: options.loadOptions,
-      highlight: options.highlight,
-      exclude: options.exclude,
-      speech: options.speech,
-      audio: options.audio,
+      highlight: () => host.highlight,
+      exclude,
+      speech: engineOptions().speech,
+      audio: () => ({ ...engineOptions().audio, allowCrossOrigin: host.allowCrossOrigin }),
     }));
     // First after playback: a player that starts pauses the others before its Media Session claims the controls.
     new ExclusiveController(host, playback);
     this.#follow = new FollowController(host, {
       playback,
-      enabled: options.followEnabled,
+      enabled: () => !host.noFollow,
       hold: () => this.#mini.dismissed && focus.inlineFocus() !== null,
       back: () => this.#mini.restore(),
     });
-    this.#mini = new MiniPlayerController(host, { playback, follow: this.#follow, toggle: options.toggle });
+    this.#mini = new MiniPlayerController(host, { playback, follow: this.#follow, toggle: () => host.toggle() });
     const focus = new FocusKeeper(host, { playback, mini: this.#mini });
-    const rate = () => clampRate(options.rate());
+    const rate = () => clampRate(host.rate);
     new MediaSessionController(host, playback, { article: options.article, rate });
     new ProgressController(host, playback, { rate });
     this.#preferences = new PreferencesController(host, { lang: () => options.loadOptions().lang, explicit: options.explicit });
@@ -131,8 +121,13 @@ export class PlayerSession {
     this.#resume = new ResumeController(host, playback);
     this.#paragraphs = new ParagraphListController(host, playback);
     // The article: waited for while it is not on the page yet, and followed while it is read.
-    new ArticleWatchController(host, playback, { article: options.article, ready: options.readyArticle, exclude: options.exclude });
+    new ArticleWatchController(host, playback, { article: options.article, ready: options.readyArticle, exclude });
     host.addEventListener('listen-error', this.#onError);
+  }
+
+  /** What is read, in order (read from the page on first use). */
+  segments(): readonly Segment[] {
+    return this.playback.segments;
   }
 
   /** Remembers the rate the reader chose (maybe before the session loaded to see the menu change). */
@@ -190,15 +185,15 @@ export class PlayerSession {
 
   renderMenus(shell: ShellStrings, onVoiceChange: (event: Event) => void) {
     const strings = completeStrings(shell, en);
-    const engine = this.playback.engine;
-    return html`${renderVoiceMenu(strings, engine, this.#options.loadOptions().lang, onVoiceChange)} ${renderDownload(strings, engine)}`;
+    const snapshot = this.playback.snapshot;
+    return html`${renderVoiceMenu(strings, snapshot, this.#options.loadOptions().lang, onVoiceChange)} ${renderDownload(strings, snapshot)}`;
   }
 
   renderResume(shell: ShellStrings) {
     return renderResumeOffer(this.#resume, completeStrings(shell, en));
   }
 
-  renderMini(view: SessionView) {
+  renderMini(view: PartsView) {
     return this.#mini.render({ strings: completeStrings(view.strings, en), time: view.time, duration: view.duration, locale: view.spoken }) ?? nothing;
   }
 
@@ -238,9 +233,8 @@ export class PlayerSession {
     if (!error) return '';
     if (s.lang === ENGINE_LANGUAGE) return error.message;
     const articleLang = this.#options.loadOptions().lang;
-    const engine = this.playback.engine;
-    const hasVoices = engine instanceof SpeechEngine && engine.voices.length > 0;
-    if (error.code === 'no-speech' && hasVoices && articleLang) return s.noVoiceFor(languageName(articleLang, s.lang));
+    const hasVoices = this.playback.snapshot.voices.length > 0;
+    if (error.code === 'no-speech' && hasVoices && articleLang) return s.noVoiceFor(languageIn(articleLang, s.lang));
     return s.errors[error.code] ?? error.message;
   }
 
@@ -267,4 +261,13 @@ export class PlayerSession {
     // Only the switch to speech has a translated notice; a skipped paragraph keeps the English one.
     if (event.target === this.#host && event.detail.fallback === 'speech') this.#fallbackCode = event.detail.code;
   };
+}
+
+/** `lang` named in the UI's language `uiLang` ("German", "Deutsch"); the tag itself where the browser cannot name it. */
+function languageIn(lang: string, uiLang: string): string {
+  try {
+    return new Intl.DisplayNames([uiLang], { type: 'language' }).of(lang) ?? lang;
+  } catch {
+    return lang;
+  }
 }

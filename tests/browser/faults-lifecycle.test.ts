@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { FakeSpeechSynthesis, FakeUtterance } from '../fakes/speech-synthesis.js';
 import { placeDemo, silent, watchMedia } from './helpers/audio.js';
 import { SLOW, useFakeSpeech } from './helpers/fake-speech.js';
+import { setEngineOptions } from '../../src/player/engine-options.js';
 import { describeListener, ledger, type Ledger } from './helpers/ledger.js';
 import {
   ListenPlayer,
@@ -28,9 +29,9 @@ afterEach(unmount);
 /** Fake speech listening to this window's `pagehide`, as the real engine does (so that listener is counted too). */
 function fakeSpeechOnWindow(): FakeSpeechSynthesis {
   const fake = new FakeSpeechSynthesis({ charsPerSecond: SLOW });
-  ListenPlayer.speechOptions = { ...fake.engineOptions(), window, voiceTimeout: 300 };
+  setEngineOptions({ speech: { ...fake.engineOptions(), window, voiceTimeout: 300 } });
   onTestFinished(() => {
-    ListenPlayer.speechOptions = undefined;
+    setEngineOptions({ speech: undefined });
     fake.cancel();
   });
   return fake;

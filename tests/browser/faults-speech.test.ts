@@ -12,6 +12,7 @@ import { FakeSpeechSynthesis, LINUX_CHROMIUM_VOICES } from '../fakes/speech-synt
 import { recordWords } from './helpers/audio.js';
 import { fr } from '../../src/ui/strings/fr.js';
 import { INSTANT, SLOW, useFakeSpeech } from './helpers/fake-speech.js';
+import { setEngineOptions } from '../../src/player/engine-options.js';
 import {
   ListenPlayer,
   SHORT_ARTICLE,
@@ -67,11 +68,11 @@ describe('faults: voices', () => {
   it('voices after 8 s (Chromium on a busy Linux machine), with the default limit: waits, says so, and plays', async () => {
     const fake = new FakeSpeechSynthesis({ voicesDelay: Infinity, charsPerSecond: SLOW });
     // The engine's own limit for the voices, not a test's shorter one.
-    ListenPlayer.speechOptions = { ...fake.engineOptions(), window: null };
+    setEngineOptions({ speech: { ...fake.engineOptions(), window: null } });
     let late: ReturnType<typeof setTimeout> | undefined;
     onTestFinished(() => {
       clearTimeout(late);
-      ListenPlayer.speechOptions = undefined;
+      setEngineOptions({ speech: undefined });
       fake.cancel();
     });
     const player = await mount(PAGE);
@@ -211,9 +212,9 @@ describe('faults: the page hidden, shown and left', () => {
   /** Fake speech that listens to this window's `pagehide`, as the real engine does. */
   function fakeSpeechOnWindow(): FakeSpeechSynthesis {
     const fake = new FakeSpeechSynthesis({ charsPerSecond: SLOW });
-    ListenPlayer.speechOptions = { ...fake.engineOptions(), window, voiceTimeout: 300 };
+    setEngineOptions({ speech: { ...fake.engineOptions(), window, voiceTimeout: 300 } });
     onTestFinished(() => {
-      ListenPlayer.speechOptions = undefined;
+      setEngineOptions({ speech: undefined });
       fake.cancel();
     });
     return fake;

@@ -7,6 +7,7 @@
 import { audit } from './helpers/axe.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
+import { engineOptions } from '../../src/player/engine-options.js';
 import { CLICK_DELAY_MS } from '../../src/ui/play-from-here.js';
 import { SLOW, useFakeSpeech } from './helpers/fake-speech.js';
 import { ListenPlayer, controls, mount, sleep, unmount, untilSegment, untilState, voicesListed } from './helpers/player.js';
@@ -31,7 +32,7 @@ afterEach(() => {
 
 /** The player on the fake voice (unless the test set one up), slow enough that each sentence lasts seconds, playing from the start. */
 async function playing(): Promise<ListenPlayer> {
-  if (!ListenPlayer.speechOptions) useFakeSpeech({ charsPerSecond: SLOW });
+  if (!engineOptions().speech) useFakeSpeech({ charsPerSecond: SLOW });
   const player = await mount(PAGE);
   await voicesListed(player);
   player.play();

@@ -15,13 +15,13 @@
 import type { Segment } from '../../article/segment.js';
 import { TimingsError } from '../../manifest/fetch.js';
 import {
-  type Engine,
+  type AudioEngineLike,
   type EngineListener,
   type EngineLoadOptions,
   type ListenErrorCode,
   type WordTiming,
 } from '../engine.js';
-import { clampRate } from '../pace.js';
+import { clampRate } from '../../article/pace.js';
 import { GapTimeline } from './gap-timeline.js';
 import { GapReader, type GapReaderHost, type GapReaderOptions } from './gaps.js';
 import type { Howl, HowlerModule } from './howler.js';
@@ -57,7 +57,7 @@ const STALL_NOTICE_MS = 1000;
 /** How often the watchdog looks while play is wanted. */
 const STALL_CHECK_MS = 250;
 
-export class AudioEngine implements Engine {
+export class AudioEngine implements AudioEngineLike {
   readonly kind = 'audio' as const;
 
   readonly #listener: EngineListener;

@@ -14,8 +14,8 @@
  * - Some platforms never send `end` (or hang after `start`): a watchdog treats such a chunk as failed.
  */
 import type { Segment } from '../../article/segment.js';
-import type { Engine, EngineListener, EngineLoadOptions, ListenErrorCode, WordTiming } from '../engine.js';
-import { clampRate } from '../pace.js';
+import type { EngineListener, EngineLoadOptions, ListenErrorCode, SpeechEngineLike, WordTiming } from '../engine.js';
+import { clampRate } from '../../article/pace.js';
 import { type ChunkPlace, SpeechTimeline, type TimedChunk } from './timeline.js';
 import { SpeechWords } from './words.js';
 import { chunkOffset, Pronunciation } from './pronunciation.js';
@@ -45,7 +45,7 @@ export interface SpeechEngineOptions {
 /** How often the clock is reported while speaking, in ms (UI time only; highlights move on chunk events). */
 const TICK_MS = 250;
 
-export class SpeechEngine implements Engine {
+export class SpeechEngine implements SpeechEngineLike {
   readonly kind = 'speech' as const;
 
   readonly #listener: EngineListener;

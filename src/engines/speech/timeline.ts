@@ -10,7 +10,7 @@ import { chunkText } from '../../article/chunk.js';
 import { langRuns } from '../../article/lang-runs.js';
 import type { Segment } from '../../article/segment.js';
 import { cutAtRuns, primaryOf, readIn } from '../../spoken/parts.js';
-import { INITIAL_CHARS_PER_SECOND } from '../pace.js';
+import { INITIAL_CHARS_PER_SECOND } from '../../article/pace.js';
 
 export interface TimedChunk {
   /** Index of the segment the chunk belongs to. */

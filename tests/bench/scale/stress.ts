@@ -4,6 +4,7 @@
 // sound. The Node side (tests/bench/scale.mjs) adds the main-thread time of the `src` changes through CDP.
 import { FakeSpeechSynthesis } from '../../fakes/speech-synthesis.js';
 import { ListenPlayer } from '../../../src/define.js';
+import { setEngineOptions } from '../../../src/player/engine-options.js';
 import { manyParagraphs } from '../../fixtures/many-paragraphs.js';
 
 const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
@@ -12,7 +13,7 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Empties the page and puts `article` and a speaking player for it there; resolves once it knows its segments. */
 async function speaking(article: HTMLElement, playerFirst = false): Promise<ListenPlayer> {
   const fake = new FakeSpeechSynthesis({ charsPerSecond: 15 });
-  ListenPlayer.speechOptions = { ...fake.engineOptions(), window: null, voiceTimeout: 300 };
+  setEngineOptions({ speech: { ...fake.engineOptions(), window: null, voiceTimeout: 300 } });
   const host = document.getElementById('host')!;
   host.replaceChildren();
   const player = document.createElement('listen-player');

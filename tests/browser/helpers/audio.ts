@@ -9,6 +9,7 @@ import type { AudioEngineOptions } from '../../../src/engines/audio/audio.js';
 import type { ManifestJson } from '../../../src/manifest/manifest.js';
 import type { ListenWordChangeDetail } from '../../../src/player/events.js';
 import { SILENCE_URL } from '../../../src/player/silence.js';
+import { setEngineOptions } from '../../../src/player/engine-options.js';
 import { ListenPlayer, sleep } from './player.js';
 
 /** The committed seed audio's manifest, as the demo page refers to it. */
@@ -40,9 +41,9 @@ export async function seedManifest(): Promise<ManifestJson> {
 
 /** Players created from now on in this test get these audio engine options. */
 export function useAudioOptions(options: Partial<AudioEngineOptions>): void {
-  ListenPlayer.audioOptions = options;
+  setEngineOptions({ audio: options });
   onTestFinished(() => {
-    ListenPlayer.audioOptions = undefined;
+    setEngineOptions({ audio: undefined });
   });
 }
 

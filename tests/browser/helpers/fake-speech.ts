@@ -1,11 +1,11 @@
 /**
- * Puts the fake speech synthesiser behind the player (through its static test seam), for tests of the UI that
+ * Puts the fake speech synthesiser behind the player (through the engines' test-only options), for tests of the UI that
  * must not depend on the timing of a real voice. Call before the player is created; undone after the test.
  */
 import { onTestFinished } from 'vitest';
 import { FakeSpeechSynthesis, type FakeSpeechSynthesisOptions } from '../../fakes/speech-synthesis.js';
 import type { SpeechEngineOptions } from '../../../src/engines/speech/speech.js';
-import { ListenPlayer } from './player.js';
+import { setEngineOptions } from '../../../src/player/engine-options.js';
 
 export interface FakeSpeechSetup extends FakeSpeechSynthesisOptions {
   /** How long the engine waits for a chunk's `start` before failing, in ms. Default: 2000. */
@@ -17,9 +17,9 @@ export interface FakeSpeechSetup extends FakeSpeechSynthesisOptions {
 }
 
 function useSpeechOptions(options: SpeechEngineOptions): void {
-  ListenPlayer.speechOptions = options;
+  setEngineOptions({ speech: options });
   onTestFinished(() => {
-    ListenPlayer.speechOptions = undefined;
+    setEngineOptions({ speech: undefined });
   });
 }
 

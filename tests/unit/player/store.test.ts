@@ -1,12 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import {
-  PlayerStore,
-  initialSnapshot,
-  reduce,
-  type PlayerSnapshot,
-  type PlayerState,
-  type StoreAction,
-} from '../../../src/player/store.js';
+import type { EngineEvent } from '../../../src/engines/engine.js';
+import { PlayerStore, initialSnapshot, type PlayerSnapshot, type PlayerState, type StoreAction } from '../../../src/player/store.js';
+import { reduce } from '../../../src/player/transitions.js';
 
 const failure: StoreAction = { type: 'error', code: 'speech-failed', message: 'The browser could not speak.' };
 
@@ -193,13 +188,20 @@ describe('reduce: words', () => {
   });
 });
 
+/** A store with the engine's transitions, as the playback controller sets it up. */
+function withTransitions(): PlayerStore {
+  const store = new PlayerStore();
+  store.use(reduce);
+  return store;
+}
+
 describe('PlayerStore', () => {
   it('starts from the initial snapshot', () => {
     expect(new PlayerStore().snapshot).toBe(initialSnapshot);
   });
 
   it('tells subscribers about each change with the next and previous snapshots', () => {
-    const store = new PlayerStore();
+    const store = withTransitions();
     const listener = vi.fn();
     store.subscribe(listener);
     store.dispatch({ type: 'loading' });
@@ -209,7 +211,7 @@ describe('PlayerStore', () => {
   });
 
   it('does not call subscribers when an action changes nothing', () => {
-    const store = new PlayerStore();
+    const store = withTransitions();
     store.dispatch({ type: 'position', time: 2, segment: 0 });
     store.dispatch({ type: 'duration', duration: 20 });
     const listener = vi.fn();
@@ -222,7 +224,7 @@ describe('PlayerStore', () => {
   });
 
   it('stops calling a listener once unsubscribed, and keeps calling the others', () => {
-    const store = new PlayerStore();
+    const store = withTransitions();
     const first = vi.fn();
     const second = vi.fn();
     const unsubscribe = store.subscribe(first);
@@ -235,7 +237,7 @@ describe('PlayerStore', () => {
   });
 
   it('resets to the initial snapshot and tells subscribers', () => {
-    const store = new PlayerStore();
+    const store = withTransitions();
     store.dispatch({ type: 'playing' });
     const listener = vi.fn();
     store.subscribe(listener);
@@ -244,5 +246,63 @@ describe('PlayerStore', () => {
     expect(listener).toHaveBeenCalledTimes(1);
     store.dispatch({ type: 'reset' });
     expect(listener).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('the element\'s requests, before the rest of the player loads', () => {
+  it('ignores engine events until the transitions are handed to it, and then follows them', () => {
+    const store = new PlayerStore();
+    store.dispatch({ type: 'playing' });
+    store.dispatch({ type: 'duration', duration: 20 });
+    expect(store.snapshot).toBe(initialSnapshot);
+    store.use(reduce);
+    store.dispatch({ type: 'playing' });
+    expect(store.snapshot.state).toBe('playing');
+  });
+
+  it('a play waits as `loading` for the player; a pause takes it back to `idle`', () => {
+    const store = new PlayerStore();
+    store.dispatch({ type: 'request' });
+    expect(store.snapshot).toMatchObject({ state: 'loading', loadingReason: 'player' });
+    store.dispatch({ type: 'cancel' });
+    expect(store.snapshot).toMatchObject({ state: 'idle', loadingReason: null });
+    // Nothing waits: a pause changes nothing.
+    const idle = store.snapshot;
+    store.dispatch({ type: 'cancel' });
+    expect(store.snapshot).toBe(idle);
+  });
+
+  it('once the player is there, it takes the wait back and its engine says what loading waits for', () => {
+    const waiting = reduce(initialSnapshot, { type: 'request' });
+    const handedOver = reduce(waiting, { type: 'cancel' });
+    expect(handedOver).toMatchObject({ state: 'idle', loadingReason: null });
+    expect(reduce(handedOver, { type: 'loading' })).toMatchObject({ state: 'loading', loadingReason: 'start' });
+    expect(reduce(handedOver, { type: 'loading', reason: 'voices' })).toMatchObject({ state: 'loading', loadingReason: 'voices' });
+  });
+
+  it('a failure to load the player is an error that a play retries and a reset of intent clears', () => {
+    const failed = reduce(reduce(initialSnapshot, { type: 'request' }), { type: 'error', code: 'player-load', message: 'x' });
+    expect(failed).toMatchObject({ state: 'error', errorWhileIdle: false, error: { code: 'player-load' } });
+    expect(reduce(failed, { type: 'request' })).toMatchObject({ state: 'loading', loadingReason: 'player', error: null });
+    expect(reduce(failed, { type: 'cancel' })).toMatchObject({ state: 'idle', error: null });
+    // An engine's error is not the player's to clear.
+    const engineFailed = reduce(initialSnapshot, { type: 'error', code: 'no-speech', message: 'y' });
+    expect(reduce(engineFailed, { type: 'cancel' })).toBe(engineFailed);
+  });
+
+  it('keeps the length to expect across a reset, and a position sought', () => {
+    const estimated = reduce(initialSnapshot, { type: 'estimate', duration: 42 });
+    const sought = reduce(estimated, { type: 'position', time: 12, segment: -1 });
+    expect(sought).toMatchObject({ estimate: 42, currentTime: 12 });
+    expect(reduce(sought, { type: 'reset' })).toMatchObject({ estimate: 42, currentTime: 0, state: 'idle' });
+  });
+
+  it('takes what the engine can do, unchanged when it says the same', () => {
+    const capabilities = { ...initialSnapshot, voiceContext: { online: true, readerLangs: ['en'] }, download: '/a.mp3' };
+    const { wordTiming, voices, voice, voiceContext, download, manifestHash } = capabilities;
+    const next = reduce(initialSnapshot, { type: 'capabilities', capabilities: { wordTiming, voices, voice, voiceContext, download, manifestHash } });
+    expect(next.download).toBe('/a.mp3');
+    const again = { wordTiming, voices, voice, voiceContext: { online: true, readerLangs: ['en'] }, download, manifestHash };
+    expect(reduce(next, { type: 'capabilities', capabilities: again })).toBe(next);
   });
 });

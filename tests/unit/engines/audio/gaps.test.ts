@@ -4,7 +4,7 @@ import { GapReader, type GapReaderHost } from '../../../../src/engines/audio/gap
 import { GAP_CHARS_PER_SECOND, GapTimeline, type SpeechSpan } from '../../../../src/engines/audio/gap-timeline.js';
 import type { EngineEvent } from '../../../../src/engines/engine.js';
 import { parseManifest } from '../../../../src/manifest/parse.js';
-import { INITIAL_CHARS_PER_SECOND } from '../../../../src/engines/pace.js';
+import { INITIAL_CHARS_PER_SECOND } from '../../../../src/article/pace.js';
 import { VOICE_TIMEOUT_MS } from '../../../../src/engines/speech/voices.js';
 import { FakeSpeechSynthesis } from '../../../fakes/speech-synthesis.js';
 import { segments, useFakeClock } from '../../helpers/speech-engine.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { segments, setupSpeech, useFakeClock } from '../../helpers/speech-engine.js';
-import { clampRate } from '../../../../src/engines/pace.js';
+import { clampRate } from '../../../../src/article/pace.js';
 import type { SpeechEngineOptions } from '../../../../src/engines/speech/speech.js';
 import type { FakeSpeechSynthesisOptions } from '../../../fakes/speech-synthesis.js';
 

@@ -3,7 +3,8 @@ import { wordSpans } from '../../../../src/article/chunk.js';
 import type { EngineEvent } from '../../../../src/engines/engine.js';
 import { SpeechEngine } from '../../../../src/engines/speech/speech.js';
 import { snapToWord } from '../../../../src/engines/speech/words.js';
-import { initialSnapshot, reduce } from '../../../../src/player/store.js';
+import { initialSnapshot } from '../../../../src/player/store.js';
+import { reduce } from '../../../../src/player/transitions.js';
 import { FakeSpeechSynthesis, type FakeSpeechSynthesisOptions } from '../../../fakes/speech-synthesis.js';
 import { segments, useFakeClock } from '../../helpers/speech-engine.js';
 const S1 = 'The council met on Monday.'; // 26 characters

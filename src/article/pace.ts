@@ -1,5 +1,5 @@
-/** How fast the engines read: the rates they accept, and how long speech is guessed to take before it speaks. */
-import type { Segment } from '../article/segment.js';
+/** How fast an article is read: the rates every engine accepts, and how long speech is guessed to take before it speaks. */
+import type { Segment } from './segment.js';
 
 /** The speaking rates every engine accepts: 0.5–3, anything else (NaN, a typo) reads at 1. */
 export function clampRate(rate: number): number {

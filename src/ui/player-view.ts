@@ -1,0 +1,137 @@
+/**
+ * The player's controls as one template, drawn from the store's snapshot and from its parts: those the element
+ * draws itself before the rest of the player is loaded, then the loaded ones (`PlayerSession`), behind the same
+ * interface, so the template never asks which it has.
+ */
+import { html, nothing } from 'lit';
+import type { Segment } from '../article/segment.js';
+import type { PlayerSnapshot } from '../player/store.js';
+import { nextIcon, pauseIcon, playIcon, previousIcon, retryIcon } from './icons.js';
+import { renderSpeedMenu } from './speed-menu.js';
+import type { ShellStrings } from './strings-shell.js';
+import { formatClock, spokenTime } from './time.js';
+
+/** What the parts render beside the element's own controls. */
+export interface PartsView {
+  readonly strings: ShellStrings;
+  /** Locale of times spoken in the UI. */
+  readonly spoken: string;
+  readonly time: number;
+  readonly duration: number;
+}
+
+/** What the player adds to its controls, and what it reads: the element's own until the rest loads. */
+export interface PlayerParts {
+  /** What is read, in order. */
+  segments(): readonly Segment[];
+  /** The position and length the slider reports (held while a screen reader would announce each change); absent: as they are. */
+  slider?(time: number, duration: number): readonly [number, number];
+  /** The status line: what the live region announces, and what it only shows. */
+  status(strings: ShellStrings): readonly [announced: string, shown: string];
+  /** In place of the player's label (null or absent: the label). */
+  renderBack?(strings: ShellStrings): unknown;
+  renderParagraphs(strings: ShellStrings): unknown;
+  renderMenus?(strings: ShellStrings, onVoiceChange: (event: Event) => void): unknown;
+  renderResume?(strings: ShellStrings): unknown;
+  renderMini?(view: PartsView): unknown;
+}
+
+/** The element, as its controls use it. */
+export interface ControlsHost {
+  rate: number;
+  voice: string;
+  seek(seconds: number): void;
+  requestUpdate(): void;
+}
+
+/** The controls' own state and handlers: the slider while the reader drags it, the speed and voice menus. */
+export class Controls {
+  /** Slider value while the reader drags it (the position is applied on release). */
+  scrub: number | null = null;
+  readonly #host: ControlsHost;
+  readonly #rateChosen: () => void;
+
+  /** `rateChosen`: the reader chose a speed (it is remembered). */
+  constructor(host: ControlsHost, rateChosen: () => void) {
+    this.#host = host;
+    this.#rateChosen = rateChosen;
+  }
+
+  readonly onSeekInput = (event: Event): void => {
+    this.scrub = (event.target as HTMLInputElement).valueAsNumber;
+    this.#host.requestUpdate();
+  };
+
+  readonly onSeekChange = (event: Event): void => {
+    this.scrub = null;
+    this.#host.seek((event.target as HTMLInputElement).valueAsNumber);
+  };
+
+  readonly onRateChange = (event: Event): void => {
+    this.#host.rate = Number((event.target as HTMLSelectElement).value);
+    this.#rateChosen();
+  };
+
+  readonly onVoiceChange = (event: Event): void => {
+    this.#host.voice = (event.target as HTMLSelectElement).value;
+  };
+}
+
+export interface PlayerView {
+  readonly strings: ShellStrings;
+  readonly snapshot: PlayerSnapshot;
+  readonly parts: PlayerParts;
+  /** Locale of times spoken in the UI. */
+  readonly spoken: string;
+  /** The position (seconds, on the engine's timeline), and the length. */
+  readonly time: number;
+  readonly duration: number;
+  readonly rate: number;
+  readonly controls: Controls;
+  readonly toggle: () => void;
+  readonly previous: () => void;
+  readonly next: () => void;
+}
+
+export function renderPlayer(view: PlayerView) {
+  const { strings: s, snapshot, parts, spoken, duration, controls } = view;
+  const state = snapshot.state;
+  // While the reader drags the slider it shows their value as it is.
+  const time = controls.scrub ?? Math.min(view.time, duration);
+  const [said, length] = (controls.scrub === null && parts.slider?.(time, duration)) || [time, duration];
+  const active = state === 'playing' || state === 'loading';
+  const playLabel = state === 'error' ? s.retry : active ? s.pause : s.play;
+  // Announced in the live region, or only shown (an error nobody asked for, see `PlayerSession.status`).
+  const [announced, shown] = parts.status(s);
+  // The host's `lang` is the article's; the controls speak the UI's language.
+  return html`<div class="player" part="base" role="group" aria-label=${s.label} lang=${s.lang} dir=${s.dir}>
+      <button class="play" part="play-button" aria-label=${playLabel} @click=${view.toggle}>
+        ${state === 'error' ? retryIcon : active ? pauseIcon : playIcon}
+      </button>
+      <div class="top">
+        ${parts.renderBack?.(s) ?? html`<span class="label" aria-hidden="true">${s.label}</span>`}
+        <span class="time" part="time">${formatClock(time)} / ${formatClock(duration)}</span>
+      </div>
+      <div class="bar" part="controls">
+        <button part="previous-button" aria-label=${s.previous} @click=${view.previous}>${previousIcon}</button>
+        <input
+          type="range"
+          part="seek"
+          aria-label=${s.position}
+          min="0"
+          max=${Math.max(length, 0)}
+          step="any"
+          .value=${String(said)}
+          aria-valuetext=${s.timeOf(spokenTime(said, spoken), spokenTime(length, spoken))}
+          @input=${controls.onSeekInput}
+          @change=${controls.onSeekChange}
+        />
+        <button part="next-button" aria-label=${s.next} @click=${view.next}>${nextIcon}</button>
+        ${parts.renderParagraphs(s)}
+        ${renderSpeedMenu(s, view.rate, controls.onRateChange)} ${parts.renderMenus?.(s, controls.onVoiceChange)}
+      </div>
+      ${parts.renderResume?.(s)}
+      <div class="status ${state === 'error' ? 'error' : ''}" part="status">${shown} <span role="status">${announced}</span></div>
+    </div>
+    ${parts.renderMini?.({ strings: s, spoken, time, duration }) ?? nothing}`;
+}

@@ -1,0 +1,96 @@
+/**
+ * The element's own parts until the rest of the player loads: it reads the article (the segments, the engine
+ * that will read them, how long that takes, all into the store), offers the paragraph list's button, and says
+ * in the status line what only it knows (the rest of the player loading for a recording, or failing to load).
+ */
+import { extractSegments } from '../article/extract.js';
+import type { Segment } from '../article/segment.js';
+import { estimateSpeechSeconds } from '../article/pace.js';
+import { engineOptions } from '../player/engine-options.js';
+import type { PlayerStore } from '../player/store.js';
+import { renderParagraphsButton } from './paragraphs-button.js';
+import type { PlayerParts } from './player-view.js';
+import type { ShellStrings } from './strings-shell.js';
+
+export interface ShellOptions {
+  readonly store: PlayerStore;
+  /** The player, which is not read. */
+  readonly player: Element;
+  /** The article element to read, or null when it cannot be found. */
+  article(): Element | null;
+  src(): string;
+  allowCrossOrigin(): boolean;
+  /** Opens the paragraph list (which comes with the rest of the player). */
+  openParagraphs(): void;
+  /** Whether the rest of the player is there (its engine then fetches the manifest itself). */
+  loaded(): boolean;
+}
+
+export class ShellParts implements PlayerParts {
+  readonly #options: ShellOptions;
+  /** The article's segments, read once (handed to the rest of the player when it loads). */
+  #segments: readonly Segment[] | null = null;
+
+  constructor(options: ShellOptions) {
+    this.#options = options;
+  }
+
+  /** Whether the article was read and has something to read. */
+  get read(): boolean {
+    return Boolean(this.#segments?.length);
+  }
+
+  segments(): readonly Segment[] {
+    if (!this.#segments) {
+      const article = this.#options.article();
+      this.#segments = article ? Object.freeze(extractSegments(article, { exclude: [this.#options.player] })) : [];
+    }
+    return this.#segments;
+  }
+
+  /** The segments read so far, for the rest of the player to take over (once), or null. */
+  take(): readonly Segment[] | null {
+    const segments = this.#segments;
+    this.#segments = null;
+    return segments?.length ? segments : null;
+  }
+
+  /** The article changed (`for`, `lang`, `src`): what was read of it no longer holds. */
+  forget(): void {
+    this.#segments = null;
+    this.#options.store.dispatch({ type: 'estimate', duration: 0 });
+  }
+
+  /** Reads the article for the first render: its segments, the engine to read them, and how long that takes. */
+  preview(): void {
+    const { store, src: currentSrc, allowCrossOrigin } = this.#options;
+    this.#segments = null;
+    const segments = this.segments();
+    const src = currentSrc();
+    store.dispatch({ type: 'engine', engine: segments.length ? (src ? 'audio' : 'speech') : null });
+    if (!src) {
+      store.dispatch({ type: 'estimate', duration: estimateSpeechSeconds(segments) });
+      return;
+    }
+    // Only a recording needs it: a page read by the browser's voice never downloads it. Should the rest of the
+    // player arrive first, its engine makes the one request for the manifest.
+    const options = { allowCrossOrigin: allowCrossOrigin(), fetch: engineOptions().audio?.fetch };
+    void import('../manifest/prefetch.js')
+      .then(({ prefetchDuration }) => (this.#options.loaded() ? undefined : prefetchDuration(src, options)))
+      .then((duration) => {
+        if (duration !== undefined && currentSrc() === src) store.dispatch({ type: 'estimate', duration });
+      }, () => {});
+  }
+
+  status(s: ShellStrings): readonly [announced: string, shown: string] {
+    const { state, loadingReason, error } = this.#options.store.snapshot;
+    if (state === 'error') return [error?.code === 'player-load' ? s.errors['player-load'] : '', ''];
+    // "Loading audio…" for a recording (the session goes on saying so, once); the browser's voice is the
+    // session's to announce as it starts.
+    return [loadingReason === 'player' && this.#options.src() ? s.loading : '', ''];
+  }
+
+  renderParagraphs(s: ShellStrings) {
+    return this.read ? renderParagraphsButton(s.playFromParagraph, false, this.#options.openParagraphs) : null;
+  }
+}
