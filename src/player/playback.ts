@@ -8,10 +8,11 @@ import { extractSegments } from '../article/extract.js';
 import { ParagraphHighlighter, adoptHighlightStyle } from '../article/highlight.js';
 import type { Segment } from '../article/segment.js';
 import { WordHighlighter } from '../article/word-highlight.js';
-import { AudioEngine, type AudioEngineOptions } from '../engines/audio/audio.js';
+import type { AudioEngineOptions } from '../engines/audio/audio.js';
 import type { Engine, EngineEvent, EngineLoadOptions, ListenErrorCode } from '../engines/engine.js';
+import { LoadingEngine, importEngine, isSpeechEngine, type EngineFactory, type EngineRequest } from '../engines/loader.js';
 import { clampRate } from '../engines/pace.js';
-import { SpeechEngine, type SpeechEngineOptions } from '../engines/speech/speech.js';
+import type { SpeechEngineOptions } from '../engines/speech/speech.js';
 import { emit } from './events.js';
 import { PlayerStore, type PlayerSnapshot } from './store.js';
 
@@ -45,6 +46,8 @@ export interface PlaybackOptions {
   /** Test seams: options for the engines. */
   speech?: SpeechEngineOptions | undefined;
   audio?: () => Partial<AudioEngineOptions>;
+  /** Makes the engines. Default: `importEngine`, which loads only the module of the engine that reads. */
+  engines?: EngineFactory | undefined;
 }
 
 export class PlaybackController implements ReactiveController {
@@ -56,7 +59,8 @@ export class PlaybackController implements ReactiveController {
   #segments: readonly Segment[] | null = null;
   /** `#segments` came with the options and no engine was loaded since: fresh enough for the first `prepare`. */
   #handedOver = false;
-  #engine: Engine | null = null;
+  /** The engine, standing in for it while its module loads (requests made meanwhile wait in it, in order). */
+  #engine: LoadingEngine | null = null;
   /** Why the engine in use is not the one asked for (audio fell back to speech), shown to the reader. */
   #notice = '';
   /** The segment last asked for (play from, next, previous) until the engine reports a position. */
@@ -95,8 +99,9 @@ export class PlaybackController implements ReactiveController {
     return this.store.snapshot;
   }
 
+  /** The engine reading; while its module loads, a stand-in with no timeline yet. */
   get engine(): Engine | null {
-    return this.#engine;
+    return this.#engine?.engine ?? this.#engine;
   }
 
   get notice(): string {
@@ -177,7 +182,8 @@ export class PlaybackController implements ReactiveController {
     if (!Number.isInteger(at.segment) || at.segment < 0 || at.segment >= this.segments.length) return;
     this.#requested = at.segment;
     if (at.time === undefined || !Number.isFinite(at.time)) engine.seekSegment(at.segment);
-    else engine.seek(Math.min(Math.max(at.time, 0), engine.duration));
+    // As in `seek`: an engine without its timeline yet bounds the time once it has it.
+    else engine.seek(engine.duration > 0 ? Math.min(Math.max(at.time, 0), engine.duration) : Math.max(at.time, 0));
   }
 
   pause(): void {
@@ -223,7 +229,7 @@ export class PlaybackController implements ReactiveController {
   }
 
   setVoice(name: string): void {
-    if (this.#engine instanceof SpeechEngine) this.#engine.setVoice(name);
+    this.#engine?.when(isSpeechEngine, (engine) => engine.setVoice(name));
   }
 
   /** Forgets the segments and engine so the next play reads the page again (a new `for`, `src` or `lang`). */
@@ -233,20 +239,22 @@ export class PlaybackController implements ReactiveController {
     this.#handedOver = false;
   }
 
-  #speech(): SpeechEngine {
-    const engine: SpeechEngine = new SpeechEngine((event) => this.#fromEngine(engine, event), this.#options.speech);
+  #speech(): LoadingEngine {
+    return this.#make({ kind: 'speech', options: this.#options.speech });
+  }
+
+  #audio(src: string): LoadingEngine {
+    return this.#make({ kind: 'audio', options: { ...this.#options.audio?.(), src } });
+  }
+
+  /** An engine of the kind asked for; only its module loads, and the player goes on with a stand-in meanwhile. */
+  #make(request: EngineRequest): LoadingEngine {
+    const factory = this.#options.engines ?? importEngine;
+    const engine: LoadingEngine = new LoadingEngine(request, factory, (event) => this.#fromEngine(engine, event));
     return engine;
   }
 
-  #audio(src: string): AudioEngine {
-    const engine: AudioEngine = new AudioEngine((event) => this.#fromEngine(engine, event), {
-      ...this.#options.audio?.(),
-      src,
-    });
-    return engine;
-  }
-
-  #use(engine: Engine, reason?: 'fallback'): Engine {
+  #use(engine: LoadingEngine, reason?: 'fallback'): Engine {
     this.#engine = engine;
     this.store.dispatch({ type: 'engine', engine: engine.kind, reason });
     // Voices and manifests arrive asynchronously; render again when they are known.

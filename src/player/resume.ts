@@ -13,8 +13,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { fingerprint } from '../article/fingerprint.js';
 import type { Segment } from '../article/segment.js';
-import { AudioEngine } from '../engines/audio/audio.js';
 import type { Engine } from '../engines/engine.js';
+import { isAudioEngine } from '../engines/loader.js';
 import type { PlaybackController, StartPoint } from './playback.js';
 import { clearPosition, loadPosition, safeStorage, savePosition, type SafeStorage, type SavedPosition } from './persistence.js';
 import { initialSnapshot, type PlayerSnapshot } from './store.js';
@@ -172,7 +172,7 @@ export class ResumeController implements ReactiveController {
     const segment = saved.segment;
     const sameRecording =
       saved.engine === 'audio' &&
-      engine instanceof AudioEngine &&
+      isAudioEngine(engine) &&
       saved.hash === engine.hash &&
       Math.abs(saved.duration - engine.duration) < 0.01;
     if (sameRecording) return { at: { segment, time: saved.time }, time: saved.time };
@@ -257,7 +257,7 @@ export class ResumeController implements ReactiveController {
         fraction,
         time,
         engine: engine.kind,
-        hash: engine instanceof AudioEngine ? engine.hash : undefined,
+        hash: isAudioEngine(engine) ? engine.hash : undefined,
         duration: engine.duration,
         savedAt: 0,
       },

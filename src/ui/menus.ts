@@ -1,8 +1,7 @@
 /** The controls that need an engine, as templates: the voice menu and the download link. */
 import { html, nothing } from 'lit';
-import { AudioEngine } from '../engines/audio/audio.js';
 import type { Engine } from '../engines/engine.js';
-import { SpeechEngine } from '../engines/speech/speech.js';
+import { isAudioEngine, isSpeechEngine } from '../engines/loader.js';
 import { isHigherQuality, rankVoices, type RankContext } from '../engines/speech/voices.js';
 import type { Strings } from './strings.js';
 
@@ -15,7 +14,7 @@ const ALL_VOICES_LIMIT = 200;
  * name. Voices are listed best first (`rankVoices`), those the platform marks as better named so.
  */
 export function renderVoiceMenu(strings: Strings, engine: Engine | null, lang: string, onChange: (event: Event) => void) {
-  if (!(engine instanceof SpeechEngine) || !engine.voices.length) return nothing;
+  if (!isSpeechEngine(engine) || !engine.voices.length) return nothing;
   const current = engine.voice;
   const groups = voiceGroups(engine.voices, lang, strings, engine.voiceContext, current);
   const option = (voice: SpeechSynthesisVoice) => {
@@ -118,7 +117,7 @@ function groupTag(lang: string): string {
 
 /** A link to the audio file while pre-rendered audio is playing. */
 export function renderDownload(strings: Strings, engine: Engine | null) {
-  const source = engine instanceof AudioEngine ? engine.source : null;
+  const source = isAudioEngine(engine) ? engine.source : null;
   if (!source) return nothing;
   return html`<a part="download" class="download" href=${source.url} download>${strings.download}</a>`;
 }

@@ -9,8 +9,9 @@ import { adoptStyles, html, nothing } from 'lit';
 import type { Segment } from '../article/segment.js';
 import type { AudioEngineOptions } from '../engines/audio/audio.js';
 import type { EngineLoadOptions, ListenErrorCode } from '../engines/engine.js';
+import { isSpeechEngine } from '../engines/loader.js';
 import { clampRate } from '../engines/pace.js';
-import { SpeechEngine, type SpeechEngineOptions } from '../engines/speech/speech.js';
+import type { SpeechEngineOptions } from '../engines/speech/speech.js';
 import { languageName } from '../engines/speech/voices.js';
 import { ArticleChangesController } from '../player/article-changes.js';
 import { ExclusiveController } from '../player/exclusive.js';
@@ -248,7 +249,7 @@ export class PlayerSession {
     if (s.lang === ENGINE_LANGUAGE) return error.message;
     const articleLang = this.#options.loadOptions().lang;
     const engine = this.playback.engine;
-    const hasVoices = engine instanceof SpeechEngine && engine.voices.length > 0;
+    const hasVoices = isSpeechEngine(engine) && engine.voices.length > 0;
     if (error.code === 'no-speech' && hasVoices && articleLang) return s.noVoiceFor(languageName(articleLang, s.lang));
     return s.errors[error.code] ?? error.message;
   }
