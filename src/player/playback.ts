@@ -1,19 +1,20 @@
 /**
- * The playback controller: owns the article's segments, the engine and the store, and turns store changes
- * into the player's DOM events and the paragraph highlight. Data flows one way:
+ * The playback controller: owns the article's segments, the engine and the store, and hands store changes to
+ * `PageEvents` (the player's DOM events and the highlights). Data flows one way:
  * article DOM → segments → engine → engine events → store → (events, highlight, UI render).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { extractSegments } from '../article/extract.js';
-import { ParagraphHighlighter, adoptHighlightStyle } from '../article/highlight.js';
+import { adoptHighlightStyle } from '../article/highlight.js';
 import type { Segment } from '../article/segment.js';
-import { WordHighlighter } from '../article/word-highlight.js';
 import type { AudioEngineOptions } from '../engines/audio/audio.js';
-import type { Engine, EngineEvent, EngineLoadOptions, ListenErrorCode } from '../engines/engine.js';
+import type { Engine, EngineEvent, EngineKind, EngineLoadOptions, ListenErrorCode } from '../engines/engine.js';
 import { LoadingEngine, importEngine, isSpeechEngine, type EngineFactory, type EngineRequest } from '../engines/loader.js';
 import { clampRate } from '../engines/pace.js';
 import type { SpeechEngineOptions } from '../engines/speech/speech.js';
 import { emit } from './events.js';
+import { PageEvents } from './page-events.js';
+import { ArticleSegments } from './segments.js';
+import { BurstGate } from './settle.js';
 import { PlayerStore, type PlayerSnapshot } from './store.js';
 
 export type HighlightMode = 'paragraph' | 'word' | 'none';
@@ -54,11 +55,8 @@ export class PlaybackController implements ReactiveController {
   readonly store = new PlayerStore();
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #options: PlaybackOptions;
-  readonly #highlighter = new ParagraphHighlighter();
-  readonly #words: WordHighlighter;
-  #segments: readonly Segment[] | null = null;
-  /** `#segments` came with the options and no engine was loaded since: fresh enough for the first `prepare`. */
-  #handedOver = false;
+  readonly #page: PageEvents;
+  readonly #segments: ArticleSegments;
   /** The engine, standing in for it while its module loads (requests made meanwhile wait in it, in order). */
   #engine: LoadingEngine | null = null;
   /** Why the engine in use is not the one asked for (audio fell back to speech), shown to the reader. */
@@ -68,28 +66,30 @@ export class PlaybackController implements ReactiveController {
   #unsubscribe: (() => void) | null = null;
   /** Asked in turn by `play()` where to start (a selection in the article, a remembered position); see `startFrom`. */
   readonly #starts = new Set<() => StartPoint | null>();
-  /** Running after a reload for a change; changes meanwhile wait for it (see `changed`). */
-  #settling: ReturnType<typeof setTimeout> | undefined;
-  #changedWhileSettling = false;
+  /** After a reload for a change, more changes wait for the burst to end (see `changed`). */
+  readonly #changes = new BurstGate(CHANGE_SETTLE_MS);
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: PlaybackOptions) {
     this.#host = host;
     this.#options = options;
-    this.#words = new WordHighlighter(options);
-    this.#segments = options.segments ?? null;
-    this.#handedOver = this.#segments !== null;
+    this.#page = new PageEvents(host, {
+      article: options.article,
+      exclude: options.exclude,
+      segments: () => this.segments,
+      paragraphs: () => options.highlight() !== 'none',
+      words: () => options.highlight() === 'word',
+    });
+    this.#segments = new ArticleSegments(options, options.segments ?? null);
     host.addController(this);
   }
 
   hostConnected(): void {
     this.#host.setAttribute('state', this.store.snapshot.state);
-    this.#unsubscribe = this.store.subscribe((next, previous) => this.#onChange(next, previous));
+    this.#unsubscribe = this.store.subscribe((next, previous) => this.#page.change(next, previous));
   }
 
   hostDisconnected(): void {
-    clearTimeout(this.#settling);
-    this.#settling = undefined;
-    this.#changedWhileSettling = false;
+    this.#changes.cancel();
     this.#unload();
     this.#unsubscribe?.();
     this.#unsubscribe = null;
@@ -110,11 +110,7 @@ export class PlaybackController implements ReactiveController {
 
   /** The article's segments, read from the page on first use. */
   get segments(): readonly Segment[] {
-    if (!this.#segments) {
-      const article = this.#options.article();
-      this.#segments = article ? Object.freeze(extractSegments(article, { exclude: this.#options.exclude() })) : [];
-    }
-    return this.#segments;
+    return this.#segments.all;
   }
 
   /** Reads the article and loads an engine for it, unless one is loaded already. */
@@ -125,16 +121,14 @@ export class PlaybackController implements ReactiveController {
       this.#report({ type: 'error', code: 'no-article', message: 'The article to read was not found on this page.' });
       return null;
     }
-    if (!this.#handedOver) this.#segments = null;
-    this.#handedOver = false;
+    this.#segments.refresh();
     if (!this.segments.length) {
       this.#report({ type: 'error', code: 'no-article', message: 'This article has no text to read.' });
       return null;
     }
     const root = article.getRootNode();
     if (root instanceof Document || root instanceof ShadowRoot) adoptHighlightStyle(root);
-    const src = this.#options.src();
-    return this.#use(src ? this.#audio(src) : this.#speech());
+    return this.#use(this.#make(this.#options.src() ? 'audio' : 'speech'));
   }
 
   play(): void {
@@ -235,20 +229,13 @@ export class PlaybackController implements ReactiveController {
   /** Forgets the segments and engine so the next play reads the page again (a new `for`, `src` or `lang`). */
   reset(): void {
     this.#unload();
-    this.#segments = null;
-    this.#handedOver = false;
-  }
-
-  #speech(): LoadingEngine {
-    return this.#make({ kind: 'speech', options: this.#options.speech });
-  }
-
-  #audio(src: string): LoadingEngine {
-    return this.#make({ kind: 'audio', options: { ...this.#options.audio?.(), src } });
+    this.#segments.forget();
   }
 
   /** An engine of the kind asked for; only its module loads, and the player goes on with a stand-in meanwhile. */
-  #make(request: EngineRequest): LoadingEngine {
+  #make(kind: EngineKind): LoadingEngine {
+    const request: EngineRequest =
+      kind === 'audio' ? { kind, options: { ...this.#options.audio?.(), src: this.#options.src() } } : { kind, options: this.#options.speech };
     const factory = this.#options.engines ?? importEngine;
     const engine: LoadingEngine = new LoadingEngine(request, factory, (event) => this.#fromEngine(engine, event));
     return engine;
@@ -267,8 +254,7 @@ export class PlaybackController implements ReactiveController {
     this.#engine = null;
     this.#notice = '';
     this.#requested = -1;
-    this.#highlighter.set(null);
-    this.#words.clear();
+    this.#page.clear();
     this.store.dispatch({ type: 'reset' });
   }
 
@@ -296,7 +282,7 @@ export class PlaybackController implements ReactiveController {
     failed.destroy();
     this.#notice = `${message} Reading with the browser's voice instead.`;
     emit(this.#host, 'listen-error', { code, message, fallback: 'speech' });
-    this.#continueWith(this.#use(this.#speech(), 'fallback'), segmentIndex, resume);
+    this.#continueWith(this.#use(this.#make('speech'), 'fallback'), segmentIndex, resume);
     this.#host.requestUpdate();
   }
 
@@ -322,15 +308,7 @@ export class PlaybackController implements ReactiveController {
    * last of the burst loads once it is over (`CHANGE_SETTLE_MS` without a change). Only the last value matters.
    */
   changed(): void {
-    if (this.#settling === undefined) this.reload();
-    else this.#changedWhileSettling = true;
-    clearTimeout(this.#settling);
-    this.#settling = setTimeout(() => {
-      this.#settling = undefined;
-      if (!this.#changedWhileSettling) return;
-      this.#changedWhileSettling = false;
-      this.changed();
-    }, CHANGE_SETTLE_MS);
+    this.#changes.changed(() => this.reload());
   }
 
   #continueWith(engine: Engine, segmentIndex: number, resume: boolean): void {
@@ -342,60 +320,4 @@ export class PlaybackController implements ReactiveController {
     if (event.type === 'position') this.#requested = -1;
     this.store.dispatch(event);
   }
-
-  #onChange(next: PlayerSnapshot, previous: PlayerSnapshot): void {
-    const host = this.#host;
-    if (next.segmentIndex !== previous.segmentIndex) {
-      const element = this.segments[next.segmentIndex]?.element ?? null;
-      this.#highlighter.set(this.#options.highlight() === 'none' || next.state === 'ended' ? null : element);
-      if (next.segmentIndex >= 0) emit(host, 'listen-segmentchange', { index: next.segmentIndex, time: next.currentTime });
-    }
-    // Before `listen-wordchange`, so a listener finds the word already highlighted.
-    const words = next.segmentIndex >= 0 && next.state !== 'ended' && this.#options.highlight() === 'word' ? this.segments : [];
-    this.#words.follow(words, next.segmentIndex, next.wordOffset, next.wordLength);
-    if (next.wordIndex >= 0 && (next.wordIndex !== previous.wordIndex || next.segmentIndex !== previous.segmentIndex)) {
-      emit(host, 'listen-wordchange', {
-        segment: next.segmentIndex,
-        word: next.wordIndex,
-        offset: next.wordOffset,
-        length: next.wordLength,
-        time: next.currentTime,
-      });
-    }
-    if (next.state !== previous.state) {
-      host.setAttribute('state', next.state);
-      emit(host, 'listen-statechange', { state: next.state });
-      if (next.state === 'ended') {
-        this.#highlighter.set(null);
-        emit(host, 'listen-ended', {});
-      }
-    }
-    if (next.error && next.error !== previous.error) emit(host, 'listen-error', { ...next.error });
-    if (next.engine && next.engineReason && next.engine !== previous.engine) {
-      emit(host, 'listen-enginechange', { engine: next.engine, reason: next.engineReason });
-    }
-    if (shownChange(next, previous)) host.requestUpdate();
-  }
-}
-
-/**
- * How finely the player's time display and slider follow the clock, in seconds: the display shows whole
- * seconds, and on a slider a few hundred pixels wide an article of minutes moves about a pixel a second.
- */
-const SHOWN_TIME_STEP = 1;
-
-/**
- * Whether the player shows something else: its state (and what it waits for), engine, length, paragraph, error,
- * or the clock to the second. A new word alone (a dozen a second) is the highlight's business, not a render of the player.
- */
-function shownChange(next: PlayerSnapshot, previous: PlayerSnapshot): boolean {
-  return (
-    next.state !== previous.state ||
-    next.loadingReason !== previous.loadingReason ||
-    next.engine !== previous.engine ||
-    next.duration !== previous.duration ||
-    next.segmentIndex !== previous.segmentIndex ||
-    next.error !== previous.error ||
-    Math.floor(next.currentTime / SHOWN_TIME_STEP) !== Math.floor(previous.currentTime / SHOWN_TIME_STEP)
-  );
 }
