@@ -20,7 +20,10 @@ export type ListenErrorCode =
   | 'audio-decode'
   | 'manifest-invalid'
   | 'manifest-mismatch'
-  /** The element loads the rest of itself on first use; that file could not be loaded (offline, blocked). */
+  /**
+   * The element loads the rest of itself on first use, and the engine that reads when it is first made; one of
+   * those files could not be loaded (offline, blocked).
+   */
   | 'player-load';
 
 /**

@@ -35,11 +35,12 @@ export const importEngine: EngineFactory = (request, listener) => {
 };
 
 /**
- * An engine whose module is loading. Every call made before it arrives is kept and made on it, in order, as
- * soon as it is there (`load` first, as the player calls it first); after that, calls go straight through.
- * Until then it has no timeline (length 0) and its clock is the last time sought. If the module cannot be
- * loaded (offline, blocked, a deploy replaced it), the listener hears a `player-load` error and the kept calls
- * are dropped: the player shows the error, and playing again makes a fresh engine.
+ * The engine a factory makes, standing in for it while its module loads. Every call made before it arrives is
+ * kept and made on it, in order, as soon as it is there (`load` first, as the player calls it first); after
+ * that (or at once, when the factory had it ready), calls go straight through. Until then it has no timeline
+ * (length 0) and its clock is the last time sought. If the module cannot be loaded (offline, blocked, a deploy
+ * replaced it), the listener hears a `player-load` error and the kept calls are dropped: the player shows the
+ * error, and playing again makes a fresh engine.
  */
 export class LoadingEngine implements Engine {
   readonly kind: EngineKind;
