@@ -38,9 +38,10 @@ export const importEngine: EngineFactory = (request, listener) => {
  * The engine a factory makes, standing in for it while its module loads. Every call made before it arrives is
  * kept and made on it, in order, as soon as it is there (`load` first, as the player calls it first); after
  * that (or at once, when the factory had it ready), calls go straight through. Until then it has no timeline
- * (length 0) and its clock is the last time sought. If the module cannot be loaded (offline, blocked, a deploy
- * replaced it), the listener hears a `player-load` error and the kept calls are dropped: the player shows the
- * error, and playing again makes a fresh engine.
+ * (length 0) and its clock is the last time sought, and it says what an engine says at once to a play or a
+ * pause: `loading` (play is wanted and waits) and `paused` (it is no longer). If the module cannot be loaded
+ * (offline, blocked, a deploy replaced it), the listener hears a `player-load` error and the kept calls are
+ * dropped: the player shows the error, and playing again makes a fresh engine.
  */
 export class LoadingEngine implements Engine {
   readonly kind: EngineKind;
@@ -48,11 +49,15 @@ export class LoadingEngine implements Engine {
   /** Calls waiting for the engine; null once it arrived or failed to. */
   #waiting: ((engine: Engine) => void)[] | null = [];
   #time = 0;
+  /** Play was asked for while the module loads (and not paused since). */
+  #wanted = false;
   #destroyed = false;
+  readonly #listener: EngineListener;
   readonly #arrived: Promise<Engine | null>;
 
   constructor(request: EngineRequest, factory: EngineFactory, listener: EngineListener) {
     this.kind = request.kind;
+    this.#listener = listener;
     let made: Engine | Promise<Engine>;
     try {
       made = factory(request, listener);
@@ -120,10 +125,18 @@ export class LoadingEngine implements Engine {
   }
 
   play(): void {
+    if (this.#loading) {
+      this.#wanted = true;
+      this.#listener({ type: 'loading' });
+    }
     this.#call((engine) => engine.play());
   }
 
   pause(): void {
+    if (this.#loading && this.#wanted) {
+      this.#wanted = false;
+      this.#listener({ type: 'paused' });
+    }
     this.#call((engine) => engine.pause());
   }
 
@@ -163,6 +176,11 @@ export class LoadingEngine implements Engine {
     this.#waiting = null;
     this.#engine?.destroy();
     this.#engine = null;
+  }
+
+  /** The module is still on its way (not arrived, failed or let go). */
+  get #loading(): boolean {
+    return this.#waiting !== null && !this.#destroyed;
   }
 
   #call(call: (engine: Engine) => void): void {

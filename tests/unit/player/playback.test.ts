@@ -172,12 +172,13 @@ describe('PlaybackController: engines loaded by kind', () => {
     playback.seek(12);
     playback.setRate(9);
     playback.playSegment(2);
-    playback.pause();
-    playback.skip(1);
-    playback.setVoice('Anna');
     // Asked, not done: `loading` until the engine says it plays, and the time asked for meanwhile.
     expect(playback.snapshot.state).toBe('loading');
     expect(playback.engine?.currentTime).toBe(12);
+    playback.pause();
+    expect(playback.snapshot.state).toBe('paused');
+    playback.skip(1);
+    playback.setVoice('Anna');
     expect(factory.requests).toHaveLength(1);
 
     const engine = await factory.arrive();
@@ -189,7 +190,21 @@ describe('PlaybackController: engines loaded by kind', () => {
     engine.say({ type: 'playing' });
     expect(playback.snapshot.state).toBe('playing');
     expect(host.getAttribute('state')).toBe('playing');
-    expect(states).toEqual(['loading', 'playing']);
+    expect(states).toEqual(['loading', 'paused', 'playing']);
+  });
+
+  it('is loading while the engine loads once the player is there, paused when paused meanwhile', async () => {
+    const playback = controller();
+    // Ahead of play (the element loads the engine as soon as it can): nothing is asked, nothing shown.
+    playback.prepare();
+    expect(playback.snapshot.state).toBe('idle');
+    playback.playSegment(1);
+    expect(playback.snapshot.state).toBe('loading');
+    playback.toggle();
+    expect(playback.snapshot.state).toBe('paused');
+    playback.toggle();
+    expect(playback.snapshot.state).toBe('loading');
+    expect((await factory.arrive()).calls).toEqual(['load 5 en', 'seekSegment 1', 'play', 'pause', 'play']);
   });
 
   it('makes the engine at once when its module is there already', () => {
