@@ -64,8 +64,8 @@ export function listenLibrary(): Plugin {
           chunkFileNames: `${BUNDLE_PARTS}/[name]-[hash].js`,
           assetFileNames: `${BUNDLE_PARTS}/[name]-[hash][extname]`,
           // What the element loads before play and shares with its lazy parts (Lit, the article reader, the
-          // rate bounds…) in one file: left to itself the bundler splits each set of sharers into a chunk of its
-          // own, and the engines, which load apart, made three more requests of a few hundred bytes before play.
+          // rate bounds…) in one file. Left to itself the bundler makes a chunk for each set of modules that
+          // share them: the engines, each loaded apart, would add requests of a few hundred bytes before play.
           codeSplitting: { groups: [{ name: 'shared', tags: ['$initial'], minShareCount: 2 }] },
         },
       };

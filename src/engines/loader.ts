@@ -21,7 +21,10 @@ export type EngineRequest =
  */
 export type EngineFactory = (request: EngineRequest, listener: EngineListener) => Engine | Promise<Engine>;
 
-/** The engine modules imported so far: an engine made again (try again, a fallback) is made at once, as before. */
+/**
+ * The engine modules imported so far: an engine made again (try again, a fallback to speech) is made in the
+ * same task as the request, so what it says first comes before the player renders, as for any engine.
+ */
 const imported: { speech?: typeof import('./speech/speech.js'); audio?: typeof import('./audio/audio.js') } = {};
 
 /** The default `EngineFactory`: imports only the module of the engine asked for, on first use. */
