@@ -43,8 +43,6 @@ const LAZY = /[\\/]node_modules[\\/]howler[\\/]/;
 
 export function listenLibrary(): Plugin {
   let root = process.cwd();
-  /** The entry module stays the bundle's own file (it registers the element), not a re-export of a chunk. */
-  const isEntry = (id: string) => resolve(id) === resolve(root, ENTRY);
   let outDir = resolve(root, 'dist');
   return {
     name: 'listen:library',
@@ -73,10 +71,10 @@ export function listenLibrary(): Plugin {
           entryFileNames: '[name].js',
           chunkFileNames: `${BUNDLE_PARTS}/[name]-[hash].js`,
           assetFileNames: `${BUNDLE_PARTS}/[name]-[hash][extname]`,
-          // What loads before play in one chunk beside the entry: left to itself the bundler splits it by which lazy
-          // parts share each module (Lit with every part of the UI, the time helpers with the mini player…), and
-          // each file more costs its own compression overhead before play.
-          codeSplitting: { groups: [{ name: 'element', tags: ['$initial'], test: (id) => !isEntry(id) }] },
+          // What the element loads before play and shares with its lazy parts (Lit, the article reader, the
+          // rate bounds…) in one file. Left to itself the bundler makes a chunk for each set of modules that
+          // share them: the engines, each loaded apart, would add requests of a few hundred bytes before play.
+          codeSplitting: { groups: [{ name: 'shared', tags: ['$initial'], minShareCount: 2 }] },
         },
       };
     },

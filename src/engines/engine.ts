@@ -21,7 +21,10 @@ export type ListenErrorCode =
   | 'audio-decode'
   | 'manifest-invalid'
   | 'manifest-mismatch'
-  /** The element loads the rest of itself on first use; that file could not be loaded (offline, blocked). */
+  /**
+   * The element loads the rest of itself on first use, and the engine that reads when it is first made; one of
+   * those files could not be loaded (offline, blocked).
+   */
   | 'player-load';
 
 /**
@@ -107,6 +110,7 @@ export interface EngineLoadOptions {
 
 /** What every engine does, whatever reads. */
 interface EngineBase {
+  readonly kind: EngineKind;
   /** Seconds; for speech an estimate that improves as speech is measured. */
   readonly duration: number;
   readonly currentTime: number;
@@ -157,6 +161,12 @@ export interface AudioEngineLike extends EngineBase {
  * kind can do is optional: the player carries it into its store (`capabilitiesOf`), and the UI reads it there.
  */
 export type Engine = SpeechEngineLike | AudioEngineLike;
+
+/**
+ * What the player drives whatever the engine: an `Engine`, or one standing in for it while its module loads
+ * (`LoadingEngine`), which knows its kind but not yet what only that kind can do.
+ */
+export type EngineCore = EngineBase;
 
 /** What the player shows of an engine beyond its state and clock: all empty for an engine that cannot tell. */
 export interface EngineCapabilities {

@@ -1,18 +1,27 @@
 /**
- * The playback controller: owns the article's segments, the engine and the store, and turns store changes
- * into the player's DOM events and the paragraph highlight. Data flows one way:
+ * The playback controller: owns the article's segments, the engine and the store, and hands store changes to
+ * `PageEvents` (the player's DOM events and the highlights). Data flows one way:
  * article DOM → segments → engine → engine events → store → (events, highlight, UI render).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { extractSegments } from '../article/extract.js';
-import { ParagraphHighlighter, adoptHighlightStyle } from '../article/highlight.js';
+import { adoptHighlightStyle } from '../article/highlight.js';
 import type { Segment } from '../article/segment.js';
-import { WordHighlighter } from '../article/word-highlight.js';
-import { AudioEngine, type AudioEngineOptions } from '../engines/audio/audio.js';
-import { capabilitiesOf, type Engine, type EngineEvent, type EngineLoadOptions, type ListenErrorCode } from '../engines/engine.js';
+import type { AudioEngineOptions } from '../engines/audio/audio.js';
+import {
+  capabilitiesOf,
+  type EngineCore,
+  type EngineEvent,
+  type EngineKind,
+  type EngineLoadOptions,
+  type ListenErrorCode,
+} from '../engines/engine.js';
+import { LoadingEngine, importEngine, isSpeechEngine, type EngineFactory, type EngineRequest } from '../engines/loader.js';
 import { clampRate } from '../article/pace.js';
-import { SpeechEngine, type SpeechEngineOptions } from '../engines/speech/speech.js';
+import type { SpeechEngineOptions } from '../engines/speech/speech.js';
 import { emit } from './events.js';
+import { PageEvents } from './page-events.js';
+import { ArticleSegments } from './segments.js';
+import { BurstGate } from './settle.js';
 import { StartSources, type StartChooser, type StartPoint, type StartSource } from './starts.js';
 import { PlayerStore, type PlayerSnapshot, type StoreAction } from './store.js';
 import { reduce } from './transitions.js';
@@ -42,18 +51,18 @@ export interface PlaybackOptions {
   /** Test seams: options for the engines. */
   speech?: SpeechEngineOptions | undefined;
   audio?: () => Partial<AudioEngineOptions>;
+  /** Makes the engines. Default: `importEngine`, which loads only the module of the engine that reads. */
+  engines?: EngineFactory | undefined;
 }
 
 export class PlaybackController implements ReactiveController {
   readonly store: PlayerStore;
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #options: PlaybackOptions;
-  readonly #highlighter = new ParagraphHighlighter();
-  readonly #words: WordHighlighter;
-  #segments: readonly Segment[] | null = null;
-  /** `#segments` came with the options and no engine was loaded since: fresh enough for the first `prepare`. */
-  #handedOver = false;
-  #engine: Engine | null = null;
+  readonly #page: PageEvents;
+  readonly #segments: ArticleSegments;
+  /** The engine, standing in for it while its module loads (requests made meanwhile wait in it, in order). */
+  #engine: LoadingEngine | null = null;
   /** Why the engine in use is not the one asked for (audio fell back to speech), shown to the reader. */
   #notice = '';
   /** The segment last asked for (play from, next, previous) until the engine reports a position. */
@@ -61,29 +70,31 @@ export class PlaybackController implements ReactiveController {
   #unsubscribe: (() => void) | null = null;
   /** Asked by `play()` where to start, in their fixed order (see `startFrom`). */
   readonly #starts = new StartSources();
-  /** Running after a reload for a change; changes meanwhile wait for it (see `changed`). */
-  #settling: ReturnType<typeof setTimeout> | undefined;
-  #changedWhileSettling = false;
+  /** After a reload for a change, more changes wait for the burst to end (see `changed`). */
+  readonly #changes = new BurstGate(CHANGE_SETTLE_MS);
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: PlaybackOptions) {
     this.#host = host;
     this.#options = options;
     this.store = options.store ?? new PlayerStore();
     this.store.use(reduce);
-    this.#words = new WordHighlighter(options);
-    this.#segments = options.segments ?? null;
-    this.#handedOver = this.#segments !== null;
+    this.#page = new PageEvents(host, {
+      article: options.article,
+      exclude: options.exclude,
+      segments: () => this.segments,
+      paragraphs: () => options.highlight() !== 'none',
+      words: () => options.highlight() === 'word',
+    });
+    this.#segments = new ArticleSegments(options, options.segments ?? null);
     host.addController(this);
   }
 
   hostConnected(): void {
-    this.#unsubscribe = this.store.subscribe((next, previous) => this.#onChange(next, previous));
+    this.#unsubscribe = this.store.subscribe((next, previous) => this.#page.change(next, previous));
   }
 
   hostDisconnected(): void {
-    clearTimeout(this.#settling);
-    this.#settling = undefined;
-    this.#changedWhileSettling = false;
+    this.#changes.cancel();
     this.#unload();
     this.#unsubscribe?.();
     this.#unsubscribe = null;
@@ -93,11 +104,12 @@ export class PlaybackController implements ReactiveController {
     return this.store.snapshot;
   }
 
-  get engine(): Engine | null {
-    return this.#engine;
+  /** The engine reading; while its module loads, a stand-in with no timeline yet. */
+  get engine(): EngineCore | null {
+    return this.#engine?.engine ?? this.#engine;
   }
 
-  /** Whether an engine is loaded (the article was read and an engine made for it). */
+  /** Whether an engine is loaded or loading (the article was read and an engine made for it). */
   get hasEngine(): boolean {
     return this.#engine !== null;
   }
@@ -108,31 +120,25 @@ export class PlaybackController implements ReactiveController {
 
   /** The article's segments, read from the page on first use. */
   get segments(): readonly Segment[] {
-    if (!this.#segments) {
-      const article = this.#options.article();
-      this.#segments = article ? Object.freeze(extractSegments(article, { exclude: this.#options.exclude() })) : [];
-    }
-    return this.#segments;
+    return this.#segments.all;
   }
 
   /** Reads the article and loads an engine for it, unless one is loaded already. */
-  prepare(): Engine | null {
+  prepare(): EngineCore | null {
     if (this.#engine) return this.#engine;
     const article = this.#options.article();
     if (!article) {
       this.#report({ type: 'error', code: 'no-article', message: 'The article to read was not found on this page.' });
       return null;
     }
-    if (!this.#handedOver) this.#segments = null;
-    this.#handedOver = false;
+    this.#segments.refresh();
     if (!this.segments.length) {
       this.#report({ type: 'error', code: 'no-article', message: 'This article has no text to read.' });
       return null;
     }
     const root = article.getRootNode();
     if (root instanceof Document || root instanceof ShadowRoot) adoptHighlightStyle(root);
-    const src = this.#options.src();
-    return this.#use(src ? this.#audio(src) : this.#speech());
+    return this.#use(this.#make(this.#options.src() ? 'audio' : 'speech'));
   }
 
   play(): void {
@@ -165,16 +171,17 @@ export class PlaybackController implements ReactiveController {
    * `prepare()` for a play the reader asked for: without an engine yet, `loading` while one loads, so one that
    * cannot (no article, no speech) fails that play visibly, not as an error of the player loading ahead of play.
    */
-  #prepareToPlay(): Engine | null {
+  #prepareToPlay(): EngineCore | null {
     if (!this.#engine) this.store.dispatch({ type: 'loading' });
     return this.prepare();
   }
 
-  #moveTo(engine: Engine, at: StartPoint): void {
+  #moveTo(engine: EngineCore, at: StartPoint): void {
     if (!Number.isInteger(at.segment) || at.segment < 0 || at.segment >= this.segments.length) return;
     this.#requested = at.segment;
     if (at.time === undefined || !Number.isFinite(at.time)) engine.seekSegment(at.segment);
-    else engine.seek(Math.min(Math.max(at.time, 0), engine.duration));
+    // As in `seek`: an engine without its timeline yet bounds the time once it has it.
+    else engine.seek(engine.duration > 0 ? Math.min(Math.max(at.time, 0), engine.duration) : Math.max(at.time, 0));
   }
 
   pause(): void {
@@ -226,33 +233,28 @@ export class PlaybackController implements ReactiveController {
   }
 
   setVoice(name: string): void {
-    const engine = this.#engine;
-    if (engine?.kind !== 'speech') return;
-    engine.setVoice?.(name);
-    this.#syncCapabilities();
+    this.#engine?.when(isSpeechEngine, (engine) => {
+      engine.setVoice(name);
+      this.#syncCapabilities();
+    });
   }
 
   /** Forgets the segments and engine so the next play reads the page again (a new `for`, `src` or `lang`). */
   reset(): void {
     this.#unload();
-    this.#segments = null;
-    this.#handedOver = false;
+    this.#segments.forget();
   }
 
-  #speech(): SpeechEngine {
-    const engine: SpeechEngine = new SpeechEngine((event) => this.#fromEngine(engine, event), this.#options.speech);
+  /** An engine of the kind asked for; only its module loads, and the player goes on with a stand-in meanwhile. */
+  #make(kind: EngineKind): LoadingEngine {
+    const request: EngineRequest =
+      kind === 'audio' ? { kind, options: { ...this.#options.audio?.(), src: this.#options.src() } } : { kind, options: this.#options.speech };
+    const factory = this.#options.engines ?? importEngine;
+    const engine: LoadingEngine = new LoadingEngine(request, factory, (event) => this.#fromEngine(engine, event));
     return engine;
   }
 
-  #audio(src: string): AudioEngine {
-    const engine: AudioEngine = new AudioEngine((event) => this.#fromEngine(engine, event), {
-      ...this.#options.audio?.(),
-      src,
-    });
-    return engine;
-  }
-
-  #use(engine: Engine, reason?: 'fallback'): Engine {
+  #use(engine: LoadingEngine, reason?: 'fallback'): EngineCore {
     this.#engine = engine;
     this.store.dispatch({ type: 'engine', engine: engine.kind, reason });
     this.store.clock = () => engine.currentTime;
@@ -271,8 +273,7 @@ export class PlaybackController implements ReactiveController {
     this.store.clock = null;
     this.#notice = '';
     this.#requested = -1;
-    this.#highlighter.set(null);
-    this.#words.clear();
+    this.#page.clear();
     this.store.dispatch({ type: 'reset' });
   }
 
@@ -281,7 +282,7 @@ export class PlaybackController implements ReactiveController {
    * failing on a paragraph without audio (which the audio engine skips) is a notice, not an error state; so is
    * an engine's `notice` (a lexicon it could not load), reported with `fallback: 'continue'`.
    */
-  #fromEngine(engine: Engine, event: EngineEvent): void {
+  #fromEngine(engine: EngineCore, event: EngineEvent): void {
     if (engine !== this.#engine) return;
     // First what the engine can do now (the manifest's hash came with its length): listeners see both at once.
     this.#syncCapabilities();
@@ -297,14 +298,14 @@ export class PlaybackController implements ReactiveController {
     this.#host.requestUpdate();
   }
 
-  #fallBack(failed: Engine, code: ListenErrorCode, message: string): void {
+  #fallBack(failed: EngineCore, code: ListenErrorCode, message: string): void {
     const { state } = this.snapshot;
     const segmentIndex = this.#requested >= 0 ? this.#requested : this.snapshot.segmentIndex;
     const resume = state === 'playing' || state === 'loading';
     failed.destroy();
     this.#notice = `${message} Reading with the browser's voice instead.`;
     emit(this.#host, 'listen-error', { code, message, fallback: 'speech' });
-    this.#continueWith(this.#use(this.#speech(), 'fallback'), segmentIndex, resume);
+    this.#continueWith(this.#use(this.#make('speech'), 'fallback'), segmentIndex, resume);
     this.#host.requestUpdate();
   }
 
@@ -330,81 +331,21 @@ export class PlaybackController implements ReactiveController {
    * last of the burst loads once it is over (`CHANGE_SETTLE_MS` without a change). Only the last value matters.
    */
   changed(): void {
-    if (this.#settling === undefined) this.reload();
-    else this.#changedWhileSettling = true;
-    clearTimeout(this.#settling);
-    this.#settling = setTimeout(() => {
-      this.#settling = undefined;
-      if (!this.#changedWhileSettling) return;
-      this.#changedWhileSettling = false;
-      this.changed();
-    }, CHANGE_SETTLE_MS);
+    this.#changes.changed(() => this.reload());
   }
 
-  #continueWith(engine: Engine, segmentIndex: number, resume: boolean): void {
+  #continueWith(engine: EngineCore, segmentIndex: number, resume: boolean): void {
     if (segmentIndex > 0) engine.seekSegment(segmentIndex);
     if (resume) engine.play();
   }
 
   /** Carries what the engine can do (voices, the file to download, word timing…) into the store. */
   #syncCapabilities(): void {
-    this.store.dispatch({ type: 'capabilities', capabilities: capabilitiesOf(this.#engine) });
+    this.store.dispatch({ type: 'capabilities', capabilities: capabilitiesOf(this.#engine?.engine ?? null) });
   }
 
   #report(event: StoreAction): void {
     if (event.type === 'position') this.#requested = -1;
     this.store.dispatch(event);
   }
-
-  #onChange(next: PlayerSnapshot, previous: PlayerSnapshot): void {
-    const host = this.#host;
-    if (next.segmentIndex !== previous.segmentIndex) {
-      const element = this.segments[next.segmentIndex]?.element ?? null;
-      this.#highlighter.set(this.#options.highlight() === 'none' || next.state === 'ended' ? null : element);
-      if (next.segmentIndex >= 0) emit(host, 'listen-segmentchange', { index: next.segmentIndex, time: next.currentTime });
-    }
-    // Before `listen-wordchange`, so a listener finds the word already highlighted.
-    const words = next.segmentIndex >= 0 && next.state !== 'ended' && this.#options.highlight() === 'word' ? this.segments : [];
-    this.#words.follow(words, next.segmentIndex, next.wordOffset, next.wordLength);
-    if (next.wordIndex >= 0 && (next.wordIndex !== previous.wordIndex || next.segmentIndex !== previous.segmentIndex)) {
-      emit(host, 'listen-wordchange', {
-        segment: next.segmentIndex,
-        word: next.wordIndex,
-        offset: next.wordOffset,
-        length: next.wordLength,
-        time: next.currentTime,
-      });
-    }
-    // The state itself (the `state` attribute, `listen-statechange`, `listen-error`) is the element's to reflect.
-    if (next.state !== previous.state && next.state === 'ended') {
-      this.#highlighter.set(null);
-      emit(host, 'listen-ended', {});
-    }
-    if (next.engine && next.engineReason && next.engine !== previous.engine) {
-      emit(host, 'listen-enginechange', { engine: next.engine, reason: next.engineReason });
-    }
-    if (shownChange(next, previous)) host.requestUpdate();
-  }
-}
-
-/**
- * How finely the player's time display and slider follow the clock, in seconds: the display shows whole
- * seconds, and on a slider a few hundred pixels wide an article of minutes moves about a pixel a second.
- */
-const SHOWN_TIME_STEP = 1;
-
-/**
- * Whether the player shows something else: its state (and what it waits for), engine, length, paragraph, error,
- * or the clock to the second. A new word alone (a dozen a second) is the highlight's business, not a render of the player.
- */
-function shownChange(next: PlayerSnapshot, previous: PlayerSnapshot): boolean {
-  return (
-    next.state !== previous.state ||
-    next.loadingReason !== previous.loadingReason ||
-    next.engine !== previous.engine ||
-    next.duration !== previous.duration ||
-    next.segmentIndex !== previous.segmentIndex ||
-    next.error !== previous.error ||
-    Math.floor(next.currentTime / SHOWN_TIME_STEP) !== Math.floor(previous.currentTime / SHOWN_TIME_STEP)
-  );
 }

@@ -2,16 +2,21 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSize } from './stats.mjs';
-import { probeScript, syncProbe } from './probe.mjs';
+import { fakeSpeechScript, probeScript, syncProbe } from './probe.mjs';
 
 const PLAY = 'listen-player [part="play-button"]';
 const SEED_PLAYING = () => window.__bench.playing.some((entry) => /seed\.(mp3|opus)/.test(entry.src));
+const STATE_PLAYING = () => window.__bench.states.some((entry) => entry.state === 'playing');
 
-/** A fresh context (no stored rate or resume point) with the probe, noting each JS response and its phase. */
-async function open(browser) {
+/**
+ * A fresh context (no stored rate or resume point) with the probe, noting each JS response and its phase;
+ * with `speech`, the page's Web Speech is the benchmark's stand-in.
+ */
+async function open(browser, speech = false) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.addInitScript(probeScript());
+  if (speech) await page.addInitScript(fakeSpeechScript());
   const scripts = [];
   const state = { phase: 'before-play' };
   page.on('response', (response) => {
@@ -32,16 +37,17 @@ export function sizeOf(site, scripts) {
 
 /**
  * Loads `path`, presses play with a real click, lets it play `playMs`, then flushes web-vitals as a page
- * being hidden does. Returns the JS before and after play, click → `playing` and the vitals.
+ * being hidden does. Returns the JS before and after play, click → `playing` and the vitals. With `speech`
+ * the page has no recording: play is the player's `playing` (the voice's start), not the seed audio's.
  */
-export async function vitalsRun(browser, origin, site, path, playMs) {
-  const { context, page, scripts, state } = await open(browser);
+export async function vitalsRun(browser, origin, site, path, playMs, { speech = false } = {}) {
+  const { context, page, scripts, state } = await open(browser, speech);
   try {
     await page.goto(`${origin}${path}`, { waitUntil: 'load' });
     await page.waitForTimeout(500);
     state.phase = 'after-play';
     await page.click(PLAY);
-    await page.waitForFunction(SEED_PLAYING, null, { timeout: 20_000 });
+    await page.waitForFunction(speech ? STATE_PLAYING : SEED_PLAYING, null, { timeout: 20_000 });
     await page.waitForTimeout(playMs);
     const data = await page.evaluate(async () => {
       Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
@@ -51,7 +57,8 @@ export async function vitalsRun(browser, origin, site, path, playMs) {
       const click = bench.clicks.at(-1);
       const sound = bench.playing.find((entry) => /seed\.(mp3|opus)/.test(entry.src));
       const state = bench.states.find((entry) => entry.state === 'playing');
-      return { vitals: bench.vitals, clickToPlaying: sound.t - click, clickToState: state ? state.t - click : null };
+      const playing = sound ?? state;
+      return { vitals: bench.vitals, clickToPlaying: playing ? playing.t - click : null, clickToState: state ? state.t - click : null };
     });
     const before = sizeOf(site, scripts.filter((script) => script.phase === 'before-play'));
     const all = sizeOf(site, scripts);

@@ -133,3 +133,68 @@ export async function syncProbe(rate) {
     };
   }) };
 }
+
+/**
+ * An init script for the page read by the browser's voice: a stand-in for Web Speech that speaks nothing and
+ * times each sentence at 15 characters a second. The benchmark has no speech stack to talk to, and what it
+ * measures there (the JS the player loads to read, the click → `playing`) does not depend on the voice.
+ */
+export function fakeSpeechScript() {
+  return `(${fakeSpeech.toString()})();`;
+}
+
+function fakeSpeech() {
+  const voice = { name: 'Benchmark voice', lang: 'en-US', default: true, localService: true, voiceURI: 'benchmark' };
+  class Utterance extends EventTarget {
+    constructor(text = '') {
+      super();
+      Object.assign(this, { text, lang: '', voice: null, rate: 1, pitch: 1, volume: 1 });
+      Object.assign(this, { onstart: null, onend: null, onerror: null, onboundary: null, onpause: null, onresume: null, onmark: null });
+    }
+  }
+  const synth = new EventTarget();
+  const queue = [];
+  let current = null;
+  let timer = 0;
+  const fire = (utterance, type, extra = {}) => {
+    const event = Object.assign(new Event(type), { utterance, charIndex: 0, elapsedTime: 0, name: '' }, extra);
+    utterance[`on${type}`]?.(event);
+    utterance.dispatchEvent(event);
+  };
+  const next = () => {
+    current = queue.shift() ?? null;
+    if (!current) return;
+    const spoken = current;
+    timer = setTimeout(() => {
+      fire(spoken, 'start');
+      timer = setTimeout(() => {
+        current = null;
+        fire(spoken, 'end');
+        next();
+      }, (spoken.text.length / 15 / spoken.rate) * 1000);
+    }, 20);
+  };
+  Object.assign(synth, {
+    onvoiceschanged: null,
+    paused: false,
+    getVoices: () => [voice],
+    speak(utterance) {
+      queue.push(utterance);
+      if (!current) next();
+    },
+    cancel() {
+      clearTimeout(timer);
+      const dropped = [current, ...queue.splice(0)].filter(Boolean);
+      current = null;
+      setTimeout(() => dropped.forEach((utterance, i) => fire(utterance, 'error', { error: i === 0 ? 'interrupted' : 'canceled' })));
+    },
+    pause() {},
+    resume() {},
+  });
+  Object.defineProperties(synth, {
+    speaking: { get: () => current !== null || queue.length > 0 },
+    pending: { get: () => queue.length > 0 },
+  });
+  Object.defineProperty(window, 'speechSynthesis', { configurable: true, get: () => synth });
+  Object.defineProperty(window, 'SpeechSynthesisUtterance', { configurable: true, writable: true, value: Utterance });
+}

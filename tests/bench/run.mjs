@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // `npm run bench`: builds the demo and the library, serves them, measures them in headless Chromium and
-// prints one table of figures beside their budgets; writes results.json and sync-errors.svg to results/.
+// prints one table of figures beside their budgets and the previous run's figures (results.json, if there is
+// one); writes results.json and sync-errors.svg to results/.
 // BENCH_RUNS (default 3) sets the repeats; each figure is the median of its runs. BENCH_RATE (default 3)
 // the playback rate of the sync runs: the whole seed article at 3× takes ~100 s instead of ~5 min.
 import { cpus, availableParallelism } from 'node:os';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright';
@@ -12,6 +13,7 @@ import { build } from 'vite';
 import { syncChart } from './chart.mjs';
 import { contentRun } from './content.mjs';
 import { devLayoutRun, devServer } from './dev.mjs';
+import { moduleSizes } from './modules.mjs';
 import { syncRun, vitalsRun } from './pages.mjs';
 import { renderRun } from './render.mjs';
 import { scaleRun, stressRun } from './scale.mjs';
@@ -27,9 +29,12 @@ const RATE = Number(process.env.BENCH_RATE ?? 3);
 const SIZES = [200, 2_000, 20_000];
 const log = (line) => process.stderr.write(`bench: ${line}\n`);
 
+const previousFile = join(results, 'results.json');
+const previous = existsSync(previousFile) ? JSON.parse(readFileSync(previousFile, 'utf8')) : null;
+
 log('building the demo and the library');
 await build({ root, logLevel: 'error', build: { outDir: site, emptyOutDir: true } });
-await build({ root, mode: 'lib', logLevel: 'error', build: { outDir: site } });
+const library = moduleSizes(await build({ root, mode: 'lib', logLevel: 'error', build: { outDir: site } }), root);
 await build({
   root,
   configFile: false,
@@ -43,6 +48,9 @@ writeFileSync(
   join(site, 'bundle.html'),
   demo.replace(/<script type="module"[^>]*><\/script>/, '<script type="module" src="/listen-player.js"></script>').replace(/<link rel="modulepreload"[^>]*>/g, ''),
 );
+// The same page without a recording: read by the browser's voice.
+const bundlePage = readFileSync(join(site, 'bundle.html'), 'utf8');
+writeFileSync(join(site, 'bundle-speech.html'), bundlePage.replace(/(<listen-player\b[^>]*?)\s+src="[^"]*"/, '$1'));
 
 const server = await serve(site);
 const browser = await chromium.launch({
@@ -60,7 +68,10 @@ const repeat = async (label, runs, run) => {
 
 let report;
 try {
-  const bundle = await repeat('library bundle page', 1, () => vitalsRun(browser, server.origin, site, '/bundle.html', 1000));
+  const bundle = await repeat('library bundle page, 10 s of recorded audio', 1, () => vitalsRun(browser, server.origin, site, '/bundle.html', 10_000));
+  const speech = await repeat("library bundle page without src, 10 s of the browser's voice", 1, () =>
+    vitalsRun(browser, server.origin, site, '/bundle-speech.html', 10_000, { speech: true }),
+  );
   const vitals = await repeat('demo page, 10 s of playback', RUNS, () => vitalsRun(browser, server.origin, site, '/index.html', 10_000));
   const dev = await devServer(root);
   let devLayout;
@@ -88,6 +99,8 @@ try {
     runs: RUNS,
     rate: RATE,
     bundle: bundle[0],
+    speech: speech[0],
+    library,
     vitals,
     devLayout,
     sync: sync.map((run) => ({ ...run, playerSummary: summarise(run.player.map((p) => p.error)), baselineSummary: summarise(run.baseline.map((p) => p.error)) })),
@@ -117,5 +130,5 @@ writeFileSync(
     ],
   }),
 );
-process.stdout.write(table(report));
+process.stdout.write(table(report, previous));
 log(`wrote ${join('tests/bench/results', 'results.json')} and sync-errors.svg`);

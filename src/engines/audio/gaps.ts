@@ -1,14 +1,12 @@
 /**
  * Paragraphs the recording does not contain (manifest 1.1 `"audio": false`), read by Web Speech in place,
  * on the timeline `gap-timeline.ts` makes. `GapReader` speaks a span with an inner `SpeechEngine`, made only
- * when a span is first read: the audio engine never needs one for a complete recording. (Its module comes in
- * the same lazily loaded file as the audio engine, since the fallback to speech needs it anyway.)
+ * when a span is first read: the audio engine never needs one for a complete recording, and its module is
+ * imported only then (a recording with every paragraph never downloads the speech engine).
  */
 import type { Segment } from '../../article/segment.js';
 import type { EngineEvent, EngineLoadOptions, ListenErrorCode } from '../engine.js';
 import type { SpeechEngine, SpeechEngineOptions } from '../speech/speech.js';
-// Statically: the player loads the speech engine with the audio engine (the fallback needs it), in one file.
-import * as speechModule from '../speech/speech.js';
 import type { GapTimeline, SpeechSpan } from './gap-timeline.js';
 
 /** What a `GapReader` tells the audio engine. */
@@ -154,7 +152,7 @@ export class GapReader {
 
   /** The inner speech engine, imported and made on first need. */
   #load(): Promise<SpeechEngine | null> {
-    this.#speech ??= (this.#options.loadSpeech ?? (() => Promise.resolve(speechModule)))().then(
+    this.#speech ??= (this.#options.loadSpeech ?? (() => import('../speech/speech.js')))().then(
       ({ SpeechEngine }) => {
         if (this.#destroyed) return null;
         this.#engine = new SpeechEngine((event) => this.#fromSpeech(event), this.#options.speech);

@@ -132,7 +132,7 @@ describe('the library build', () => {
     expect(files.some((file) => file.includes('render') || file.includes('demo') || file.includes('build'))).toBe(false);
 
     expect(read(`${UNBUNDLED}/ui/listen-player.js`)).toMatch(/from 'lit'/);
-    expect(read(`${UNBUNDLED}/engines/audio/audio.js`)).toMatch(/import\('howler'\)/);
+    expect(read(`${UNBUNDLED}/engines/audio/sound.js`)).toMatch(/import\('howler'\)/);
     // `index.js` is side-effect free; registering is `define.js`'s job.
     expect(read(`${UNBUNDLED}/index.js`)).not.toContain('customElements');
     expect(read(`${UNBUNDLED}/define.js`)).toContain("customElements.define('listen-player'");

@@ -1,5 +1,4 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { EngineEvent } from '../../../src/engines/engine.js';
 import { PlayerStore, initialSnapshot, type PlayerSnapshot, type PlayerState, type StoreAction } from '../../../src/player/store.js';
 import { reduce } from '../../../src/player/transitions.js';
 
