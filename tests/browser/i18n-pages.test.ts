@@ -179,7 +179,8 @@ describe.each(PAGES)('a page in $lang', (page) => {
 
     // The paragraph list: its name and button in the UI's language, its entries the article's.
     await userEvent.click(part(player, 'paragraphs-button')!);
-    expect(part(player, 'paragraphs')).not.toBeNull();
+    // The open list loads the first time it opens: wait for it.
+    await expect.poll(() => part(player, 'paragraphs')).not.toBeNull();
     expectNoEnglish(page, playerWords(player));
     await userEvent.keyboard('{Escape}');
 
