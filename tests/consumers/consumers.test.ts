@@ -12,11 +12,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
-import { chromium, type Browser } from 'playwright';
+import type { Browser } from 'playwright';
 import ts from 'typescript';
 import { build, type PluginOption } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { root } from '../unit/helpers/library-build.js';
+import { launchChromium, root } from '../unit/helpers/library-build.js';
 import { copyApps, installPackage, packPackage } from './package.js';
 import { sveltePlugin, vuePlugin } from './plugins.js';
 import { describeFile, docSnippets, writeSnippets, type Snippet } from './snippets.js';
@@ -153,10 +153,7 @@ describe('the apps in Chromium', () => {
     });
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: process.env.LISTEN_CHROMIUM ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--autoplay-policy=no-user-gesture-required'],
-    });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {

@@ -11,11 +11,8 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync,
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { build } from 'vite';
 import { API_DOCS } from '../../src/build/api-docs.js';
-import { LIBRARY_MODE, listenLibrary } from '../../src/build/library.js';
-import { minifyTemplatesPlugin } from '../../src/build/minify-templates.js';
-import { root } from '../unit/helpers/library-build.js';
+import { buildLibraryInto, root } from '../unit/helpers/library-build.js';
 
 const run = promisify(execFile);
 const WORKSPACE_PREFIX = 'listen-consumers-';
@@ -42,16 +39,7 @@ export async function packPackage(): Promise<{ tarball: string; staging: string 
     mkdirSync(dirname(join(staging, file)), { recursive: true });
     copyFileSync(join(root, file), join(staging, file));
   }
-  // As `npm run build` builds the library (Lit's production build: the test runner's NODE_ENV would pick the other).
-  await build({
-    root,
-    configFile: false,
-    mode: LIBRARY_MODE,
-    logLevel: 'silent',
-    plugins: [minifyTemplatesPlugin(), listenLibrary()],
-    resolve: { conditions: ['module', 'browser', 'production'] },
-    build: { outDir: join(staging, 'dist') },
-  });
+  await buildLibraryInto(join(staging, 'dist'));
   // The build ran above: `prepack` (the full build) is not run again.
   const { stdout } = await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', staging], { cwd: staging });
   const [packed] = JSON.parse(stdout) as { filename: string }[];

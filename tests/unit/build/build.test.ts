@@ -8,10 +8,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type Page } from 'playwright';
+import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLE, BUNDLE_PARTS, MANIFEST, UNBUNDLED } from '../../../src/build/library.js';
-import { buildLibrary, root } from '../helpers/library-build.js';
+import { buildLibrary, launchChromium, root } from '../helpers/library-build.js';
 
 const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; media-src 'self'; object-src 'none'; base-uri 'none'; " +
@@ -332,10 +332,7 @@ describe('the bundle on a plain HTML page', () => {
     });
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: process.env.LISTEN_CHROMIUM ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--autoplay-policy=no-user-gesture-required'],
-    });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {

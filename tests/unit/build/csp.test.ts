@@ -8,9 +8,10 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright';
+import type { Browser, Page } from 'playwright';
 import { build, preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../helpers/library-build.js';
 import { MARKER_HASH, violationsArrived, violationsSoFar } from '../helpers/policy.js';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -116,10 +117,7 @@ beforeAll(async () => {
   });
   const address = server.httpServer.address() as AddressInfo;
   origin = `http://127.0.0.1:${address.port}`;
-  browser = await chromium.launch({
-    executablePath: process.env.LISTEN_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--autoplay-policy=no-user-gesture-required', '--ignore-certificate-errors'],
-  });
+  browser = await launchChromium(['--ignore-certificate-errors']);
 }, 120_000);
 
 afterAll(async () => {

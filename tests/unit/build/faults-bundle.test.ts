@@ -12,10 +12,9 @@ import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve, sep } from 'node:path';
-import { chromium } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLE, BUNDLE_PARTS } from '../../../src/build/library.js';
-import { buildLibrary, root } from '../helpers/library-build.js';
+import { buildLibrary, launchChromium, root } from '../helpers/library-build.js';
 import { violationsArrived, violationsSoFar } from '../helpers/policy.js';
 
 
@@ -169,10 +168,7 @@ describe('faults: hostile markup under the strict policy with Trusted Types', ()
     });
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
     const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const browser = await chromium.launch({
-      executablePath: process.env.LISTEN_CHROMIUM ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--autoplay-policy=no-user-gesture-required'],
-    });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage();
       const errors: string[] = [];
@@ -201,6 +197,8 @@ describe('faults: hostile markup under the strict policy with Trusted Types', ()
       await page.locator('listen-player [part~="play-button"]').click();
       await page.waitForFunction(() => ['error', 'playing'].includes(document.querySelector('listen-player')!.state), null, { timeout: 40_000 });
       await page.locator('listen-player [part~="paragraphs-button"]').click();
+      // The open list loads the first time it opens.
+      await page.waitForFunction(() => document.querySelector('listen-player')!.shadowRoot!.querySelector('[part~="paragraphs"]') !== null);
       const shown = await page.evaluate(() => {
         const root = document.querySelector('listen-player')!.shadowRoot!;
         return { list: root.querySelector('[part~="paragraphs"]')?.textContent ?? '', elements: root.querySelectorAll('img, script').length };

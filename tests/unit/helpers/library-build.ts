@@ -6,6 +6,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { chromium, type Browser } from 'playwright';
 import { build } from 'vite';
 import { LIBRARY_MODE, listenLibrary } from '../../../src/build/library.js';
 import { minifyTemplatesPlugin } from '../../../src/build/minify-templates.js';
@@ -14,6 +15,12 @@ export const root = resolve(import.meta.dirname, '../../..');
 
 export async function buildLibrary(prefix: string): Promise<string> {
   const out = mkdtempSync(join(tmpdir(), prefix));
+  await buildLibraryInto(out);
+  return out;
+}
+
+/** Builds the library, as `buildLibrary` does, into the folder `out`. */
+export async function buildLibraryInto(out: string): Promise<void> {
   await build({
     root,
     configFile: false,
@@ -23,5 +30,12 @@ export async function buildLibrary(prefix: string): Promise<string> {
     resolve: { conditions: ['module', 'browser', 'production'] },
     build: { outDir: out },
   });
-  return out;
+}
+
+/** Headless Chromium as the build's tests drive it: the system's (or `LISTEN_CHROMIUM`), sound allowed to start. */
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.LISTEN_CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--autoplay-policy=no-user-gesture-required', ...extraArgs],
+  });
 }
