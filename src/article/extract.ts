@@ -19,7 +19,7 @@ export interface ExtractOptions {
 }
 
 /** Elements whose text is one segment each (or, when they hold more of these, a container of segments). */
-const READABLE = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'li', 'blockquote', 'dd', 'dt']);
+const READABLE = new Set('h1 h2 h3 h4 h5 h6 p li blockquote dd dt'.split(' '));
 
 /**
  * Never read, nor anything inside them, with why: a caption describes a picture the listener cannot see, an aside
@@ -42,36 +42,9 @@ for (const [reason, names] of Object.entries({
  * Block-level elements that are not segments themselves. Their edges separate words, so
  * `<li><div>one</div><div>two</div></li>` reads "one two", not "onetwo"; inline elements add nothing.
  */
-const BOUNDARY = new Set([
-  'address',
-  'article',
-  'caption',
-  'details',
-  'dialog',
-  'div',
-  'dl',
-  'fieldset',
-  'figure',
-  'footer',
-  'header',
-  'hgroup',
-  'hr',
-  'legend',
-  'main',
-  'menu',
-  'ol',
-  'search',
-  'section',
-  'summary',
-  'table',
-  'tbody',
-  'td',
-  'tfoot',
-  'th',
-  'thead',
-  'tr',
-  'ul',
-]);
+const BOUNDARY = new Set(
+  'address article caption details dialog div dl fieldset figure footer header hgroup hr legend main menu ol search section summary table tbody td tfoot th thead tr ul'.split(' '),
+);
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;

@@ -2,7 +2,7 @@
  * Generates `custom-elements.json` (the Custom Elements Manifest, schema 2.1.0: https://github.com/webcomponents/custom-elements-manifest)
  * from the element's own source with the TypeScript compiler API, so the manifest editors and docs tools read can
  * never drift from the code: the class JSDoc gives `@fires`, `@csspart`, `@cssprop` and `@slot`; the public
- * properties (with their `@property` attribute and one-line JSDoc), read-only getters and methods give the members;
+ * properties (with their attribute, from `@property` or `static properties`, and one-line JSDoc), read-only getters and methods give the members;
  * a class `@attribute name` tag names an attribute the element sets itself (reflecting the property of that
  * name); `HTMLElementTagNameMap` gives the tag; `customElements.define()` calls give the definitions; the
  * style sources give the CSS custom properties' defaults (css-defaults.ts).
@@ -280,28 +280,48 @@ function describeMember(ts: typeof TS, checker: TS.TypeChecker, member: TS.Class
   into.members.push(field);
 }
 
-/** The options object of a `@property({...})` decorator, or undefined when the member has none. */
-function propertyDecoratorOptions(ts: typeof TS, member: TS.PropertyDeclaration): { attribute?: string | false; reflect?: boolean } | undefined {
+/**
+ * The declaration of a reactive property: the options of its `@property({...})` decorator, else its entry in
+ * the class's `static properties = {...}`; undefined when it has neither.
+ */
+function propertyDecoratorOptions(ts: typeof TS, member: TS.PropertyDeclaration): PropertyOptions | undefined {
   for (const decorator of ts.getDecorators(member) ?? []) {
     const call = decorator.expression;
     if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression) || call.expression.text !== 'property') continue;
-    const result: { attribute?: string | false; reflect?: boolean } = {};
-    const [argument] = call.arguments;
-    if (argument && ts.isObjectLiteralExpression(argument)) {
-      for (const property of argument.properties) {
-        if (!ts.isPropertyAssignment(property) || !ts.isIdentifier(property.name)) continue;
-        const value = property.initializer;
-        if (property.name.text === 'attribute') {
-          if (ts.isStringLiteral(value)) result.attribute = value.text;
-          else if (value.kind === ts.SyntaxKind.FalseKeyword) result.attribute = false;
-        } else if (property.name.text === 'reflect') {
-          result.reflect = value.kind === ts.SyntaxKind.TrueKeyword;
-        }
-      }
+    return declarationOptions(ts, call.arguments[0]);
+  }
+  const name = member.name.getText();
+  const declarations = member.parent.members.find(
+    (other): other is TS.PropertyDeclaration =>
+      ts.isPropertyDeclaration(other) && other.name.getText() === 'properties' && Boolean(ts.getCombinedModifierFlags(other) & ts.ModifierFlags.Static),
+  )?.initializer;
+  if (!declarations || !ts.isObjectLiteralExpression(declarations)) return undefined;
+  for (const entry of declarations.properties) {
+    if (ts.isPropertyAssignment(entry) && (ts.isIdentifier(entry.name) || ts.isStringLiteral(entry.name)) && entry.name.text === name) {
+      return declarationOptions(ts, entry.initializer);
     }
-    return result;
   }
   return undefined;
+}
+
+type PropertyOptions = { attribute?: string | false; reflect?: boolean };
+
+/** `attribute` and `reflect` of a Lit property declaration (`{ attribute: 'x', reflect: true }`). */
+function declarationOptions(ts: typeof TS, argument: TS.Expression | undefined): PropertyOptions {
+  const result: PropertyOptions = {};
+  if (argument && ts.isObjectLiteralExpression(argument)) {
+    for (const property of argument.properties) {
+      if (!ts.isPropertyAssignment(property) || !ts.isIdentifier(property.name)) continue;
+      const value = property.initializer;
+      if (property.name.text === 'attribute') {
+        if (ts.isStringLiteral(value)) result.attribute = value.text;
+        else if (value.kind === ts.SyntaxKind.FalseKeyword) result.attribute = false;
+      } else if (property.name.text === 'reflect') {
+        result.reflect = value.kind === ts.SyntaxKind.TrueKeyword;
+      }
+    }
+  }
+  return result;
 }
 
 /** The manifest's custom elements, each with its tag. */

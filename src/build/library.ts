@@ -71,10 +71,12 @@ export function listenLibrary(): Plugin {
           entryFileNames: '[name].js',
           chunkFileNames: `${BUNDLE_PARTS}/[name]-[hash].js`,
           assetFileNames: `${BUNDLE_PARTS}/[name]-[hash][extname]`,
-          // What the element loads before play and shares with its lazy parts (Lit, the article reader, the
-          // rate bounds…) in one file. Left to itself the bundler makes a chunk for each set of modules that
-          // share them: the engines, each loaded apart, would add requests of a few hundred bytes before play.
-          codeSplitting: { groups: [{ name: 'shared', tags: ['$initial'], minShareCount: 2 }] },
+          // Everything the element loads before play (Lit, the article reader, the element itself…) in one file
+          // that its lazy parts import as well. Left to itself the bundler makes a chunk for each set of modules
+          // that share them: the engines, each loaded apart, would add requests of a few hundred bytes before
+          // play. The entry keeps only the registration: it stays the module the page names (a site may add a
+          // query string to it), and one file gzips smaller than the same code split in two (by about 0.7 KB).
+          codeSplitting: { groups: [{ name: 'shared', tags: ['$initial'], test: (id) => id !== resolve(root, ENTRY) }] },
         },
       };
     },

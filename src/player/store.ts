@@ -86,8 +86,8 @@ export type StoreAction =
 
 /**
  * The part of the reducer the element needs before the rest of the player loads: its own requests, a position
- * sought, the engine to expect, errors and resets. The engine's state transitions (`transitions.ts`) come with
- * the playback controller, which hands them to the store; until then other actions leave the snapshot as it is.
+ * sought, the engine to expect, and errors. The engine's state transitions and the reset (`transitions.ts`) come
+ * with the playback controller, which hands them to the store; until then other actions leave the snapshot as it is.
  */
 export function reduceRequests(snapshot: PlayerSnapshot, action: StoreAction): PlayerSnapshot {
   switch (action.type) {
@@ -109,8 +109,6 @@ export function reduceRequests(snapshot: PlayerSnapshot, action: StoreAction): P
       };
     case 'engine':
       return action.engine === snapshot.engine ? snapshot : { ...snapshot, engine: action.engine, engineReason: action.reason ?? null };
-    case 'reset':
-      return snapshot.estimate ? { ...initialSnapshot, estimate: snapshot.estimate } : initialSnapshot;
     case 'estimate':
       return action.duration === snapshot.estimate ? snapshot : { ...snapshot, estimate: action.duration };
     case 'request':

@@ -5,7 +5,7 @@
  * the element's own requests are all the store sees (`reduceRequests`).
  */
 import type { EngineCapabilities } from '../engines/engine.js';
-import { reduceRequests, type LoadingReason, type PlayerSnapshot, type PlayerState, type StoreAction } from './store.js';
+import { initialSnapshot, reduceRequests, type LoadingReason, type PlayerSnapshot, type PlayerState, type StoreAction } from './store.js';
 
 /** Which engine-reported states each state accepts; anything else is ignored (a stale or impossible event). */
 const accepts: Record<PlayerState, ReadonlySet<PlayerState>> = {
@@ -60,6 +60,9 @@ export function reduce(snapshot: PlayerSnapshot, action: StoreAction): PlayerSna
         wordLength: action.word >= 0 ? (action.length ?? 0) : 0,
         currentTime: action.time,
       };
+    // Only the playback controller resets (a new article or engine): the length to expect is kept.
+    case 'reset':
+      return snapshot.estimate ? { ...initialSnapshot, estimate: snapshot.estimate } : initialSnapshot;
     case 'duration':
       return action.duration === snapshot.duration ? snapshot : { ...snapshot, duration: action.duration };
     case 'capabilities': {

@@ -1,5 +1,4 @@
-import { LitElement, type PropertyValues } from 'lit';
-import { property } from './property.js';
+import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { extractSegments } from '../article/extract.js';
 import type { Skipped } from '../article/judge.js';
 import type { Segment } from '../article/segment.js';
@@ -68,47 +67,67 @@ import { playerStyles, type ThemeMode } from './styles.js';
 export class ListenPlayer extends LitElement {
   static override styles = [playerStyles, i18nStyles];
 
+  /**
+   * The reactive properties, each documented at its field below. Declared here rather than with `@property`:
+   * the decorators' helper and calls cost bytes a page loads before play.
+   */
+  static override properties: PropertyDeclarations = {
+    for: { attribute: 'for' },
+    src: { attribute: 'src' },
+    allowCrossOrigin: { attribute: 'allow-cross-origin', type: Boolean },
+    lang: { attribute: 'lang' },
+    langOverride: { attribute: 'lang-override' },
+    lexicon: { attribute: 'lexicon' },
+    voice: { attribute: 'voice' },
+    rate: { attribute: 'rate', type: Number, reflect: true },
+    highlight: { attribute: 'highlight' },
+    noFollow: { attribute: 'no-follow', type: Boolean },
+    theme: { attribute: 'theme', reflect: true, useDefault: true },
+    strings: { attribute: false },
+    stringsSrc: { attribute: 'strings-src' },
+  };
+
   /** Id of the article element to read; absent: the nearest `article` ancestor, else the next `article` sibling. */
-  @property({ attribute: 'for' }) for = '';
+  for = '';
 
   /** URL of a timing manifest for pre-rendered audio; absent: the browser's speech. */
-  @property({ attribute: 'src' }) src = '';
+  src = '';
 
   /** Allow a manifest and audio on another origin than the page (they are refused otherwise). */
-  @property({ attribute: 'allow-cross-origin', type: Boolean }) allowCrossOrigin = false;
+  allowCrossOrigin = false;
 
   /** Language of the article (BCP 47), and of the player's UI where it has strings for it; absent: the article's or the document's `lang`. */
-  @property({ attribute: 'lang' }) override lang = '';
+  override lang = '';
 
   /**
    * The article's real language when the page declares a wrong one: what the page marks with its declared
    * language (or leaves unmarked) is read in this one; phrases marked with another language keep theirs.
    */
-  @property({ attribute: 'lang-override' }) langOverride = '';
+  langOverride = '';
 
   /** URL of a pronunciation lexicon (JSON or PLS) applied to what is spoken, never to what is shown; same origin as for `src`. */
-  @property({ attribute: 'lexicon' }) lexicon = '';
+  lexicon = '';
 
   /** Name of the voice to read with; absent or unknown: the best voice for the language. */
-  @property({ attribute: 'voice' }) voice = '';
+  voice = '';
 
   /** Speaking rate, 0.5–3. */
-  @property({ attribute: 'rate', type: Number, reflect: true }) rate = 1;
+  rate = 1;
 
   /** What is highlighted while reading: `paragraph`, `word` or `none`. */
-  @property({ attribute: 'highlight' }) highlight: HighlightMode = 'paragraph';
+  highlight: HighlightMode = 'paragraph';
 
   /** Do not scroll the page to keep the paragraph being read in view. */
-  @property({ attribute: 'no-follow', type: Boolean }) noFollow = false;
+  noFollow = false;
 
   /** Colours: `light`, `dark`, or `auto` to follow the reader's system (`prefers-color-scheme`). */
-  @property({ attribute: 'theme', reflect: true, useDefault: true }) theme: ThemeMode = 'auto';
+  theme: ThemeMode = 'auto';
 
   /** Strings over the UI's own (a partial table: to reword the player, or to give it a language it lacks; see docs/languages.md). */
-  @property({ attribute: false }) strings: StringOverrides | null = null;
+  strings: StringOverrides | null = null;
 
   /** URL of a JSON file of strings over the UI's own (as `strings`; on the page's origin unless `allow-cross-origin`). */
-  @property({ attribute: 'strings-src' }) stringsSrc = '';
+  stringsSrc = '';
 
   /** The UI's language: from `lang`, else the article's or the document's (see `i18n.ts`). */
   readonly #i18n = new LanguageController(this, { lang: () => this.#loadOptions().lang });

@@ -1,5 +1,5 @@
 /** The controls that depend on what the engine can do, as templates: the voice menu and the download link. */
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import type { EngineCapabilities } from '../engines/engine.js';
 import { voiceGroups } from '../player/voice-groups.js';
 import type { Strings } from './strings.js';
@@ -32,3 +32,18 @@ export function renderDownload(strings: Strings, engine: EngineCapabilities) {
   if (!engine.download) return nothing;
   return html`<a part="download" class="download" href=${engine.download} download>${strings.download}</a>`;
 }
+
+/** The download link's styles: it comes with the rest of the player, and so do they (see `session.ts`). */
+export const menuStyles = css`
+  .download {
+    color: var(--_accent-fg);
+    margin-inline-start: auto;
+    padding: 0.25rem;
+    border-radius: 4px;
+  }
+  @media (forced-colors: active) {
+    .download {
+      color: LinkText;
+    }
+  }
+`;

@@ -21,7 +21,7 @@ import { ResumeController } from '../player/resume.js';
 import type { PlayerState, PlayerStore } from '../player/store.js';
 import { FocusKeeper } from './focus-keeper.js';
 import { FollowController, followStyles } from './follow.js';
-import { renderDownload, renderVoiceMenu } from './menus.js';
+import { menuStyles, renderDownload, renderVoiceMenu } from './menus.js';
 import { MiniPlayerController } from './mini-player.js';
 import { PlayFromHereController } from './play-from-here.js';
 import { ParagraphListController } from './play-from-here-list.js';
@@ -88,7 +88,7 @@ export class PlayerSession implements PlayerParts {
     // The session's own styles join the element's (a constructed sheet each: allowed by a strict CSP).
     if (host.renderRoot instanceof ShadowRoot) {
       const { elementStyles } = host.constructor as typeof ReactiveElement;
-      adoptStyles(host.renderRoot, [...elementStyles, followStyles, resumeStyles]);
+      adoptStyles(host.renderRoot, [...elementStyles, followStyles, resumeStyles, menuStyles]);
     }
     const exclude = () => [host];
     const playback = (this.playback = new PlaybackController(host, {

@@ -105,10 +105,6 @@ export const playerStyles = css`
   button:hover {
     background: color-mix(in srgb, var(--_text) 10%, transparent);
   }
-  button:disabled {
-    cursor: default;
-    opacity: 0.5;
-  }
   :focus-visible {
     outline: var(--_focus-width) solid var(--_focus);
     outline-offset: 2px;
@@ -179,12 +175,6 @@ export const playerStyles = css`
     color: initial;
     background: initial;
   }
-  .download {
-    color: var(--_accent-fg);
-    margin-inline-start: auto;
-    padding: 0.25rem;
-    border-radius: 4px;
-  }
   .status {
     grid-column: 1 / -1;
     color: var(--_muted);
@@ -206,13 +196,6 @@ export const playerStyles = css`
     }
     select {
       border-color: ButtonText;
-    }
-    button:disabled {
-      color: GrayText;
-      opacity: 1;
-    }
-    .download {
-      color: LinkText;
     }
     :focus-visible {
       outline-color: Highlight;
