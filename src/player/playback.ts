@@ -17,7 +17,7 @@ import {
 } from '../engines/engine.js';
 import { LoadingEngine, importEngine, isSpeechEngine, type EngineFactory, type EngineRequest } from '../engines/loader.js';
 import { clampRate } from '../article/pace.js';
-import type { SpeechEngineOptions } from '../engines/speech/speech.js';
+import type { SpeechEngineOptions } from '../engines/speech/options.js';
 import { emit } from './events.js';
 import { PageEvents } from './page-events.js';
 import { ArticleSegments } from './segments.js';
