@@ -201,6 +201,8 @@ describe('faults: hostile markup under the strict policy with Trusted Types', ()
       await page.locator('listen-player [part~="play-button"]').click();
       await page.waitForFunction(() => ['error', 'playing'].includes(document.querySelector('listen-player')!.state), null, { timeout: 40_000 });
       await page.locator('listen-player [part~="paragraphs-button"]').click();
+      // The list loads the first time it opens: wait for it.
+      await page.locator('listen-player [part~="paragraphs"]').waitFor({ state: 'attached' });
       const shown = await page.evaluate(() => {
         const root = document.querySelector('listen-player')!.shadowRoot!;
         return { list: root.querySelector('[part~="paragraphs"]')?.textContent ?? '', elements: root.querySelectorAll('img, script').length };
