@@ -16,6 +16,7 @@ export type {
 } from './player/events.js';
 export type { HighlightMode } from './player/playback.js';
 export type { ListenExclusiveDetail } from './player/exclusive.js';
-export { extractSegments, normaliseText } from './article/extract.js';
+export { extractSegments } from './article/extract.js';
+export { normaliseText } from './article/walker.js';
 export type { ExtractOptions } from './article/extract.js';
 export type { SkipReason, Skipped } from './article/judge.js';

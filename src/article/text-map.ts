@@ -3,7 +3,8 @@
  * from. The extractor builds one (on request, for one segment at a time) from the same raw pieces it joins
  * and normalises, so the two can never disagree about what a character is.
  */
-import { Walker, type ExtractOptions } from './extract.js';
+import type { ExtractOptions } from './extract.js';
+import { Walker } from './walker.js';
 import { isHidden } from './judge.js';
 import type { Segment } from './segment.js';
 

@@ -5,7 +5,8 @@
  * defaults, its events, parts and CSS custom properties. VS Code's format has no place for events, parts or
  * CSS properties: the tag's description lists them.
  */
-import { customElementsOf, type Attribute, type ClassDeclaration, type CustomElementsManifest } from './custom-elements.js';
+import type { Attribute, ClassDeclaration } from './class-declaration.js';
+import { customElementsOf, type CustomElementsManifest } from './custom-elements.js';
 
 export const VSCODE_DATA = 'vscode.html-custom-data.json';
 export const WEB_TYPES = 'web-types.json';

@@ -7,7 +7,8 @@
  * the source changes here with it, and a name the manifest has but the class lacks fails to compile.
  * Each `.d.ts` has an empty `.js` beside it: `import 'listen-player/react'` works at run time too.
  */
-import { customElementsOf, type ClassDeclaration, type CustomElementsManifest, type Described } from './custom-elements.js';
+import type { ClassDeclaration, Described } from './class-declaration.js';
+import { customElementsOf, type CustomElementsManifest } from './custom-elements.js';
 
 /** Folder of the generated files in the package's output. */
 export const FRAMEWORKS = 'frameworks';

@@ -8,7 +8,8 @@
 import type { Segment } from '../article/segment.js';
 import type { AudioEngine, AudioEngineOptions } from './audio/audio.js';
 import type { Engine, EngineCore, EngineKind, EngineListener, EngineLoadOptions, WordTiming } from './engine.js';
-import type { SpeechEngine, SpeechEngineOptions } from './speech/speech.js';
+import type { SpeechEngine } from './speech/speech.js';
+import type { SpeechEngineOptions } from './speech/options.js';
 
 /** Which engine to make, with its options. */
 export type EngineRequest =

@@ -5,7 +5,7 @@
  * writable hooks and every copy of the element (two bundles on a page) reads the same options.
  */
 import type { AudioEngineOptions } from '../engines/audio/audio.js';
-import type { SpeechEngineOptions } from '../engines/speech/speech.js';
+import type { SpeechEngineOptions } from '../engines/speech/options.js';
 
 export interface EngineOptions {
   readonly speech?: SpeechEngineOptions | undefined;

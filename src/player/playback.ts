@@ -1,24 +1,15 @@
 /**
- * The playback controller: owns the article's segments, the engine and the store, and hands store changes to
- * `PageEvents` (the player's DOM events and the highlights). Data flows one way:
+ * The playback controller: owns the article's segments, the engine (in an `EngineSlot`) and the store, and hands
+ * store changes to `PageEvents` (the player's DOM events and the highlights). Data flows one way:
  * article DOM → segments → engine → engine events → store → (events, highlight, UI render).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { adoptHighlightStyle } from '../article/highlight.js';
 import type { Segment } from '../article/segment.js';
-import type { AudioEngineOptions } from '../engines/audio/audio.js';
-import {
-  capabilitiesOf,
-  type EngineCore,
-  type EngineEvent,
-  type EngineKind,
-  type EngineLoadOptions,
-  type ListenErrorCode,
-} from '../engines/engine.js';
-import { LoadingEngine, importEngine, isSpeechEngine, type EngineFactory, type EngineRequest } from '../engines/loader.js';
+import type { EngineCore } from '../engines/engine.js';
+import { isSpeechEngine } from '../engines/loader.js';
 import { clampRate } from '../article/pace.js';
-import type { SpeechEngineOptions } from '../engines/speech/speech.js';
-import { emit } from './events.js';
+import { continueWith, EngineSlot, type EngineMaking } from './engine-slot.js';
 import { PageEvents } from './page-events.js';
 import { ArticleSegments } from './segments.js';
 import { BurstGate } from './settle.js';
@@ -34,13 +25,9 @@ export type HighlightMode = 'paragraph' | 'word' | 'none';
  */
 const CHANGE_SETTLE_MS = 150;
 
-export interface PlaybackOptions {
+export interface PlaybackOptions extends EngineMaking {
   /** The article element to read, or null when it cannot be found. */
   article(): Element | null;
-  /** Timing manifest URL of pre-rendered audio, or '' for Web Speech. */
-  src(): string;
-  /** Language, voice and rate for the engine. */
-  loadOptions(): EngineLoadOptions;
   highlight(): HighlightMode;
   /** Elements inside the article that are not read (the player itself). */
   exclude(): readonly Element[];
@@ -48,23 +35,15 @@ export interface PlaybackOptions {
   readonly segments?: readonly Segment[] | null;
   /** The player's store, which the element made (it shows state before the controller exists); default: a new one. */
   readonly store?: PlayerStore;
-  /** Test seams: options for the engines. */
-  speech?: SpeechEngineOptions | undefined;
-  audio?: () => Partial<AudioEngineOptions>;
-  /** Makes the engines. Default: `importEngine`, which loads only the module of the engine that reads. */
-  engines?: EngineFactory | undefined;
 }
 
 export class PlaybackController implements ReactiveController {
   readonly store: PlayerStore;
-  readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #options: PlaybackOptions;
   readonly #page: PageEvents;
   readonly #segments: ArticleSegments;
-  /** The engine, standing in for it while its module loads (requests made meanwhile wait in it, in order). */
-  #engine: LoadingEngine | null = null;
-  /** Why the engine in use is not the one asked for (audio fell back to speech), shown to the reader. */
-  #notice = '';
+  /** The engine in use, and what happens when it fails. */
+  readonly #slot: EngineSlot;
   /** The segment last asked for (play from, next, previous) until the engine reports a position. */
   #requested = -1;
   #unsubscribe: (() => void) | null = null;
@@ -74,7 +53,6 @@ export class PlaybackController implements ReactiveController {
   readonly #changes = new BurstGate(CHANGE_SETTLE_MS);
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: PlaybackOptions) {
-    this.#host = host;
     this.#options = options;
     this.store = options.store ?? new PlayerStore();
     this.store.use(reduce);
@@ -86,6 +64,14 @@ export class PlaybackController implements ReactiveController {
       words: () => options.highlight() === 'word',
     });
     this.#segments = new ArticleSegments(options, options.segments ?? null);
+    this.#slot = new EngineSlot({
+      host,
+      store: this.store,
+      making: options,
+      segments: () => this.segments,
+      resumeAt: () => (this.#requested >= 0 ? this.#requested : this.snapshot.segmentIndex),
+      report: (event) => this.#report(event),
+    });
     host.addController(this);
   }
 
@@ -106,16 +92,17 @@ export class PlaybackController implements ReactiveController {
 
   /** The engine reading; while its module loads, a stand-in with no timeline yet. */
   get engine(): EngineCore | null {
-    return this.#engine?.engine ?? this.#engine;
+    const engine = this.#slot.current;
+    return engine?.engine ?? engine;
   }
 
   /** Whether an engine is loaded or loading (the article was read and an engine made for it). */
   get hasEngine(): boolean {
-    return this.#engine !== null;
+    return this.#slot.current !== null;
   }
 
   get notice(): string {
-    return this.#notice;
+    return this.#slot.notice;
   }
 
   /** The article's segments, read from the page on first use. */
@@ -125,7 +112,8 @@ export class PlaybackController implements ReactiveController {
 
   /** Reads the article and loads an engine for it, unless one is loaded already. */
   prepare(): EngineCore | null {
-    if (this.#engine) return this.#engine;
+    const current = this.#slot.current;
+    if (current) return current;
     const article = this.#options.article();
     if (!article) {
       this.#report({ type: 'error', code: 'no-article', message: 'The article to read was not found on this page.' });
@@ -138,7 +126,7 @@ export class PlaybackController implements ReactiveController {
     }
     const root = article.getRootNode();
     if (root instanceof Document || root instanceof ShadowRoot) adoptHighlightStyle(root);
-    return this.#use(this.#make(this.#options.src() ? 'audio' : 'speech'));
+    return this.#slot.use(this.#options.src() ? 'audio' : 'speech');
   }
 
   play(): void {
@@ -172,7 +160,7 @@ export class PlaybackController implements ReactiveController {
    * cannot (no article, no speech) fails that play visibly, not as an error of the player loading ahead of play.
    */
   #prepareToPlay(): EngineCore | null {
-    if (!this.#engine) this.store.dispatch({ type: 'loading' });
+    if (!this.#slot.current) this.store.dispatch({ type: 'loading' });
     return this.prepare();
   }
 
@@ -185,7 +173,7 @@ export class PlaybackController implements ReactiveController {
   }
 
   pause(): void {
-    this.#engine?.pause();
+    this.#slot.current?.pause();
   }
 
   toggle(): void {
@@ -214,7 +202,7 @@ export class PlaybackController implements ReactiveController {
 
   /** Moves to the start of segment `index` without playing (paused: a click on a paragraph). */
   seekToSegment(index: number): void {
-    const engine = this.#engine;
+    const engine = this.#slot.current;
     if (engine) this.seek(engine.segmentStart(index));
   }
 
@@ -229,13 +217,13 @@ export class PlaybackController implements ReactiveController {
   }
 
   setRate(rate: number): void {
-    this.#engine?.setRate(clampRate(rate));
+    this.#slot.current?.setRate(clampRate(rate));
   }
 
   setVoice(name: string): void {
-    this.#engine?.when(isSpeechEngine, (engine) => {
+    this.#slot.current?.when(isSpeechEngine, (engine) => {
       engine.setVoice(name);
-      this.#syncCapabilities();
+      this.#slot.syncCapabilities();
     });
   }
 
@@ -245,68 +233,11 @@ export class PlaybackController implements ReactiveController {
     this.#segments.forget();
   }
 
-  /** An engine of the kind asked for; only its module loads, and the player goes on with a stand-in meanwhile. */
-  #make(kind: EngineKind): LoadingEngine {
-    const request: EngineRequest =
-      kind === 'audio' ? { kind, options: { ...this.#options.audio?.(), src: this.#options.src() } } : { kind, options: this.#options.speech };
-    const factory = this.#options.engines ?? importEngine;
-    const engine: LoadingEngine = new LoadingEngine(request, factory, (event) => this.#fromEngine(engine, event));
-    return engine;
-  }
-
-  #use(engine: LoadingEngine, reason?: 'fallback'): EngineCore {
-    this.#engine = engine;
-    this.store.dispatch({ type: 'engine', engine: engine.kind, reason });
-    this.store.clock = () => engine.currentTime;
-    this.#syncCapabilities();
-    // Voices and manifests arrive asynchronously; render again when they are known.
-    void engine.load(this.segments, this.#options.loadOptions()).then(() => {
-      if (engine === this.#engine) this.#syncCapabilities();
-      this.#host.requestUpdate();
-    });
-    return engine;
-  }
-
   #unload(): void {
-    this.#engine?.destroy();
-    this.#engine = null;
-    this.store.clock = null;
-    this.#notice = '';
+    this.#slot.unload();
     this.#requested = -1;
     this.#page.clear();
     this.store.dispatch({ type: 'reset' });
-  }
-
-  /**
-   * Events of a replaced engine are dropped; an audio failure with a fallback switches to speech; speech
-   * failing on a paragraph without audio (which the audio engine skips) is a notice, not an error state; so is
-   * an engine's `notice` (a lexicon it could not load), reported with `fallback: 'continue'`.
-   */
-  #fromEngine(engine: EngineCore, event: EngineEvent): void {
-    if (engine !== this.#engine) return;
-    // First what the engine can do now (the manifest's hash came with its length): listeners see both at once.
-    this.#syncCapabilities();
-    if (event.type === 'notice') emit(this.#host, 'listen-error', { code: event.code, message: event.message, fallback: 'continue' });
-    else if (event.type === 'error' && event.fallback === 'speech') this.#fallBack(engine, event.code, event.message);
-    else if (event.type === 'error' && event.fallback === 'audio') this.#skipped(event.code, event.message);
-    else this.#report(event);
-  }
-
-  #skipped(code: ListenErrorCode, message: string): void {
-    this.#notice = `${message} That paragraph was skipped.`;
-    emit(this.#host, 'listen-error', { code, message, fallback: 'audio' });
-    this.#host.requestUpdate();
-  }
-
-  #fallBack(failed: EngineCore, code: ListenErrorCode, message: string): void {
-    const { state } = this.snapshot;
-    const segmentIndex = this.#requested >= 0 ? this.#requested : this.snapshot.segmentIndex;
-    const resume = state === 'playing' || state === 'loading';
-    failed.destroy();
-    this.#notice = `${message} Reading with the browser's voice instead.`;
-    emit(this.#host, 'listen-error', { code, message, fallback: 'speech' });
-    this.#continueWith(this.#use(this.#make('speech'), 'fallback'), segmentIndex, resume);
-    this.#host.requestUpdate();
   }
 
   /**
@@ -317,7 +248,7 @@ export class PlaybackController implements ReactiveController {
     this.reset();
     if (!this.#options.article()) return;
     const engine = this.prepare();
-    if (engine) this.#continueWith(engine, at, resume);
+    if (engine) continueWith(engine, at, resume);
   }
 
   /** The article left the page and nothing took its place: reading stops with `no-article`. */
@@ -332,16 +263,6 @@ export class PlaybackController implements ReactiveController {
    */
   changed(): void {
     this.#changes.changed(() => this.reload());
-  }
-
-  #continueWith(engine: EngineCore, segmentIndex: number, resume: boolean): void {
-    if (segmentIndex > 0) engine.seekSegment(segmentIndex);
-    if (resume) engine.play();
-  }
-
-  /** Carries what the engine can do (voices, the file to download, word timing…) into the store. */
-  #syncCapabilities(): void {
-    this.store.dispatch({ type: 'capabilities', capabilities: capabilitiesOf(this.#engine?.engine ?? null) });
   }
 
   #report(event: StoreAction): void {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import html from '../../index.html?raw';
-import { extractSegments, normaliseText } from '../../src/article/extract.js';
+import { extractSegments } from '../../src/article/extract.js';
+import { normaliseText } from '../../src/article/walker.js';
 import type { Segment } from '../../src/article/segment.js';
 
 const HEADLINE = 'Trump-Putin talks ‘going well’ as world leaders locked in call on Ukraine war for over an hour';

@@ -6,7 +6,8 @@
  */
 import type { Segment } from '../../article/segment.js';
 import type { EngineEvent, EngineLoadOptions, ListenErrorCode } from '../engine.js';
-import type { SpeechEngine, SpeechEngineOptions } from '../speech/speech.js';
+import type { SpeechEngine } from '../speech/speech.js';
+import type { SpeechEngineOptions } from '../speech/options.js';
 import type { GapTimeline, SpeechSpan } from './gap-timeline.js';
 
 /** What a `GapReader` tells the audio engine. */

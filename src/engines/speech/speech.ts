@@ -2,16 +2,12 @@
  * The Web Speech engine: speaks segments chunk by chunk with `speechSynthesis`, and keeps an estimated
  * timeline (seconds at rate 1) so the player can show time, seek and skip as it does for audio.
  *
- * Browser pitfalls it works around:
+ * Browser pitfalls it works around (those of the utterances themselves in utterances.ts):
  * - Chrome cuts utterances after ~15 s (https://crbug.com/679437): chunks are one sentence, ≤ 200 characters.
- * - Chrome garbage-collects utterances still speaking, and their events never fire: live ones are kept referenced.
  * - `pause()`/`resume()` is broken on Android and some Linux setups: pausing cancels, resuming re-speaks the chunk.
- * - `cancel()` fires `error`/`end` on cancelled utterances in some browsers: every utterance carries a generation,
- *   and events of an older generation are ignored.
- * - `speechSynthesis` is one queue per page, and `cancel()` empties all of it: the engine cancels only while an
- *   utterance of its own is in flight, and another's `cancel()` (error `interrupted`) pauses it without a
- *   `cancel()` of its own, which would silence whoever spoke next.
- * - Some platforms never send `end` (or hang after `start`): a watchdog treats such a chunk as failed.
+ * - `speechSynthesis` is one queue per page: another's `cancel()` (error `interrupted`) pauses the engine
+ *   without a `cancel()` of its own, which would silence whoever spoke next.
+ * - Some platforms never send `end` (or hang after `start`): such a chunk counts as failed.
  */
 import type { Segment } from '../../article/segment.js';
 import type { EngineListener, EngineLoadOptions, ListenErrorCode, SpeechEngineLike, WordTiming } from '../engine.js';
@@ -21,26 +17,8 @@ import { SpeechWords } from './words.js';
 import { chunkOffset, Pronunciation } from './pronunciation.js';
 import { VoiceChoice } from './voice-choice.js';
 import { VOICE_TIMEOUT_MS, type RankContext } from './voices.js';
-
-export interface SpeechEngineOptions {
-  /** The synthesis service; `null` simulates a browser without Web Speech. Default: `globalThis.speechSynthesis`. */
-  readonly synth?: SpeechSynthesis | null;
-  /** Utterance constructor. Default: `globalThis.SpeechSynthesisUtterance`. */
-  readonly Utterance?: typeof SpeechSynthesisUtterance;
-  /**
-   * How long to wait for the device's voices to appear, in ms, before `no-speech`. Default: 20 s
-   * (`VOICE_TIMEOUT_MS`; Chromium on a busy Linux machine lists them after 7 s or more).
-   */
-  readonly voiceTimeout?: number;
-  /** How long a chunk may take to `start`, in ms, before speech counts as failed. */
-  readonly startTimeout?: number;
-  /** Clock in ms (for tests). */
-  readonly now?: () => number;
-  /** Where to listen for `pagehide`. Default: `globalThis` when it is a window. */
-  readonly window?: EventTarget | null;
-  /** Whether the device is online and the reader's languages, for ranking voices. Default: from `navigator`. */
-  readonly voiceContext?: () => RankContext;
-}
+import type { SpeechEngineOptions } from './options.js';
+import { speechFailure, UtteranceLine } from './utterances.js';
 
 /** How often the clock is reported while speaking, in ms (UI time only; highlights move on chunk events). */
 const TICK_MS = 250;
@@ -49,8 +27,8 @@ export class SpeechEngine implements SpeechEngineLike {
   readonly kind = 'speech' as const;
 
   readonly #listener: EngineListener;
-  readonly #synth: SpeechSynthesis | null;
-  readonly #Utterance: typeof SpeechSynthesisUtterance | undefined;
+  /** Speaks the utterances, keeps them alive, drops stale events, watches for hangs. */
+  readonly #line: UtteranceLine;
   readonly #voiceTimeout: number;
   readonly #startTimeout: number;
   readonly #now: () => number;
@@ -70,13 +48,7 @@ export class SpeechEngine implements SpeechEngineLike {
   #speaking = false;
   #wantPlay = false;
   #ready: Promise<boolean> | null = null;
-  /** Bumped on every cancel; events from older utterances are ignored. */
-  #generation = 0;
-  /** Utterances in flight, referenced so Chrome does not collect them mid-speech. */
-  readonly #live = new Set<SpeechSynthesisUtterance>();
   #chunkStartedAt = 0;
-  #watchdog: ReturnType<typeof setTimeout> | undefined;
-  #ticker: ReturnType<typeof setInterval> | undefined;
   #destroyed = false;
   /** Loading failed (reported once); play does nothing until the next load. */
   #failed = false;
@@ -84,8 +56,11 @@ export class SpeechEngine implements SpeechEngineLike {
   constructor(listener: EngineListener, options: SpeechEngineOptions = {}) {
     this.#listener = listener;
     const g = globalThis as Partial<typeof globalThis>;
-    this.#synth = options.synth === undefined ? (g.speechSynthesis ?? null) : options.synth;
-    this.#Utterance = options.Utterance ?? g.SpeechSynthesisUtterance;
+    this.#line = new UtteranceLine(
+      options.synth === undefined ? (g.speechSynthesis ?? null) : options.synth,
+      options.Utterance ?? g.SpeechSynthesisUtterance,
+      () => this.#fail('speech-timeout', "The browser's speech stopped responding."),
+    );
     this.#voiceTimeout = options.voiceTimeout ?? VOICE_TIMEOUT_MS;
     this.#startTimeout = options.startTimeout ?? 10_000;
     this.#now = options.now ?? (() => performance.now());
@@ -145,9 +120,9 @@ export class SpeechEngine implements SpeechEngineLike {
   }
 
   async #prepare(options: EngineLoadOptions): Promise<boolean> {
-    const synth = this.#synth;
-    if (!synth || !this.#Utterance) {
-      this.#failLoad( 'This browser cannot read aloud: it has no speech synthesis.');
+    const synth = this.#line.synth;
+    if (!synth) {
+      this.#failLoad('This browser cannot read aloud: it has no speech synthesis.');
       return false;
     }
     const voices = this.#choice.load(synth, this.#voiceTimeout, options, this.#timeline.langs());
@@ -221,8 +196,8 @@ export class SpeechEngine implements SpeechEngineLike {
     this.#choice.abort();
     this.#pronunciation.abort();
     this.#cancel();
+    this.#line.destroy();
     this.#window?.removeEventListener('pagehide', this.#onPageHide);
-    this.#live.clear();
   }
 
   #jumpTo(place: ChunkPlace | null): void {
@@ -235,46 +210,31 @@ export class SpeechEngine implements SpeechEngineLike {
   }
 
   #speakCurrent(): void {
-    const synth = this.#synth;
     const chunk = this.#timeline.chunk(this.#place);
-    if (!synth || !this.#Utterance || !chunk) return;
+    if (!this.#line.synth || !chunk) return;
     this.#cancel();
     this.#speaking = true;
-    const generation = this.#generation;
     const said = this.#pronunciation.say(chunk);
-    const utterance = new this.#Utterance(said.text);
     const voice = this.#choice.forChunk(chunk.lang);
-    utterance.voice = voice;
-    utterance.lang = voice?.lang ?? chunk.lang;
-    utterance.rate = this.#rate;
-    utterance.onstart = () => this.#current(generation) && this.#onStart();
-    utterance.onend = () => {
-      this.#live.delete(utterance);
-      if (this.#current(generation)) this.#onEnd(chunk);
-    };
-    utterance.onboundary = (event) => this.#current(generation) && this.#words.boundary(chunk, chunkOffset(said, event.charIndex), event.name);
-    utterance.onerror = (event) => {
-      this.#live.delete(utterance);
-      if (this.#current(generation)) this.#onError(event.error);
-    };
-    this.#live.add(utterance);
+    const utterance = this.#line.utter(said.text, { voice, lang: voice?.lang ?? chunk.lang, rate: this.#rate }, {
+      start: () => this.#onStart(),
+      end: () => this.#onEnd(chunk),
+      boundary: (charIndex, name) => this.#words.boundary(chunk, chunkOffset(said, charIndex), name),
+      error: (error) => this.#onError(error),
+    });
+    if (!utterance) return;
     this.#emitPosition();
-    this.#arm(this.#startTimeout);
-    synth.speak(utterance);
-  }
-
-  #current(generation: number): boolean {
-    return generation === this.#generation && !this.#destroyed;
+    this.#line.speak(utterance, this.#startTimeout);
   }
 
   #onStart(): void {
     this.#chunkStartedAt = this.#now();
     // A chunk gets its estimate three times over, plus slack (5 s by default), before it counts as hung.
     const length = (this.#timeline.end(this.#place) - this.#timeline.start(this.#place)) / this.#rate;
-    this.#arm(length * 3000 + this.#startTimeout / 2);
+    this.#line.arm(length * 3000 + this.#startTimeout / 2);
     this.#listener({ type: 'playing' });
     this.#emitPosition();
-    this.#ticker ??= setInterval(() => this.#emitPosition(), TICK_MS);
+    this.#line.tick(() => this.#emitPosition(), TICK_MS);
     const chunk = this.#timeline.chunk(this.#place);
     if (chunk) this.#words.started(chunk, length);
   }
@@ -301,19 +261,16 @@ export class SpeechEngine implements SpeechEngineLike {
   }
 
   #onError(error: SpeechSynthesisErrorCode): void {
-    if (error === 'interrupted' || error === 'canceled') {
-      // Someone else (another player, the page's own script, the OS) cancelled the page's one speech queue,
-      // maybe to speak: pause, resumable, with nothing of ours left to cancel — cancelling again would
-      // silence their speech.
-      this.#live.clear();
-      this.pause();
+    const failure = speechFailure(error);
+    if (failure) {
+      this.#fail(failure.code, failure.message);
       return;
     }
-    if (error === 'not-allowed') {
-      this.#fail('not-allowed', 'The browser blocked speech until the page is used. Press play to start.');
-      return;
-    }
-    this.#fail('speech-failed', `The browser could not speak this text (${error}).`);
+    // Someone else (another player, the page's own script, the OS) cancelled the page's one speech queue,
+    // maybe to speak: pause, resumable, with nothing of ours left to cancel — cancelling again would
+    // silence their speech.
+    this.#line.forget();
+    this.pause();
   }
 
   /** The device cannot speak this article: reported once; `play()` stays silent until the next `load()`. */
@@ -330,27 +287,10 @@ export class SpeechEngine implements SpeechEngineLike {
 
   /** Stops speech and timers; pending events of the stopped utterances become stale. */
   #cancel(): void {
-    this.#generation++;
     this.#speaking = false;
     this.#chunkStartedAt = 0;
-    clearTimeout(this.#watchdog);
-    clearInterval(this.#ticker);
-    this.#watchdog = undefined;
-    this.#ticker = undefined;
     this.#words.stop();
-    // The synthesiser is one queue for the whole page: `speaking`/`pending` may be another player's or the
-    // page's own speech. Cancel only while an utterance of ours is in it (queued or speaking).
-    const ours = this.#live.size > 0;
-    this.#live.clear();
-    const synth = this.#synth;
-    if (ours && synth && (synth.speaking || synth.pending)) synth.cancel();
-  }
-
-  #arm(ms: number): void {
-    clearTimeout(this.#watchdog);
-    this.#watchdog = setTimeout(() => {
-      this.#fail('speech-timeout', "The browser's speech stopped responding.");
-    }, ms);
+    this.#line.cancel();
   }
 
   #emitPosition(): void {

@@ -4,7 +4,7 @@
  */
 import { onTestFinished } from 'vitest';
 import { FakeSpeechSynthesis, type FakeSpeechSynthesisOptions } from '../../fakes/speech-synthesis.js';
-import type { SpeechEngineOptions } from '../../../src/engines/speech/speech.js';
+import type { SpeechEngineOptions } from '../../../src/engines/speech/options.js';
 import { setEngineOptions } from '../../../src/player/engine-options.js';
 
 export interface FakeSpeechSetup extends FakeSpeechSynthesisOptions {

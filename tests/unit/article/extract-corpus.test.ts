@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { extractSegments, Walker } from '../../../src/article/extract.js';
+import { extractSegments } from '../../../src/article/extract.js';
+import { Walker } from '../../../src/article/walker.js';
 import type { SkipReason, Skipped } from '../../../src/article/judge.js';
 import { corpus, readPage } from '../../fixtures/pages/corpus.js';
 

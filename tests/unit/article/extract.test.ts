@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { extractSegments, normaliseText } from '../../../src/article/extract.js';
+import { extractSegments } from '../../../src/article/extract.js';
+import { normaliseText } from '../../../src/article/walker.js';
 import type { Segment } from '../../../src/article/segment.js';
 
 /** A fresh `<article>` holding `html`, attached to the document so `lang` can be inherited. */

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { wordSpans } from '../../../src/article/chunk.js';
-import { extractSegments, normaliseText } from '../../../src/article/extract.js';
+import { extractSegments } from '../../../src/article/extract.js';
+import { normaliseText } from '../../../src/article/walker.js';
 import { mapSegment, TextMap } from '../../../src/article/text-map.js';
 
 /** A fresh `<article>` holding `html`, attached to the document (the map refuses detached text). */

@@ -2,7 +2,8 @@
 import { afterEach, beforeEach, vi } from 'vitest';
 import type { Segment } from '../../../src/article/segment.js';
 import type { EngineEvent } from '../../../src/engines/engine.js';
-import { SpeechEngine, type SpeechEngineOptions } from '../../../src/engines/speech/speech.js';
+import type { SpeechEngineOptions } from '../../../src/engines/speech/options.js';
+import { SpeechEngine } from '../../../src/engines/speech/speech.js';
 import { FakeSpeechSynthesis, type FakeSpeechSynthesisOptions } from '../../fakes/speech-synthesis.js';
 
 /** The engine reads a segment's text and language; an element only when it holds another `lang` (none here). */

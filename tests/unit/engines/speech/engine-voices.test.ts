@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { EngineEvent } from '../../../../src/engines/engine.js';
 import { segments, setupSpeech, useFakeClock } from '../../helpers/speech-engine.js';
-import { SpeechEngine, type SpeechEngineOptions } from '../../../../src/engines/speech/speech.js';
+import type { SpeechEngineOptions } from '../../../../src/engines/speech/options.js';
+import { SpeechEngine } from '../../../../src/engines/speech/speech.js';
 import {
   FakeSpeechSynthesis,
   LINUX_CHROMIUM_VOICES,

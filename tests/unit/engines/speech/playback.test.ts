@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { MAX_CHUNK_LENGTH } from '../../../../src/article/chunk.js';
 import type { EngineEvent } from '../../../../src/engines/engine.js';
 import { segments, setupSpeech, useFakeClock } from '../../helpers/speech-engine.js';
-import type { SpeechEngineOptions } from '../../../../src/engines/speech/speech.js';
+import type { SpeechEngineOptions } from '../../../../src/engines/speech/options.js';
 import type { FakeSpeechSynthesisOptions } from '../../../fakes/speech-synthesis.js';
 
 function setup(fake: FakeSpeechSynthesisOptions = {}, options: SpeechEngineOptions = {}) {

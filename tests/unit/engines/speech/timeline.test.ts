@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { segments, setupSpeech, useFakeClock } from '../../helpers/speech-engine.js';
 import { clampRate } from '../../../../src/article/pace.js';
-import type { SpeechEngineOptions } from '../../../../src/engines/speech/speech.js';
+import type { SpeechEngineOptions } from '../../../../src/engines/speech/options.js';
 import type { FakeSpeechSynthesisOptions } from '../../../fakes/speech-synthesis.js';
 
 function setup(fake: FakeSpeechSynthesisOptions = {}, options: SpeechEngineOptions = {}) {
