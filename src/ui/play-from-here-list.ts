@@ -11,7 +11,8 @@
  * paragraphs); space stands in for the rest, so the scroll bar is the whole list's. Each option says where it
  * is (`aria-posinset` of `aria-setsize`, and its number), so a screen reader still hears "5,000 of 20,000".
  * The list itself (`play-from-here-list-options.ts`, styled by `play-from-here-list-styles.ts`) loads the
- * first time it opens: most readers never open it.
+ * first time the reader reaches for its button (a pointer over it, or focus on it), so that it is there by the
+ * press: most readers never open it, and on a very long page every extra frame before the list shows is costly.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { PlaybackController } from '../player/playback.js';
@@ -43,10 +44,24 @@ export class ParagraphListController implements ReactiveController {
     return this.#open;
   }
 
+  hostConnected(): void {
+    this.#host.addEventListener('pointerover', this.#onIntent);
+    this.#host.addEventListener('focusin', this.#onIntent);
+  }
+
   hostDisconnected(): void {
+    this.#host.removeEventListener('pointerover', this.#onIntent);
+    this.#host.removeEventListener('focusin', this.#onIntent);
     this.#open = false;
     this.#opening = false;
   }
+
+  /** A pointer over the list's button, or focus on it: the list is about to be opened, so it loads now. */
+  readonly #onIntent = (event: Event): void => {
+    if (this.#loading) return;
+    const target = event.composedPath()[0];
+    if (target instanceof Element && target.closest('[part~="paragraphs-button"]')) this.#load().catch(() => {});
+  };
 
   /** After a render of the open list: the room of the options not in the DOM. */
   hostUpdated(): void {

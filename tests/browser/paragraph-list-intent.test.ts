@@ -1,0 +1,44 @@
+/**
+ * The paragraph list loads when the reader reaches for its button, not when the session loads, nor only on the
+ * press: a pointer over the button (or focus on it) starts loading it, so it is there by the click. Checked by
+ * the list module's own request in this document's resource timing (each test file has its own document).
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import { SLOW, useFakeSpeech } from './helpers/fake-speech.js';
+import { type ListenPlayer, mount, unmount, untilState } from './helpers/player.js';
+
+const PAGE = `<article id="story" lang="en-GB">
+  <h1>Reaching for the list.</h1>
+  <p>The first paragraph is about the harbour.</p>
+  <p>The second paragraph is about the market.</p>
+</article>
+<listen-player for="story"></listen-player>`;
+
+afterEach(unmount);
+
+/** Whether this document has requested the open list's module. */
+function listRequested(): boolean {
+  return performance.getEntriesByType('resource').some((entry) => entry.name.includes('play-from-here-list-options'));
+}
+
+function button(player: ListenPlayer): HTMLElement {
+  return player.shadowRoot!.querySelector<HTMLElement>('[part~="paragraphs-button"]')!;
+}
+
+describe('the paragraph list, loaded on intent', () => {
+  it('is not loaded with the rest of the player, and starts loading when the pointer reaches its button', async () => {
+    useFakeSpeech({ charsPerSecond: SLOW });
+    const player = await mount(PAGE);
+    player.play();
+    await untilState(player, 'playing');
+    await player.updateComplete;
+    expect(listRequested()).toBe(false);
+
+    await userEvent.hover(button(player));
+    await expect.poll(listRequested).toBe(true);
+    // Loaded, the press opens it.
+    await userEvent.click(button(player));
+    await expect.poll(() => player.shadowRoot!.querySelector('[part~="paragraphs"]')).not.toBeNull();
+  });
+});
