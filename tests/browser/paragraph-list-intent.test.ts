@@ -36,9 +36,11 @@ describe('the paragraph list, loaded on intent', () => {
     expect(listRequested()).toBe(false);
 
     await userEvent.hover(button(player));
-    await expect.poll(listRequested).toBe(true);
+    // The request is made at once; it completes (and so is listed) when the server has sent the module, which
+    // a busy machine's dev server may take seconds to prepare the first time.
+    await expect.poll(listRequested, { timeout: 15_000 }).toBe(true);
     // Loaded, the press opens it.
     await userEvent.click(button(player));
-    await expect.poll(() => player.shadowRoot!.querySelector('[part~="paragraphs"]')).not.toBeNull();
+    await expect.poll(() => player.shadowRoot!.querySelector('[part~="paragraphs"]'), { timeout: 15_000 }).not.toBeNull();
   });
 });
