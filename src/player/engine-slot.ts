@@ -111,7 +111,9 @@ export class EngineSlot {
   #fromEngine(engine: EngineCore, event: EngineEvent): void {
     if (engine !== this.#engine) return;
     // First what the engine can do now (the manifest's hash came with its length): listeners see both at once.
-    this.syncCapabilities();
+    // The clock's events (many a second) change none of it but, with the first words spoken, the word timing.
+    const clock = event.type === 'position' || event.type === 'word';
+    if (!clock || engine.wordTiming !== this.#context.store.snapshot.wordTiming) this.syncCapabilities();
     const host = this.#context.host;
     if (event.type === 'notice') emit(host, 'listen-error', { code: event.code, message: event.message, fallback: 'continue' });
     else if (event.type === 'error' && event.fallback === 'speech') this.#fallBack(engine, event.code, event.message);

@@ -19,9 +19,9 @@ const CSP =
 /** A string only howler's source has. */
 const HOWLER = '_html5AudioPool';
 /**
- * The budget for the JS a page downloads before the first play, min+gzip, Lit included. The target is 14 KB; the
- * judgement of publishers' markup (src/article/judge.ts, about 0.9 KB) runs before play, since the time shown and
- * `segments` depend on what is read, and puts the player past it until the element is split by feature.
+ * The budget for the JS a page downloads before the first play, min+gzip, Lit included. The target is 14 KB: the
+ * element's own store and the judgement of publishers' markup (src/article/judge.ts, about 0.9 KB) must be there
+ * before play (the time shown and `segments` depend on what is read); docs/performance.md has the breakdown.
  */
 const PRE_PLAY_BUDGET = 15_200;
 
