@@ -80,11 +80,14 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: true,
     assetsInlineLimit: 0,
-    // The demo's pages: the seed article, and a blog post embedding the player as another site would.
+    // The demo's pages: the seed article, two more articles of the same story, and a blog post embedding the player
+    // as another site would.
     rolldownOptions: {
       input: {
         main: fileURLToPath(new URL('index.html', import.meta.url)),
         embed: fileURLToPath(new URL('embed.html', import.meta.url)),
+        ceasefire: fileURLToPath(new URL('src/demo/articles/ceasefire.html', import.meta.url)),
+        'black-sea': fileURLToPath(new URL('src/demo/articles/black-sea.html', import.meta.url)),
       },
     },
   },
