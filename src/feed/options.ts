@@ -8,13 +8,13 @@ import { FeedUrlError, folderUrl, publicUrl } from './urls.js';
 export const FEED_USAGE = `Podcast feed, transcripts and JSON-LD (see docs/feed.md):
   --feed <url>        the public URL of the --out folder: also writes <name>.vtt and <name>.jsonld
                       for each article, and feed.xml (RSS) listing every article in the folder
-  --feed-site <url>   the site's URL that the articles' files are at, relative to the current folder,
-                      for a page without a canonical link (default: the root of --feed's site)
+  --feed-site <url>   where the site serves the current folder: a page without a canonical link is
+                      linked by its file's path from here (default: the root of --feed's host)
   --feed-title <text>         the podcast's title (default: the pages' og:site_name, else their
                               title's " | Site" suffix)
   --feed-description <text>   (default: "Articles from <title>, read aloud.")
   --feed-image <url>          a square JPEG or PNG, 1400–3000 px, relative to --feed (default: og:image)
-  --feed-author <text>        (default: the title)
+  --feed-author <text>        (default: the pages' author meta, else the title)
   --feed-category <name>      an Apple Podcasts category (default: News)
   --feed-language <lang>      (default: the articles' language)
   --feed-explicit             mark the podcast explicit (default: not)
