@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { fingerprint } from '../article/fingerprint.js';
 import type { ManifestJson } from '../manifest/manifest.js';
 import { audioObject, readRecord, type ArticleRecord } from './jsonld.js';
 import type { FeedSettings } from './options.js';
@@ -54,14 +55,19 @@ export function pageUrl(path: string, meta: PageMeta, site: URL): string {
   if (own) return own;
   const fromHere = relative(process.cwd(), resolve(path));
   const local = fromHere.startsWith('..') || isAbsolute(fromHere) ? basename(path) : fromHere.split(sep).join('/');
-  return new URL(encodeURI(local.replace(/(?:^|\/)index\.html?$/i, (end) => end.slice(0, end.indexOf('index')))), site).href;
+  const file = local.replace(/(?:^|\/)index\.html?$/i, (end) => end.slice(0, end.indexOf('index')));
+  return new URL(file.split('/').map(encodeURIComponent).join('/'), site).href;
 }
 
 /** Writes `<name>.vtt` and `<name>.jsonld` for `article`; throws when its manifest is not the article's. */
 export async function publishArticle(outDir: string, article: PublishedArticle, settings: FeedSettings): Promise<void> {
   const manifest = JSON.parse(await readFile(join(outDir, `${article.name}.json`), 'utf8')) as ManifestJson;
-  if (!Array.isArray(manifest.segments) || manifest.segments.length !== article.texts.length) {
-    throw new Error(`${article.name}.json does not describe this article (${manifest.segments?.length} segments, not ${article.texts.length})`);
+  // The transcript puts the page's sentences on the manifest's times: they must be the same texts.
+  if (!Array.isArray(manifest.segments) || manifest.segments.some((segment, i) => segment.fingerprint !== fingerprint(article.texts[i] ?? ''))) {
+    throw new Error(`${article.name}.json does not describe this article's text`);
+  }
+  if (manifest.segments.length !== article.texts.length) {
+    throw new Error(`${article.name}.json does not describe this article's text (${manifest.segments.length} segments, not ${article.texts.length})`);
   }
   const audio = podcastAudio(manifest.sources) ?? manifest.sources[0];
   if (!audio) throw new Error(`${article.name}.json names no audio`);

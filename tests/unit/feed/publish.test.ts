@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fingerprint } from '../../../src/article/fingerprint.js';
 import type { ManifestJson } from '../../../src/manifest/manifest.js';
 import { feedSettings, type FeedSettings } from '../../../src/feed/options.js';
 import type { PageMeta } from '../../../src/feed/page.js';
@@ -39,7 +40,7 @@ function rendered(name: string, texts: string[], formats: ('mp3' | 'opus' | 'wav
     generator: 'test',
     duration: texts.length,
     sources: formats.map((format) => ({ src: `${name}.${format}`, type: types[format] })),
-    segments: texts.map((text, i) => ({ start: i, end: i + 1, fingerprint: '00000000000000', length: text.length, words: [[i, i + 0.9, 0, text.length]] })),
+    segments: texts.map((text, i) => ({ start: i, end: i + 1, fingerprint: fingerprint(text), length: text.length, words: [[i, i + 0.9, 0, text.length]] })),
   };
   writeFileSync(join(dir, `${name}.json`), JSON.stringify(manifest));
   for (const format of formats) writeFileSync(join(dir, `${name}.${format}`), Buffer.alloc(bytes, 1));
@@ -135,12 +136,14 @@ describe('publishArticle and writeFeed', () => {
     expect(xml).toContain('<itunes:explicit>true</itunes:explicit>');
   });
 
-  it('refuse a manifest of another text, writing nothing', async () => {
-    rendered('other', ['Only one segment']);
-    await expect(publishArticle(dir, { ...article('other', page('Other', null), ['Headline', 'Body.']) }, settings())).rejects.toThrow(
-      'other.json does not describe this article (1 segments, not 2)',
-    );
+  it.each([
+    ['another text', ['Headline', 'Edited body.'], "other.json does not describe this article's text"],
+    ['fewer segments', ['Headline', 'Body.', 'A new paragraph.'], "other.json does not describe this article's text (2 segments, not 3)"],
+  ])('refuse a manifest of %s, writing nothing', async (_, texts, message) => {
+    rendered('other', ['Headline', 'Body.']);
+    await expect(publishArticle(dir, article('other', page('Other', null), texts), settings())).rejects.toThrow(message);
     expect(() => statSync(join(dir, 'other.vtt'))).toThrow();
+    expect(() => statSync(join(dir, 'other.jsonld'))).toThrow();
   });
 });
 
@@ -154,7 +157,7 @@ describe('pageUrl', () => {
   it("is else the file's path on the site, an index page as its folder", () => {
     expect(pageUrl('index.html', page('x', null), site)).toBe('https://news.example/');
     expect(pageUrl('news/index.html', page('x', null), site)).toBe('https://news.example/news/');
-    expect(pageUrl('news/a b.html', page('x', null), site)).toBe('https://news.example/news/a%20b.html');
+    expect(pageUrl('news/a b#1?.html', page('x', null), site)).toBe('https://news.example/news/a%20b%231%3F.html');
   });
 });
 
