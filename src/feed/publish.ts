@@ -12,6 +12,7 @@ import type { ManifestJson } from '../manifest/manifest.js';
 import { audioObject, readRecord, type ArticleRecord } from './jsonld.js';
 import type { FeedSettings } from './options.js';
 import type { PageMeta } from './page.js';
+import { podcastGuid } from './podcast-guid.js';
 import { formatFeed, type FeedItem } from './rss.js';
 import { scriptSafeJson } from './text.js';
 import { fileUrl, publicUrl } from './urls.js';
@@ -159,6 +160,7 @@ export async function writeFeed(outDir: string, settings: FeedSettings, pages: r
       category: settings.category,
       explicit: settings.explicit,
       self,
+      guid: podcastGuid(self),
     },
     unique,
   );

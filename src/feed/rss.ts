@@ -19,6 +19,8 @@ export interface FeedChannel {
   readonly explicit: boolean;
   /** The feed's own URL. */
   readonly self: string;
+  /** `<podcast:guid>`: the feed's lasting identity (`podcastGuid`). */
+  readonly guid: string;
 }
 
 export interface FeedItem {
@@ -66,6 +68,7 @@ export function formatFeed(channel: FeedChannel, items: readonly FeedItem[]): st
     `    <itunes:category text="${e(channel.category)}"/>`,
     `    <itunes:explicit>${channel.explicit}</itunes:explicit>`,
     '    <itunes:type>episodic</itunes:type>',
+    `    <podcast:guid>${e(channel.guid)}</podcast:guid>`,
     ...sorted.flatMap((item) => [
       '    <item>',
       `      <title>${e(item.title)}</title>`,

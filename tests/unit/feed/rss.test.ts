@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { podcastGuid } from '../../../src/feed/podcast-guid.js';
 import { formatFeed, type FeedChannel, type FeedItem } from '../../../src/feed/rss.js';
 import { checkFeed, child, children, isRfc822, parseXml } from '../helpers/podcast-feed.js';
 
@@ -12,6 +13,7 @@ const channel: FeedChannel = {
   category: 'News',
   explicit: false,
   self: 'https://news.example/audio/feed.xml',
+  guid: 'eb62e04d-d249-5ab1-a3fb-cb03572186c0',
 };
 
 const item = (name: string, published: string, extra: Partial<FeedItem> = {}): FeedItem => ({
@@ -34,6 +36,7 @@ describe('formatFeed', () => {
   it('writes a feed podcast apps accept, items newest first', () => {
     const xml = formatFeed(channel, [item('old', '2025-03-18T15:40:00.000Z'), item('new', '2025-03-25T18:00:00.000Z'), item('mid', '2025-03-19T09:00:00.000Z')]);
     expect(checkFeed(xml, { fileSize: () => 1234 })).toEqual([]);
+    expect(child(child(parseXml(xml), 'channel'), 'podcast:guid')!.text).toBe('eb62e04d-d249-5ab1-a3fb-cb03572186c0');
     const items = children(child(parseXml(xml), 'channel'), 'item');
     expect(items.map((i) => child(i, 'title')!.text)).toEqual(['Story new', 'Story mid', 'Story old']);
     const first = items[0]!;
@@ -66,6 +69,14 @@ describe('formatFeed', () => {
   });
 });
 
+describe('podcastGuid', () => {
+  it('is the UUID v5 of the URL without its scheme and trailing slashes, in the podcast namespace', () => {
+    // The value the Podcasting 2.0 tools (and Python's uuid.uuid5) give for this URL.
+    expect(podcastGuid('https://bigal.github.io/breakfast-wrap-feed/breakfast-wrap.xml')).toBe('f95d7b89-e1ee-554c-be7f-f126f0b92dae');
+    expect(podcastGuid('http://news.example/audio/feed.xml/')).toBe('eb62e04d-d249-5ab1-a3fb-cb03572186c0');
+  });
+});
+
 describe('the feed check (a test helper)', () => {
   const good = formatFeed(channel, [item('a', '2025-03-18T15:40:00.000Z'), item('b', '2025-03-19T09:00:00.000Z')]);
 
@@ -81,6 +92,7 @@ describe('the feed check (a test helper)', () => {
     ['a relative enclosure', (x) => x.replace('https://news.example/audio/a.mp3', '/audio/a.mp3'), 'item 2: the enclosure url is not an absolute http(s) URL'],
     ['explicit "yes"', (x) => x.replace('<itunes:explicit>false', '<itunes:explicit>yes'), '<itunes:explicit> is not true or false'],
     ['no items', (x) => x.replace(/<item>[\s\S]*<\/item>/, ''), 'the feed has no items'],
+    ['a podcast:guid that is not a UUID', (x) => x.replace(/<podcast:guid>[^<]*/, '<podcast:guid>my-show'), '<podcast:guid> is not a UUID v5'],
   ])('refuses %s', (_, edit, problem) => {
     const problems = checkFeed(edit(good), { fileSize: () => 1234 });
     expect(problems.some((p) => p.startsWith(problem))).toBe(true);

@@ -135,6 +135,8 @@ export function checkFeed(xml: string, options: FeedCheckOptions = {}): string[]
   need(isHttpUrl(image) && /\.(?:jpe?g|png)$/i.test(new URL(image ?? 'x:').pathname), 'the channel has no <itunes:image href> naming a JPEG or PNG by absolute URL');
   need(!!child(channel, 'itunes:category')?.attributes.get('text'), 'the channel has no <itunes:category text>');
   need(['true', 'false'].includes(child(channel, 'itunes:explicit')?.text ?? ''), '<itunes:explicit> is not true or false');
+  const guid = child(channel, 'podcast:guid')?.text;
+  if (guid !== undefined) need(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(guid), '<podcast:guid> is not a UUID v5');
   const items = children(channel, 'item');
   need(items.length > 0, 'the feed has no items');
   const guids = new Set<string>();
