@@ -1,6 +1,7 @@
 /** The import command's command line. */
 import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
+import { FEED_ARGS, FEED_USAGE, feedSettings, type FeedSettings } from '../feed/options.js';
 import { isPlainName, UsageError } from '../render/args.js';
 import { TIMING_FORMATS, type TimingFormat } from './formats.js';
 
@@ -22,6 +23,7 @@ Options:
   --min-match <pct>   refuse below this share of the article's words matched, 0–100 (default: 85)
   --help              show this help
 
+${FEED_USAGE}
 Exit codes: 0 written; 1 the timings cannot be used (unreadable, or matched below --min-match), nothing
 written; 2 the command cannot run (bad options, a file that cannot be read or written).
 `;
@@ -37,6 +39,8 @@ export interface ImportOptions {
   readonly voice: string | undefined;
   /** 0–1. */
   readonly minMatch: number;
+  /** With `--feed`: also the transcript, JSON-LD and feed.xml (docs/feed.md). */
+  readonly feed: FeedSettings | undefined;
 }
 
 export const DEFAULT_MIN_MATCH = 0.85;
@@ -59,6 +63,7 @@ export function parseImportArgs(argv: readonly string[]): ImportOptions | null {
         voice: { type: 'string' },
         'min-match': { type: 'string' },
         help: { type: 'boolean', default: false },
+        ...FEED_ARGS,
       },
     });
   } catch (error) {
@@ -93,5 +98,6 @@ export function parseImportArgs(argv: readonly string[]): ImportOptions | null {
     selector: values.selector,
     voice: values.voice,
     minMatch,
+    feed: feedSettings(values, (message) => new UsageError(message)),
   };
 }

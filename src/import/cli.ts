@@ -8,6 +8,7 @@
 import { constants } from 'node:fs';
 import { access, copyFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
+import { FEED_FILE, publishArticle, writeFeed } from '../feed/publish.js';
 import { MANIFEST_MAX_DURATION } from '../manifest/limits.js';
 import { MANIFEST_VERSION, MANIFEST_VERSION_PARTIAL, type ManifestJson } from '../manifest/manifest.js';
 import { UsageError } from '../render/args.js';
@@ -149,6 +150,16 @@ async function run(options: ImportOptions, env: CliEnvironment): Promise<void> {
   };
   await write(options, audioName, manifest);
   env.stdout.write(`wrote ${join(options.outDir, `${options.name}.json`)} and ${join(options.outDir, audioName)}\n`);
+  if (options.feed) {
+    try {
+      await publishArticle(options.outDir, { name: options.name, path: options.article, texts: article.texts, lang, meta: article.meta }, options.feed);
+      const warnings = await writeFeed(options.outDir, options.feed, [article.meta]);
+      for (const warning of warnings) env.stderr.write(`import: feed: ${warning}\n`);
+    } catch (error) {
+      throw new Stop(`cannot write the transcript, JSON-LD or feed to ${options.outDir}: ${message(error)}`, 2);
+    }
+    env.stdout.write(`wrote ${join(options.outDir, `${options.name}.vtt`)}, ${options.name}.jsonld and ${FEED_FILE}\n`);
+  }
 }
 
 function readWords(format: Exclude<TimingFormat, 'manifest'>, text: string, lang: string, duration: number | undefined): TimedWord[] {

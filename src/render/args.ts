@@ -2,6 +2,7 @@
 import { availableParallelism } from 'node:os';
 import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
+import { FEED_ARGS, FEED_USAGE, feedSettings, type FeedSettings } from '../feed/options.js';
 import { FORMATS, type AudioFormat } from './encode.js';
 
 export const USAGE = `Usage: npm run render -- <article.html …> [options]
@@ -27,7 +28,8 @@ Options:
                       more are capped, as they would only share the cores and each costs memory
   --force             render even when the text, voice and rate are unchanged
   --help              show this help
-`;
+
+${FEED_USAGE}`;
 
 export interface RenderOptions {
   readonly inputs: readonly { readonly path: string; readonly name: string }[];
@@ -43,6 +45,8 @@ export interface RenderOptions {
   readonly formats: readonly AudioFormat[];
   readonly jobs: number;
   readonly force: boolean;
+  /** With `--feed`: also the transcripts, JSON-LD and feed.xml (docs/feed.md). */
+  readonly feed: FeedSettings | undefined;
 }
 
 /** A command line that cannot be run: the message says why (exit code 2). */
@@ -80,6 +84,7 @@ export function parseRenderArgs(argv: readonly string[]): RenderOptions | null {
         jobs: { type: 'string' },
         force: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
+        ...FEED_ARGS,
       },
     });
   } catch (error) {
@@ -130,6 +135,7 @@ export function parseRenderArgs(argv: readonly string[]): RenderOptions | null {
     formats: formats as AudioFormat[],
     jobs: Math.min(jobs, availableParallelism()),
     force: values.force,
+    feed: feedSettings(values, (message) => new UsageError(message)),
   };
 }
 

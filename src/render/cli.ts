@@ -10,11 +10,12 @@ import { constants } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { parseRenderArgs, USAGE, UsageError, type RenderOptions } from './args.js';
 import { FFMPEG_MISSING, FORMATS, hasFfmpeg } from './encode.js';
+import { publishFeed } from './feed.js';
 import { contentHash, generatorName, isUpToDate, type RenderJob } from './job.js';
 import { ArticleOutput } from './output.js';
 import { runPool } from './pool.js';
 import { createReporter, type ArticleStatus, type Output } from './progress.js';
-import { articleText } from './source.js';
+import { articleText, type ArticleText } from './source.js';
 import { spokenRuns } from './spoken.js';
 import { readIn } from '../spoken/parts.js';
 import type { Lexicon } from '../spoken/lexicon.js';
@@ -73,8 +74,9 @@ export async function main(argv: readonly string[], env: CliEnvironment): Promis
     }
   }
 
-  const jobs = await prepareJobs(options, lexicon, articles, reporter.update.bind(reporter), fail);
-  if (jobs.length > 0) {
+  const pages: (ArticleText | undefined)[] = [];
+  const jobs = await prepareJobs(options, lexicon, articles, pages, reporter.update.bind(reporter), fail);
+  if (jobs.length > 0 || options.feed) {
     try {
       await ArticleOutput.prepare(options.outDir);
     } catch (error) {
@@ -85,7 +87,10 @@ export async function main(argv: readonly string[], env: CliEnvironment): Promis
 
   const stopOnSignals = removeFilesOnSignals();
   try {
-    return await render(options, jobs, articles, env, reporter, fail, began);
+    const code = await render(options, jobs, articles, env, reporter, fail, began);
+    if (!options.feed) return code;
+    const published = await publishFeed(options, options.feed, articles, pages, env.stdout, env.stderr);
+    return published ? code : 1;
   } finally {
     stopOnSignals();
   }
@@ -184,6 +189,7 @@ async function prepareJobs(
   options: RenderOptions,
   lexicon: Lexicon | null,
   articles: ArticleStatus[],
+  pages: (ArticleText | undefined)[],
   update: (article: ArticleStatus) => void,
   fail: (article: ArticleStatus, message: string) => void,
 ): Promise<RenderJob[]> {
@@ -193,6 +199,7 @@ async function prepareJobs(
     const article = articles[id]!;
     try {
       const page = await articleText(await readFile(input.path, 'utf8'), options.selector);
+      pages[id] = page;
       const lang = options.langOverride ?? page.lang;
       const { texts } = page;
       // What the page marks with the language it wrongly declares is read in the right one, as by the player.

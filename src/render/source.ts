@@ -5,6 +5,7 @@
 import { Window } from 'happy-dom';
 import { extractSegments } from '../article/extract.js';
 import { langRuns, type LangRun } from '../article/lang-runs.js';
+import { pageMeta, type PageMeta } from '../feed/page.js';
 
 /** Where the article is when no `--selector` is given: the first of these that matches, else `<body>`. */
 export const DEFAULT_SELECTORS = ['[data-listen-article]', 'article', 'main'] as const;
@@ -15,6 +16,8 @@ export interface ArticleText {
   readonly texts: readonly string[];
   /** For each of `texts`, its language runs (one, unless a phrase in it has a `lang` of its own). */
   readonly runs: readonly (readonly LangRun[])[];
+  /** What the page says about the article (title, date, canonical URL…), for the feed. */
+  readonly meta: PageMeta;
 }
 
 /**
@@ -39,7 +42,8 @@ export async function articleText(html: string, selector?: string): Promise<Arti
     if (segments.length === 0) throw new Error(`nothing to read in <${root.localName}>`);
     const lang = segments[0]!.lang || (root.closest('[lang]')?.getAttribute('lang') ?? '');
     const runs = segments.map((_, i) => langRuns(segments, i));
-    return { lang, texts: segments.map((segment) => segment.text), runs };
+    const meta = pageMeta(document as unknown as Document, root);
+    return { lang, texts: segments.map((segment) => segment.text), runs, meta };
   } finally {
     await window.happyDOM.close();
   }
