@@ -157,6 +157,7 @@ export class ListenPlayer extends LitElement {
       toggle: () => this.toggle(),
       skip: (direction) => this.#core.request((session) => session.playback.skip(direction)),
       step: (direction) => this.#core.request((session) => session.playback.step(direction)),
+      chapter: (direction) => this.#core.request((session) => session.chapters.step(direction)),
       changeRate: (direction) => this.#changeRate(direction),
       rtl: () => this.#i18n.rtl,
     });

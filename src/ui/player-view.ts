@@ -24,6 +24,8 @@ export interface PartsView {
 export interface PlayerParts {
   /** What is read, in order. */
   segments(): readonly Segment[];
+  /** What the slider's spoken value adds for `time`: the chapter being read then (absent: nothing). */
+  chapter?(time: number): string;
   /** The position and length the slider reports (held while a screen reader would announce each change); absent: as they are. */
   slider?(time: number, duration: number): readonly [number, number];
   /** The status line: what the live region announces, and what it only shows. */
@@ -122,7 +124,7 @@ export function renderPlayer(view: PlayerView) {
           max=${Math.max(length, 0)}
           step="any"
           .value=${String(said)}
-          aria-valuetext=${s.timeOf(spokenTime(said, spoken), spokenTime(length, spoken))}
+          aria-valuetext=${s.timeOf(spokenTime(said, spoken), spokenTime(length, spoken)) + (parts.chapter?.(said) ?? '')}
           @input=${controls.onSeekInput}
           @change=${controls.onSeekChange}
         />

@@ -10,6 +10,8 @@ export interface ShortcutActions {
   skip(direction: -1 | 1): void;
   /** Previous/next paragraph. */
   step(direction: -1 | 1): void;
+  /** Previous/next chapter (the article's headings). */
+  chapter(direction: -1 | 1): void;
   /** Slower/faster. */
   changeRate(direction: -1 | 1): void;
   /**
@@ -67,6 +69,10 @@ export class ShortcutController implements ReactiveController {
       case 'n':
       case 'N':
         actions.step(1);
+        break;
+      case 'PageUp':
+      case 'PageDown':
+        actions.chapter(event.key === 'PageUp' ? -1 : 1);
         break;
       case '<':
         actions.changeRate(-1);
