@@ -150,9 +150,10 @@ export class PlayerSession implements PlayerParts {
    * control, and the page is already speaking: while playing with the slider focused, its value, maximum and
    * `aria-valuetext` are held (speech corrects its estimated length as it goes), and move on a seek (a jump of
    * more than `SEEK_JUMP`), at each whole minute, and whenever the slider is not focused or not playing
-   * (paused, ended). The clock beside it runs every second.
+   * (paused, ended). The clock beside it runs every second. The spoken value also names the chapter being read
+   * at the position reported (see `chapter-marks.ts`).
    */
-  slider(time: number, duration: number): readonly [number, number] {
+  slider(time: number, duration: number): readonly [number, number, string] {
     const held = this.#held?.[0] ?? null;
     const jumped = Math.abs(time - this.#lastTime) > SEEK_JUMP;
     this.#lastTime = time;
@@ -160,7 +161,8 @@ export class PlayerSession implements PlayerParts {
     if (held === null || jumped || !focused || this.playback.snapshot.state !== 'playing' || Math.floor(time / 60) !== Math.floor(held / 60)) {
       this.#held = [time, duration];
     }
-    return this.#held ?? [time, duration];
+    const [said, length] = this.#held ?? [time, duration];
+    return [said, length, chapterValueText(this.chapters.at(said))];
   }
 
   /**
@@ -188,9 +190,10 @@ export class PlayerSession implements PlayerParts {
     return this.#paragraphs.render(shell);
   }
 
-  /** The chapter being read at `time`, as the slider's spoken value adds it (see `chapter-marks.ts`). */
-  chapter(time: number): string {
-    return chapterValueText(this.chapters.at(time));
+  /** The previous/next paragraph, or with `chapter` the previous/next chapter; playing or paused as it was. */
+  step(direction: -1 | 1, chapter = false): void {
+    if (chapter) this.chapters.step(direction);
+    else this.playback.step(direction);
   }
 
   /** The voice menu and the download link; and, laid over the slider (the bar holds both), the chapters' ticks. */
