@@ -99,6 +99,21 @@ export function chapterTarget(chapters: readonly Chapter[], from: number, direct
   return from > 0 ? 0 : null;
 }
 
+/** More chapters than this run together on a slider a few hundred pixels wide, and on a lock screen's list. */
+export const MAX_SHOWN = 100;
+
+/**
+ * The chapters worth showing on a slider or a system's list: all of them, or only those of the highest rank
+ * (lowest level) when there are more than `max`, or none when even those are too many.
+ */
+export function chaptersToShow<T extends Chapter>(chapters: readonly T[], max = MAX_SHOWN): readonly T[] {
+  if (chapters.length <= max) return chapters;
+  let top = 6;
+  for (const chapter of chapters) top = Math.min(top, chapter.level);
+  const ranked = chapters.filter((chapter) => chapter.level === top);
+  return ranked.length <= max ? ranked : [];
+}
+
 /** The end of chapter `index` (exclusive): the next chapter of the same or a higher rank, else the article's end. */
 export function chapterEnd(chapters: readonly Chapter[], index: number, segments: number): number {
   const level = chapters[index]!.level;

@@ -3,7 +3,7 @@
  * timed on the engine's timeline (recorded audio: the manifest's exact times; speech: its estimated timeline,
  * which is corrected as it speaks), and moved between. The UI reads them here, never the engine.
  */
-import { chapterAt, chaptersOf, chapterTarget, type Chapter, type TimedChapter } from '../article/chapters.js';
+import { chapterAt, chaptersOf, chaptersToShow, chapterTarget, type Chapter, type TimedChapter } from '../article/chapters.js';
 import type { Segment } from '../article/segment.js';
 import type { PlaybackController } from './playback.js';
 
@@ -14,7 +14,8 @@ export class Chapters {
   /** The chapters of the segments last read (the array is replaced when the page is read again). */
   #found: { readonly segments: readonly Segment[]; readonly chapters: readonly Chapter[] } | null = null;
   /** Their times, for the engine and the length they were read from. */
-  #timed: { readonly engine: unknown; readonly duration: number; readonly chapters: readonly TimedChapter[] } | null = null;
+  #timed: { readonly engine: unknown; readonly duration: number; readonly list: readonly Chapter[]; readonly chapters: readonly TimedChapter[] } | null =
+    null;
 
   constructor(playback: PlaybackController) {
     this.#playback = playback;
@@ -28,30 +29,49 @@ export class Chapters {
   }
 
   /**
-   * The chapters with their start on the engine's timeline; none while it has no timeline (no engine yet, or a
-   * recording whose manifest has not arrived), or when the article has no chapters.
+   * The chapters to show on the slider and in the system's media controls (`chaptersToShow`: at most a hundred),
+   * with their start on the engine's timeline; none while it has no timeline (no engine yet, or a recording whose
+   * manifest has not arrived). Only these are timed: the speech engine cuts a heading into sentences to time it.
    */
   get timed(): readonly TimedChapter[] {
-    const chapters = this.list;
+    const shown = chaptersToShow(this.list);
     const engine = this.#playback.engine;
     const duration = this.#playback.snapshot.duration;
-    if (!chapters.length || !engine || !(duration > 0)) return NONE;
+    if (!shown.length || !engine || !(duration > 0)) return NONE;
     const timed = this.#timed;
-    if (timed?.engine === engine && timed.duration === duration && timed.chapters.length === chapters.length) return timed.chapters;
-    const times = Object.freeze(chapters.map((chapter) => ({ ...chapter, start: Math.min(Math.max(engine.segmentStart(chapter.segment), 0), duration) })));
-    this.#timed = { engine, duration, chapters: times };
-    return times;
+    if (timed?.engine === engine && timed.duration === duration && timed.list === shown) return timed.chapters;
+    const chapters = Object.freeze(shown.map((chapter) => ({ ...chapter, start: this.#start(chapter) })));
+    this.#timed = { engine, duration, list: shown, chapters };
+    return chapters;
   }
 
-  /** The chapter being read at `time` on the engine's timeline, or null before the first (or without times). */
+  /**
+   * The chapter being read at `time` on the engine's timeline, or null before the first (or without a timeline).
+   * A binary search timing only the chapters it probes, so an article of thousands of chapters costs a dozen.
+   */
   at(time: number): TimedChapter | null {
-    const timed = this.timed;
+    const chapters = this.list;
+    if (!chapters.length || !this.#playback.engine || !(this.#playback.snapshot.duration > 0)) return null;
+    let low = 0;
+    let high = chapters.length - 1;
     let found: TimedChapter | null = null;
-    for (const chapter of timed) {
-      if (chapter.start > time) break;
-      found = chapter;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const start = this.#start(chapters[middle]!);
+      if (start <= time) {
+        found = { ...chapters[middle]!, start };
+        low = middle + 1;
+      } else {
+        high = middle - 1;
+      }
     }
     return found;
+  }
+
+  /** Where `chapter` starts on the engine's timeline, within its length. */
+  #start(chapter: Chapter): number {
+    const duration = this.#playback.snapshot.duration;
+    return Math.min(Math.max(this.#playback.engine?.segmentStart(chapter.segment) ?? 0, 0), duration);
   }
 
   /** The chapter segment `segment` is in, or null before the first. */

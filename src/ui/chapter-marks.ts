@@ -11,20 +11,12 @@
 import { css, svg, nothing } from 'lit';
 import type { TimedChapter } from '../article/chapters.js';
 
-/** More ticks than this would run together on a slider a few hundred pixels wide: only the highest rank is drawn. */
-export const MAX_MARKS = 100;
-
-/** The chapters to draw: all of them, or of the highest rank only when there are too many, or none. */
-export function markedChapters(chapters: readonly TimedChapter[]): readonly TimedChapter[] {
-  if (chapters.length <= MAX_MARKS) return chapters;
-  const top = Math.min(...chapters.map((chapter) => chapter.level));
-  const ranked = chapters.filter((chapter) => chapter.level === top);
-  return ranked.length <= MAX_MARKS ? ranked : [];
-}
-
-/** The ticks for `chapters` on a slider of `duration` seconds (none at the very start: the slider's own end). */
+/**
+ * The ticks for `chapters` (those to show: see `chaptersToShow`) on a slider of `duration` seconds; none at the
+ * very start, the slider's own end.
+ */
 export function renderChapterMarks(chapters: readonly TimedChapter[], duration: number) {
-  const marks = duration > 0 ? markedChapters(chapters).filter((chapter) => chapter.start > 0) : [];
+  const marks = duration > 0 ? chapters.filter((chapter) => chapter.start > 0) : [];
   if (!marks.length) return nothing;
   return svg`<svg class="chapter-marks" aria-hidden="true" focusable="false">${marks.map(
     (chapter) => svg`<rect x=${`${(100 * chapter.start) / duration}%`} y="0" width="2" height="100%"></rect>`,

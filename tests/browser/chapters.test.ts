@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import ceasefire from '../../src/demo/articles/ceasefire.html?raw';
 import { fingerprint } from '../../src/article/fingerprint.js';
+import { manyParagraphs } from '../fixtures/many-paragraphs.js';
 import { SLOW, useFakeSpeech } from './helpers/fake-speech.js';
 import { jsonResponse, useAudioOptions } from './helpers/audio.js';
 import { audit } from './helpers/axe.js';
@@ -159,6 +160,50 @@ describe('chapters in the paragraph list', () => {
     expect(list.querySelectorAll('[role="list"], .chapter')).toHaveLength(0);
     expect(options(list).map((option) => option.at)).toEqual(['1/3', '2/3', '3/3']);
     expect(marks(player)).toEqual([]);
+  });
+});
+
+describe('chapters in a long paragraph list', () => {
+  it('keeps only the window in the DOM, in the chapters around it, each option saying its place in its chapter', async () => {
+    useFakeSpeech({ charsPerSecond: SLOW });
+    const player = await mount('<main><listen-player for="long"></listen-player></main>');
+    // 20,000 paragraphs; an h2 before every 20th (1, 21, …) and an h3 before the 10th of each.
+    player.closest('main')!.append(manyParagraphs(20_000, 'long', 20));
+    await expect.poll(() => player.segments.length, { timeout: 30_000 }).toBe(22_000);
+    await voicesListed(player);
+    const root = player.shadowRoot!;
+    const list = await openList(player);
+    const focused = () => Number(root.activeElement?.getAttribute('data-index'));
+
+    await userEvent.keyboard('{End}');
+    await expect.poll(focused).toBe(21_999);
+    let shown = options(list);
+    expect(shown.length).toBeLessThanOrEqual(100);
+    // The last chapter: "Chapter 1000" (h2), its part (h3) from its 10th paragraph; 22 segments from 21,978.
+    expect(shown.at(-1)).toEqual({ index: 21_999, lists: ['Chapter 1000', 'Part of chapter 1000'], at: '12/12' });
+    expect(list.querySelectorAll('[role="list"]').length).toBeLessThanOrEqual(12);
+
+    // Scrolled to the middle: what is in view is there, inside its chapters.
+    list.scrollTop = list.scrollHeight / 2;
+    await expect
+      .poll(() => {
+        const top = list.getBoundingClientRect().top + 10;
+        return [...list.querySelectorAll('button')].some((option) => option.getBoundingClientRect().bottom > top && option.getBoundingClientRect().top <= top);
+      })
+      .toBe(true);
+    shown = options(list);
+    expect(shown.length).toBeLessThanOrEqual(100);
+    for (const option of shown) {
+      const chapter = Math.floor(option.index / 22) + 1;
+      expect(option.lists[0]).toBe(`Chapter ${chapter}`);
+    }
+    expect([...list.querySelectorAll('button')].filter((option) => option.tabIndex === 0)).toHaveLength(1);
+
+    // Page Down from the focused option goes to the next heading, in the DOM and focused.
+    const from = focused();
+    await userEvent.keyboard('{PageDown}');
+    await expect.poll(focused).toBeGreaterThan(from);
+    expect(player.segments[focused()]!.element.localName).toMatch(/^h[23]$/);
   });
 });
 

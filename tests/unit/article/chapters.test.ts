@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { chapterAt, chapterEnd, chaptersOf, chapterTarget, headingLevel } from '../../../src/article/chapters.js';
+import { chapterAt, chapterEnd, chaptersOf, chaptersToShow, chapterTarget, headingLevel } from '../../../src/article/chapters.js';
 import { extractSegments } from '../../../src/article/extract.js';
 
 function chaptersIn(html: string) {
@@ -101,5 +101,16 @@ describe('moving by chapter', () => {
 
   it('ends a chapter at the next one of the same or a higher rank', () => {
     expect(chapters.map((_, index) => chapterEnd(chapters, index, 11))).toEqual([8, 8, 11]);
+  });
+});
+
+describe('chaptersToShow', () => {
+  const chapter = (level: number, segment: number) => ({ title: `${level}/${segment}`, level, segment, parent: -1 });
+
+  it('shows all of a few, only the highest rank of many, and none when even those are too many', () => {
+    const few = [chapter(2, 0), chapter(3, 1), chapter(2, 2)];
+    expect(chaptersToShow(few, 3)).toBe(few);
+    expect(chaptersToShow([...few, chapter(4, 3)], 3)).toEqual([few[0], few[2]]);
+    expect(chaptersToShow([chapter(2, 0), chapter(2, 1), chapter(2, 2), chapter(3, 3)], 2)).toEqual([]);
   });
 });
