@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import ceasefire from '../../src/demo/articles/ceasefire.html?raw';
 import { fingerprint } from '../../src/article/fingerprint.js';
+import { LINUX_CHROMIUM_VOICES, fakeVoice } from '../fakes/speech-synthesis.js';
 import { manyParagraphs } from '../fixtures/many-paragraphs.js';
 import { SLOW, useFakeSpeech } from './helpers/fake-speech.js';
 import { jsonResponse, useAudioOptions } from './helpers/audio.js';
@@ -289,6 +290,34 @@ describe('chapters on the slider', () => {
     expect(at).toEqual([...at].sort((a, b) => a - b));
     expect(at[0]).toBeGreaterThan(0);
     expect(at[2]).toBeLessThan(100);
+  });
+});
+
+describe('chapters on a right-to-left slider', () => {
+  it('mirrors the ticks: the slider starts on the right, and so do the chapters', async () => {
+    useFakeSpeech({ voices: [...LINUX_CHROMIUM_VOICES, fakeVoice({ name: 'Arabic', lang: 'ar' })], charsPerSecond: SLOW });
+    const player = await mount(`<main>
+      <article id="story" lang="ar" dir="rtl">
+        <h1>قصة قصيرة.</h1>
+        <p>الفقرة الأولى. فيها جملتان طويلتان بما يكفي لتبعد الفصل الأول عن البداية.</p>
+        <h2>الفصل الأول</h2>
+        <p>هذه هي الفقرة الثانية.</p>
+        <h2>الفصل الثاني</h2>
+        <p>هذه هي الفقرة الثالثة والأخيرة.</p>
+      </article>
+      <listen-player for="story"></listen-player>
+    </main>`);
+    await voicesListed(player);
+    await expect.poll(() => marks(player)).toHaveLength(2);
+    const [first, second] = [...player.shadowRoot!.querySelectorAll('.chapter-marks rect')].map((rect) => rect.getBoundingClientRect());
+    const slider = controls(player).seek.getBoundingClientRect();
+    expect(first!.left).toBeGreaterThan(second!.left);
+    expect(first!.right).toBeLessThan(slider.right);
+    expect(second!.left).toBeGreaterThan(slider.left);
+    // Into the first chapter (speech moves to the start of the sentence there: its heading), named in Arabic.
+    player.seek(player.duration * (marks(player)[0]! / 100) + 0.5);
+    await expect.poll(() => controls(player).seek.getAttribute('aria-valuetext')).toMatch(/, الفصل الأول$/);
+    expect(await audit(player)).toEqual([]);
   });
 });
 
