@@ -83,6 +83,6 @@ export class Chapters {
   /** Moves to the previous or next chapter (see `chapterTarget`); keeps playing or paused. Nothing without one. */
   step(direction: -1 | 1): void {
     const chapters = this.list;
-    this.#playback.moveTo((from) => chapterTarget(chapters, from, direction));
+    this.#playback.stepTo((from) => chapterTarget(chapters, from, direction));
   }
 }

@@ -208,14 +208,14 @@ export class PlaybackController implements ReactiveController {
 
   /** Moves to the next/previous paragraph; keeps playing if playing, stays paused otherwise. */
   step(direction: -1 | 1): void {
-    this.moveTo((from) => from + direction);
+    this.stepTo((from) => from + direction);
   }
 
   /**
    * Moves to the segment `target` picks from the one being read (or last asked for: presses in a row add up);
    * keeps playing if playing, stays paused otherwise. `target` may answer null: nowhere to go.
    */
-  moveTo(target: (from: number) => number | null): void {
+  stepTo(target: (from: number) => number | null): void {
     const engine = this.prepare();
     if (!engine) return;
     // Before the first play (index −1) "next" means the second segment, as if the first were current.

@@ -5,7 +5,7 @@
  */
 import { html, nothing, type ReactiveControllerHost } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { chapterTarget, type Chapter } from '../article/chapters.js';
+import { chapterTarget, headingLevel, type Chapter } from '../article/chapters.js';
 import type { Segment } from '../article/segment.js';
 import type { Chapters } from '../player/chapters.js';
 import type { PlaybackController } from '../player/playback.js';
@@ -178,7 +178,7 @@ export class OpenParagraphList {
 
   /** Option `index`, `position` of `count` in its list; `chapter`: the heading that starts the chapter around it. */
   #item(segment: Segment, index: number, position: number, count: number, current: number, chapter = false) {
-    const heading = /^h[1-6]$/.test(segment.element.localName);
+    const heading = headingLevel(segment.element) > 0;
     return html`<div role="listitem" class=${chapter ? 'chapter-heading' : ''} aria-setsize=${count} aria-posinset=${position} data-n=${index + 1}>
       <button
         class=${heading ? 'heading' : ''}
