@@ -56,6 +56,10 @@ export class OpenParagraphList {
     this.#options = options;
     const root = host.shadowRoot;
     if (root) addStyles(root, paragraphListStyles);
+    // Made on the reader's intent (this module loads when the list's button is pointed at or focused), so the
+    // press that opens the list finds the grouping of a long article worked out.
+    const chapters = this.#chapters();
+    if (chapters.length) this.#grouping(chapters);
   }
 
   /** The list just opened: on the paragraph being read, focused once it is rendered. */
