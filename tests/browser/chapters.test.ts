@@ -5,7 +5,7 @@
  * them where the browser takes chapters. The demo's explainer articles, with their sections, are read too.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { userEvent } from 'vitest/browser';
+import { page, userEvent } from 'vitest/browser';
 import blackSea from '../../src/demo/articles/black-sea.html?raw';
 import ceasefire from '../../src/demo/articles/ceasefire.html?raw';
 import { fingerprint } from '../../src/article/fingerprint.js';
@@ -40,7 +40,10 @@ const CHAPTER_SEGMENTS = [2, 5, 7];
 /** Seconds of the seed audio the manifest below spreads the segments over. */
 const AUDIO_SECONDS = 290;
 
-afterEach(() => unmount());
+afterEach(async () => {
+  unmount();
+  await page.viewport(414, 896);
+});
 
 /** A manifest for the segments' texts on the seed audio, each segment as long as its text (whole seconds apart). */
 function manifestFor(texts: readonly string[]) {
@@ -162,6 +165,29 @@ describe('chapters in the paragraph list', () => {
     expect(list.querySelectorAll('[role="list"], .chapter')).toHaveLength(0);
     expect(options(list).map((option) => option.at)).toEqual(['1/3', '2/3', '3/3']);
     expect(marks(player)).toEqual([]);
+  });
+});
+
+describe('chapters in a narrow paragraph list', () => {
+  it('keeps every option inside the player at 320 CSS px, five levels deep, without sideways scrolling', async () => {
+    await page.viewport(320, 640);
+    useFakeSpeech({ charsPerSecond: SLOW });
+    const player = await mount(`<main><article id="story" lang="en-GB"><h1>Deep.</h1><p>Lede.</p>
+      <h2>Two</h2><p>a</p><h3>Three</h3><p>b</p><h4>Four</h4><p>c</p><h5>Five</h5><p>d</p>
+      <h6>Six, whose heading is long enough to wrap on a narrow screen</h6><p>A paragraph six levels down.</p>
+      </article><listen-player for="story"></listen-player></main>`);
+    await voicesListed(player);
+    const list = await openList(player);
+    expect(options(list).at(-1)!.lists).toEqual(['Two', 'Three', 'Four', 'Five', 'Six, whose heading is long enough to wrap on a narrow screen']);
+    const root = document.scrollingElement!;
+    expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth);
+    const box = list.getBoundingClientRect();
+    for (const button of list.querySelectorAll('button')) {
+      const at = button.getBoundingClientRect();
+      expect(at.left).toBeGreaterThanOrEqual(box.left - 0.5);
+      expect(at.right).toBeLessThanOrEqual(box.right + 0.5);
+    }
+    expect(await audit(player)).toEqual([]);
   });
 });
 
