@@ -113,10 +113,3 @@ export function chaptersToShow<T extends Chapter>(chapters: readonly T[], max = 
   const ranked = chapters.filter((chapter) => chapter.level === top);
   return ranked.length <= max ? ranked : [];
 }
-
-/** The end of chapter `index` (exclusive): the next chapter of the same or a higher rank, else the article's end. */
-export function chapterEnd(chapters: readonly Chapter[], index: number, segments: number): number {
-  const level = chapters[index]!.level;
-  for (let i = index + 1; i < chapters.length; i++) if (chapters[i]!.level <= level) return chapters[i]!.segment;
-  return segments;
-}

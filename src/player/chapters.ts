@@ -3,7 +3,7 @@
  * timed on the engine's timeline (recorded audio: the manifest's exact times; speech: its estimated timeline,
  * which is corrected as it speaks), and moved between. The UI reads them here, never the engine.
  */
-import { chapterAt, chaptersOf, chaptersToShow, chapterTarget, type Chapter, type TimedChapter } from '../article/chapters.js';
+import { chaptersOf, chaptersToShow, chapterTarget, type Chapter, type TimedChapter } from '../article/chapters.js';
 import type { Segment } from '../article/segment.js';
 import type { PlaybackController } from './playback.js';
 
@@ -11,10 +11,14 @@ const NONE: readonly TimedChapter[] = [];
 
 export class Chapters {
   readonly #playback: PlaybackController;
-  /** The chapters of the segments last read (the array is replaced when the page is read again). */
-  #found: { readonly segments: readonly Segment[]; readonly chapters: readonly Chapter[] } | null = null;
-  /** Their times, for the engine and the length they were read from. */
-  #timed: { readonly engine: unknown; readonly duration: number; readonly list: readonly Chapter[]; readonly chapters: readonly TimedChapter[] } | null =
+  /**
+   * The chapters of the segments last read (the array is replaced when the page is read again), and those of
+   * them to show (`chaptersToShow`).
+   */
+  #found: { readonly segments: readonly Segment[]; readonly chapters: readonly Chapter[]; readonly shown: readonly Chapter[] } | null =
+    null;
+  /** The times of those shown, for the engine and the length they were read from. */
+  #timed: { readonly engine: unknown; readonly duration: number; readonly shown: readonly Chapter[]; readonly chapters: readonly TimedChapter[] } | null =
     null;
 
   constructor(playback: PlaybackController) {
@@ -23,9 +27,16 @@ export class Chapters {
 
   /** The chapters of the article being read (none before it is read). */
   get list(): readonly Chapter[] {
+    return this.#read().chapters;
+  }
+
+  #read(): { readonly chapters: readonly Chapter[]; readonly shown: readonly Chapter[] } {
     const segments = this.#playback.segments;
-    if (this.#found?.segments !== segments) this.#found = { segments, chapters: Object.freeze(chaptersOf(segments)) };
-    return this.#found.chapters;
+    if (this.#found?.segments !== segments) {
+      const chapters = Object.freeze(chaptersOf(segments));
+      this.#found = { segments, chapters, shown: chaptersToShow(chapters) };
+    }
+    return this.#found;
   }
 
   /**
@@ -34,14 +45,14 @@ export class Chapters {
    * manifest has not arrived). Only these are timed: the speech engine cuts a heading into sentences to time it.
    */
   get timed(): readonly TimedChapter[] {
-    const shown = chaptersToShow(this.list);
+    const { shown } = this.#read();
     const engine = this.#playback.engine;
     const duration = this.#playback.snapshot.duration;
     if (!shown.length || !engine || !(duration > 0)) return NONE;
     const timed = this.#timed;
-    if (timed?.engine === engine && timed.duration === duration && timed.list === shown) return timed.chapters;
+    if (timed?.engine === engine && timed.duration === duration && timed.shown === shown) return timed.chapters;
     const chapters = Object.freeze(shown.map((chapter) => ({ ...chapter, start: this.#start(chapter) })));
-    this.#timed = { engine, duration, list: shown, chapters };
+    this.#timed = { engine, duration, shown, chapters };
     return chapters;
   }
 
@@ -72,12 +83,6 @@ export class Chapters {
   #start(chapter: Chapter): number {
     const duration = this.#playback.snapshot.duration;
     return Math.min(Math.max(this.#playback.engine?.segmentStart(chapter.segment) ?? 0, 0), duration);
-  }
-
-  /** The chapter segment `segment` is in, or null before the first. */
-  of(segment: number): Chapter | null {
-    const chapters = this.list;
-    return chapters[chapterAt(chapters, segment)] ?? null;
   }
 
   /** Moves to the previous or next chapter (see `chapterTarget`); keeps playing or paused. Nothing without one. */

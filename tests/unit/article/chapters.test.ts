@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { chapterAt, chapterEnd, chaptersOf, chaptersToShow, chapterTarget, headingLevel } from '../../../src/article/chapters.js';
+import { chapterAt, chaptersOf, chaptersToShow, chapterTarget, headingLevel } from '../../../src/article/chapters.js';
 import { extractSegments } from '../../../src/article/extract.js';
 
 function chaptersIn(html: string) {
@@ -63,7 +63,7 @@ describe('chaptersOf', () => {
     const { segments, chapters } = chaptersIn('<h2>A</h2><h2>B</h2><h3>B.1</h3><h2>C</h2>');
     expect(chapters.map((chapter) => chapter.segment)).toEqual([0, 1, 2, 3]);
     expect(chapters.map((chapter) => chapter.parent)).toEqual([-1, -1, 1, -1]);
-    expect(chapters.map((_, index) => chapterEnd(chapters, index, segments.length))).toEqual([1, 3, 3, 4]);
+    expect(chapters.map((chapter) => segments[chapter.segment]!.text)).toEqual(['A', 'B', 'B.1', 'C']);
   });
 
   it('starts one chapter per heading element, however its text is cut', () => {
@@ -97,10 +97,6 @@ describe('moving by chapter', () => {
   it('goes nowhere without chapters', () => {
     expect(chapterTarget([], 3, 1)).toBeNull();
     expect(chapterTarget([], 3, -1)).toBeNull();
-  });
-
-  it('ends a chapter at the next one of the same or a higher rank', () => {
-    expect(chapters.map((_, index) => chapterEnd(chapters, index, 11))).toEqual([8, 8, 11]);
   });
 });
 
