@@ -13,6 +13,7 @@
  *   throws), or a value it refuses never throws into the page.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { TimedChapter } from '../article/chapters.js';
 import { onOtherStart } from './exclusive.js';
 import { type ArticleMetadata, describeArticle } from './media-session-metadata.js';
 import type { PlaybackController } from './playback.js';
@@ -24,6 +25,8 @@ export interface MediaSessionOptions {
   article(): Element | null;
   /** The playback rate in use. */
   rate(): number;
+  /** The article's chapters on the engine's timeline (none while it has none), for the system's chapter list. */
+  chapters?(): readonly TimedChapter[];
 }
 
 export const MEDIA_ACTIONS = [
@@ -55,6 +58,8 @@ export class MediaSessionController implements ReactiveController {
   readonly #handled = new Set<MediaSessionAction>();
   /** Metadata per reading of the article (the segments array is replaced when the page is read again). */
   #metadataFor: readonly unknown[] | null = null;
+  /** The chapters last given with the metadata (speech's estimated times move as it speaks). */
+  #chaptersSent: readonly TimedChapter[] = [];
   /** The last position state sent, and when (ms), to tell a seek from the clock running. */
   #sent: { position: number; rate: number; at: number; playing: boolean } | null = null;
   #rate = 1;
@@ -101,6 +106,7 @@ export class MediaSessionController implements ReactiveController {
       return;
     }
     this.#keepAlive(next);
+    if (next.duration !== previous.duration || next.engine !== previous.engine) this.#updateChapters();
     if (next.state !== previous.state) this.#setPlaybackState(next.state);
     if (
       next.state !== previous.state ||
@@ -121,7 +127,8 @@ export class MediaSessionController implements ReactiveController {
     owner = this;
     this.#owned = true;
     this.#metadataFor = segments;
-    setMetadata(session, describeArticle(this.#options.article(), segments));
+    this.#chaptersSent = this.#options.chapters?.() ?? [];
+    setMetadata(session, describeArticle(this.#options.article(), segments), this.#chaptersSent);
     for (const action of MEDIA_ACTIONS) {
       try {
         session.setActionHandler(action, this.#handlers[action]);
@@ -131,6 +138,22 @@ export class MediaSessionController implements ReactiveController {
       }
     }
     this.#sent = null;
+  }
+
+  /**
+   * Where the browser shows chapters (`MediaMetadata.chapterInfo`), their times follow the engine's timeline:
+   * a recording's arrive with its manifest, speech's estimates are corrected as it speaks. The metadata is set
+   * again only when a chapter moved by more than `DRIFT` (or chapters came or went), not on each correction.
+   */
+  #updateChapters(): void {
+    const session = this.#session();
+    if (!session || !this.#options.chapters || !chapterInfoSupported()) return;
+    const chapters = this.#options.chapters();
+    const sent = this.#chaptersSent;
+    const moved = chapters.length !== sent.length || chapters.some((chapter, i) => Math.abs(chapter.start - sent[i]!.start) > DRIFT);
+    if (!moved) return;
+    this.#chaptersSent = chapters;
+    setMetadata(session, describeArticle(this.#options.article(), this.#playback.segments), chapters);
   }
 
   /** Another player took the session: stop touching it (the new owner replaces everything). */
@@ -251,12 +274,24 @@ export function positionState(duration: number, position: number, rate: number):
   };
 }
 
-function setMetadata(session: MediaSession, data: ArticleMetadata): void {
+/** Whether this browser takes chapters in the metadata (Media Session's `ChapterInformation`). */
+export function chapterInfoSupported(): boolean {
+  return typeof MediaMetadata === 'function' && 'chapterInfo' in MediaMetadata.prototype;
+}
+
+/** The metadata's chapters: each chapter's title and start; a browser that does not know them never sees them. */
+function chapterInfo(chapters: readonly TimedChapter[]): { chapterInfo?: { title: string; startTime: number; artwork: MediaImage[] }[] } {
+  if (!chapters.length || !chapterInfoSupported()) return {};
+  return { chapterInfo: chapters.map((chapter) => ({ title: chapter.title, startTime: chapter.start, artwork: [] })) };
+}
+
+function setMetadata(session: MediaSession, data: ArticleMetadata, chapters: readonly TimedChapter[] = []): void {
   if (typeof MediaMetadata !== 'function') return;
+  const chaptersInit = chapterInfo(chapters);
   try {
-    session.metadata = new MediaMetadata({ ...data, artwork: [...data.artwork] });
+    session.metadata = new MediaMetadata({ ...data, artwork: [...data.artwork], ...chaptersInit });
   } catch {
-    // An artwork URL the browser refuses: the words alone are still worth showing.
+    // An artwork URL (or a chapter) the browser refuses: the words alone are still worth showing.
     guard(() => (session.metadata = new MediaMetadata({ ...data, artwork: [] })));
   }
 }

@@ -208,11 +208,20 @@ export class PlaybackController implements ReactiveController {
 
   /** Moves to the next/previous paragraph; keeps playing if playing, stays paused otherwise. */
   step(direction: -1 | 1): void {
+    this.stepTo((from) => from + direction);
+  }
+
+  /**
+   * Moves to the segment `target` picks from the one being read (or last asked for: presses in a row add up);
+   * keeps playing if playing, stays paused otherwise. `target` may answer null: nowhere to go.
+   */
+  stepTo(target: (from: number) => number | null): void {
     const engine = this.prepare();
     if (!engine) return;
     // Before the first play (index −1) "next" means the second segment, as if the first were current.
-    const from = Math.max(this.#requested >= 0 ? this.#requested : this.snapshot.segmentIndex, 0);
-    this.#requested = Math.min(Math.max(from + direction, 0), this.segments.length - 1);
+    const to = target(Math.max(this.#requested >= 0 ? this.#requested : this.snapshot.segmentIndex, 0));
+    if (to === null) return;
+    this.#requested = Math.min(Math.max(to, 0), this.segments.length - 1);
     engine.seekSegment(this.#requested);
   }
 

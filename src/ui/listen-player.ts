@@ -156,7 +156,7 @@ export class ListenPlayer extends LitElement {
     new ShortcutController(this, {
       toggle: () => this.toggle(),
       skip: (direction) => this.#core.request((session) => session.playback.skip(direction)),
-      step: (direction) => this.#core.request((session) => session.playback.step(direction)),
+      step: (direction, chapter) => this.#core.request((session) => session.step(direction, chapter)),
       changeRate: (direction) => this.#changeRate(direction),
       rtl: () => this.#i18n.rtl,
     });

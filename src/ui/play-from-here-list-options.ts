@@ -5,9 +5,12 @@
  */
 import { html, nothing, type ReactiveControllerHost } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import { chapterTarget, headingLevel, type Chapter } from '../article/chapters.js';
 import type { Segment } from '../article/segment.js';
+import type { Chapters } from '../player/chapters.js';
 import type { PlaybackController } from '../player/playback.js';
 import { addStyles } from './add-styles.js';
+import { listLayout, windowTree, type ListLayout, type WindowNode } from './play-from-here-list-groups.js';
 import { paragraphListStyles } from './play-from-here-list-styles.js';
 
 /** Characters of a paragraph shown in the list (cut at a word). */
@@ -30,6 +33,8 @@ export interface OpenParagraphListOptions {
   isOpen(): boolean;
   /** Closes the list, focus back on its button. */
   close(): void;
+  /** The article's chapters, which group the options (none: one flat list). */
+  readonly chapters?: Chapters | undefined;
 }
 
 export class OpenParagraphList {
@@ -42,6 +47,8 @@ export class OpenParagraphList {
   #start = 0;
   /** An option's height (px), measured on the options in the DOM: the space of those not there. */
   #row = ROW_GUESS;
+  /** The list's grouping, for the chapters it was worked out from. */
+  #layout: { readonly chapters: readonly Chapter[]; readonly layout: ListLayout } | null = null;
 
   constructor(host: ReactiveControllerHost & HTMLElement, playback: PlaybackController, options: OpenParagraphListOptions) {
     this.#host = host;
@@ -49,6 +56,10 @@ export class OpenParagraphList {
     this.#options = options;
     const root = host.shadowRoot;
     if (root) addStyles(root, paragraphListStyles);
+    // Made on the reader's intent (this module loads when the list's button is pointed at or focused), so the
+    // press that opens the list finds the grouping of a long article worked out.
+    const chapters = this.#chapters();
+    if (chapters.length) this.#grouping(chapters);
   }
 
   /** The list just opened: on the paragraph being read, focused once it is rendered. */
@@ -65,7 +76,19 @@ export class OpenParagraphList {
     const current = this.#playback.snapshot.segmentIndex;
     const count = segments.length;
     const [start, end] = this.#window();
-    const shown = Array.from({ length: end - start }, (_, i) => start + i);
+    const chapters = this.#chapters();
+    let items: unknown;
+    if (chapters.length) {
+      const layout = this.#grouping(chapters);
+      items = this.#nodes(windowTree(chapters, layout, start, end), chapters, layout, current);
+    } else {
+      const shown = Array.from({ length: end - start }, (_, i) => start + i);
+      items = repeat(
+        shown,
+        (index) => index,
+        (index) => this.#item(segments[index]!, index, index + 1, count, current),
+      );
+    }
     return html`<div
       role="list"
       id="listen-paragraphs"
@@ -75,12 +98,49 @@ export class OpenParagraphList {
       @keydown=${this.#onKeyDown}
       @scroll=${this.#onScroll}
     >
-      ${repeat(
-        shown,
-        (index) => index,
-        (index) => this.#item(segments[index]!, index, count, current),
-      )}
+      ${items}
     </div>`;
+  }
+
+  #chapters(): readonly Chapter[] {
+    return this.#options.chapters?.list ?? [];
+  }
+
+  #grouping(chapters: readonly Chapter[]): ListLayout {
+    if (this.#layout?.chapters !== chapters) this.#layout = { chapters, layout: listLayout(chapters, this.#playback.segments.length) };
+    return this.#layout.layout;
+  }
+
+  /**
+   * The window's part of the grouped list: each chapter an item holding its own list, named by its heading. Keyed
+   * by segment (options) and by chapter (lists), so scrolling moves options between lists without rebuilding all.
+   */
+  #nodes(nodes: readonly WindowNode[], chapters: readonly Chapter[], layout: ListLayout, current: number): unknown {
+    const segments = this.#playback.segments;
+    return repeat(
+      nodes,
+      (node) => (typeof node === 'number' ? node : `c${node.chapter}`),
+      (node) => {
+        if (typeof node === 'number') {
+          const owner = layout.owner[node]!;
+          const size = owner >= 0 ? layout.size[owner]! : layout.outerSize;
+          return this.#item(segments[node]!, node, layout.position[node]!, size, current, owner >= 0 && chapters[owner]!.segment === node);
+        }
+        const chapter = chapters[node.chapter]!;
+        const parent = chapter.parent;
+        const heading = segments[chapter.segment]!;
+        return html`<div
+          role="listitem"
+          class="chapter"
+          aria-posinset=${layout.chapterPosition[node.chapter]!}
+          aria-setsize=${parent >= 0 ? layout.size[parent]! : layout.outerSize}
+        >
+          <div role="list" aria-label=${chapter.title} lang=${heading.lang || nothing}>
+            ${this.#nodes(node.children, chapters, layout, current)}
+          </div>
+        </div>`;
+      },
+    );
   }
 
   /** The first option in the DOM and the one after the last. */
@@ -97,10 +157,11 @@ export class OpenParagraphList {
   measure(): void {
     const list = this.#host.shadowRoot?.getElementById('listen-paragraphs');
     if (!list) return;
-    const items = list.querySelectorAll<HTMLElement>(':scope > [role="listitem"]');
-    const first = items[0];
-    const last = items[items.length - 1];
-    const row = first && last ? (last.offsetTop + last.offsetHeight - first.offsetTop) / items.length : 0;
+    // The options, in whichever chapter's list they are (an option is a row: a chapter adds none of its own).
+    const items = list.querySelectorAll<HTMLElement>('button');
+    const first = items[0]?.parentElement;
+    const last = items[items.length - 1]?.parentElement;
+    const row = first && last ? (last.getBoundingClientRect().bottom - first.getBoundingClientRect().top) / items.length : 0;
     // Only a real change counts: sub-pixel rounding must not move the list every render.
     if (row > 0 && Math.abs(row - this.#row) > 0.5) {
       // What is in view stays in view: the scroll position moves with the room above.
@@ -119,9 +180,10 @@ export class OpenParagraphList {
     list.style.setProperty('--_after', `${(this.#playback.segments.length - end) * row}px`);
   }
 
-  #item(segment: Segment, index: number, count: number, current: number) {
-    const heading = /^h[1-6]$/.test(segment.element.localName);
-    return html`<div role="listitem" aria-setsize=${count} aria-posinset=${index + 1}>
+  /** Option `index`, `position` of `count` in its list; `chapter`: the heading that starts the chapter around it. */
+  #item(segment: Segment, index: number, position: number, count: number, current: number, chapter = false) {
+    const heading = headingLevel(segment.element) > 0;
+    return html`<div role="listitem" class=${chapter ? 'chapter-heading' : ''} aria-setsize=${count} aria-posinset=${position} data-n=${index + 1}>
       <button
         class=${heading ? 'heading' : ''}
         tabindex=${index === this.#focus ? 0 : -1}
@@ -156,6 +218,14 @@ export class OpenParagraphList {
       case 'End':
         next = last;
         break;
+      case 'PageUp':
+      case 'PageDown': {
+        // To the previous/next chapter's heading in the list (not the player's: the list has focus).
+        const chapters = this.#chapters();
+        if (!chapters.length) return;
+        next = chapterTarget(chapters, this.#focus, event.key === 'PageUp' ? -1 : 1) ?? this.#focus;
+        break;
+      }
       case 'Escape':
         event.preventDefault();
         this.#options.close();

@@ -35,16 +35,27 @@ export const paragraphListStyles = css`
    * Each option's number, where a list marker would be. Not an <ol>: in Chromium a list's numbering walks the
    * whole page each time options come and go (~100–400 ms on a page of 100,000 paragraphs).
    */
-  .paragraphs > [role='listitem'] {
+  .paragraphs [role='listitem'] {
     position: relative;
   }
-  .paragraphs > [role='listitem']::before {
-    content: attr(aria-posinset) '.';
+  .paragraphs [role='listitem']:not(.chapter)::before {
+    content: attr(data-n) '.';
     position: absolute;
     inset-inline-end: 100%;
     padding-block: 0.3rem;
     padding-inline-end: 0.35rem;
     white-space: nowrap;
+  }
+  /*
+   * A chapter's list: its paragraphs indented under its heading, a rule at their inline start. No margin or
+   * padding in the block direction: every option is one row, which the room of those not in the DOM counts on.
+   */
+  .paragraphs [role='list'] {
+    padding-inline-start: 1rem;
+    border-inline-start: 2px solid color-mix(in srgb, var(--_text) 25%, transparent);
+  }
+  .paragraphs .chapter-heading {
+    margin-inline-start: calc(-1rem - 2px);
   }
   .paragraphs button {
     display: block;

@@ -15,6 +15,7 @@
  * press: most readers never open it, and on a very long page every extra frame before the list shows is costly.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import type { Chapters } from '../player/chapters.js';
 import type { PlaybackController } from '../player/playback.js';
 import type { OpenParagraphList } from './play-from-here-list-options.js';
 import { renderParagraphsButton } from './paragraphs-button.js';
@@ -33,10 +34,13 @@ export class ParagraphListController implements ReactiveController {
   /** The list's module loading, then loaded: the open list, kept with its place between openings. */
   #loading: Promise<OpenParagraphList> | null = null;
   #view: OpenParagraphList | null = null;
+  /** The article's chapters, which group the list's paragraphs. */
+  readonly #chapters: Chapters | undefined;
 
-  constructor(host: ReactiveControllerHost & HTMLElement, playback: PlaybackController) {
+  constructor(host: ReactiveControllerHost & HTMLElement, playback: PlaybackController, chapters?: Chapters) {
     this.#host = host;
     this.#playback = playback;
+    this.#chapters = chapters;
     host.addController(this);
   }
 
@@ -104,7 +108,11 @@ export class ParagraphListController implements ReactiveController {
   #load(): Promise<OpenParagraphList> {
     this.#loading ??= import('./play-from-here-list-options.js').then(
       ({ OpenParagraphList }) =>
-        (this.#view = new OpenParagraphList(this.#host, this.#playback, { isOpen: () => this.#open, close: () => this.#close() })),
+        (this.#view = new OpenParagraphList(this.#host, this.#playback, {
+          isOpen: () => this.#open,
+          close: () => this.#close(),
+          chapters: this.#chapters,
+        })),
       (error: unknown) => {
         this.#loading = null;
         throw error;

@@ -24,8 +24,11 @@ export interface PartsView {
 export interface PlayerParts {
   /** What is read, in order. */
   segments(): readonly Segment[];
-  /** The position and length the slider reports (held while a screen reader would announce each change); absent: as they are. */
-  slider?(time: number, duration: number): readonly [number, number];
+  /**
+   * The position and length the slider reports (held while a screen reader would announce each change), and what
+   * its spoken value adds (the chapter being read then); absent: as they are.
+   */
+  slider?(time: number, duration: number): readonly [number, number, string?];
   /** The status line: what the live region announces, and what it only shows. */
   status(strings: ShellStrings): readonly [announced: string, shown: string];
   /** In place of the player's label (null or absent: the label). */
@@ -98,7 +101,7 @@ export function renderPlayer(view: PlayerView) {
   const state = snapshot.state;
   // While the reader drags the slider it shows their value as it is.
   const time = controls.scrub ?? Math.min(view.time, duration);
-  const [said, length] = (controls.scrub === null && parts.slider?.(time, duration)) || [time, duration];
+  const [said, length, chapter = ''] = (controls.scrub === null && parts.slider?.(time, duration)) || [time, duration];
   const active = state === 'playing' || state === 'loading';
   const playLabel = state === 'error' ? s.retry : active ? s.pause : s.play;
   // Announced in the live region, or only shown (an error nobody asked for, see `PlayerSession.status`).
@@ -122,7 +125,7 @@ export function renderPlayer(view: PlayerView) {
           max=${Math.max(length, 0)}
           step="any"
           .value=${String(said)}
-          aria-valuetext=${s.timeOf(spokenTime(said, spoken), spokenTime(length, spoken))}
+          aria-valuetext=${s.timeOf(spokenTime(said, spoken), spokenTime(length, spoken)) + chapter}
           @input=${controls.onSeekInput}
           @change=${controls.onSeekChange}
         />

@@ -10,6 +10,7 @@ import type { Segment } from '../article/segment.js';
 import type { EngineLoadOptions, ListenErrorCode } from '../engines/engine.js';
 import { clampRate } from '../article/pace.js';
 import { ArticleWatchController } from '../player/article-watch.js';
+import { Chapters } from '../player/chapters.js';
 import { engineOptions } from '../player/engine-options.js';
 import { ExclusiveController } from '../player/exclusive.js';
 import { LinkStartController } from '../player/link-start.js';
@@ -19,6 +20,7 @@ import { PreferencesController, type PreferencesHost } from '../player/preferenc
 import { ProgressController } from '../player/progress.js';
 import { ResumeController } from '../player/resume.js';
 import type { PlayerState, PlayerStore } from '../player/store.js';
+import { chapterMarkStyles, chapterValueText, renderChapterMarks } from './chapter-marks.js';
 import { FocusKeeper } from './focus-keeper.js';
 import { FollowController, followStyles } from './follow.js';
 import { menuStyles, renderDownload, renderVoiceMenu } from './menus.js';
@@ -63,6 +65,8 @@ export interface SessionOptions {
 
 export class PlayerSession implements PlayerParts {
   readonly playback: PlaybackController;
+  /** The article's headings as chapters: moved between, grouped under, marked on the slider and the lock screen. */
+  readonly chapters: Chapters;
   readonly #host: SessionHost;
   readonly #options: SessionOptions;
   readonly #follow: FollowController;
@@ -88,7 +92,7 @@ export class PlayerSession implements PlayerParts {
     // The session's own styles join the element's (a constructed sheet each: allowed by a strict CSP).
     if (host.renderRoot instanceof ShadowRoot) {
       const { elementStyles } = host.constructor as typeof ReactiveElement;
-      adoptStyles(host.renderRoot, [...elementStyles, followStyles, resumeStyles, menuStyles]);
+      adoptStyles(host.renderRoot, [...elementStyles, followStyles, resumeStyles, menuStyles, chapterMarkStyles]);
     }
     const exclude = () => [host];
     const playback = (this.playback = new PlaybackController(host, {
@@ -102,6 +106,7 @@ export class PlayerSession implements PlayerParts {
       speech: engineOptions().speech,
       audio: () => ({ ...engineOptions().audio, allowCrossOrigin: host.allowCrossOrigin }),
     }));
+    const chapters = (this.chapters = new Chapters(playback));
     // First after playback: a player that starts pauses the others before its Media Session claims the controls.
     new ExclusiveController(host, playback);
     this.#follow = new FollowController(host, {
@@ -113,13 +118,13 @@ export class PlayerSession implements PlayerParts {
     this.#mini = new MiniPlayerController(host, { playback, follow: this.#follow, toggle: () => host.toggle() });
     const focus = new FocusKeeper(host, { playback, mini: this.#mini });
     const rate = () => clampRate(host.rate);
-    new MediaSessionController(host, playback, { article: options.article, rate });
+    new MediaSessionController(host, playback, { article: options.article, rate, chapters: () => chapters.timed });
     new ProgressController(host, playback, { rate });
     this.#preferences = new PreferencesController(host, { lang: () => options.loadOptions().lang, explicit: options.explicit });
     new PlayFromHereController(host, playback);
     new LinkStartController(host, playback, { article: options.article });
     this.#resume = new ResumeController(host, playback);
-    this.#paragraphs = new ParagraphListController(host, playback);
+    this.#paragraphs = new ParagraphListController(host, playback, chapters);
     // The article: waited for while it is not on the page yet, and followed while it is read.
     new ArticleWatchController(host, playback, { article: options.article, ready: options.readyArticle, exclude });
     host.addEventListener('listen-error', this.#onError);
@@ -145,9 +150,10 @@ export class PlayerSession implements PlayerParts {
    * control, and the page is already speaking: while playing with the slider focused, its value, maximum and
    * `aria-valuetext` are held (speech corrects its estimated length as it goes), and move on a seek (a jump of
    * more than `SEEK_JUMP`), at each whole minute, and whenever the slider is not focused or not playing
-   * (paused, ended). The clock beside it runs every second.
+   * (paused, ended). The clock beside it runs every second. The spoken value also names the chapter being read
+   * at the position reported (see `chapter-marks.ts`).
    */
-  slider(time: number, duration: number): readonly [number, number] {
+  slider(time: number, duration: number): readonly [number, number, string] {
     const held = this.#held?.[0] ?? null;
     const jumped = Math.abs(time - this.#lastTime) > SEEK_JUMP;
     this.#lastTime = time;
@@ -155,7 +161,8 @@ export class PlayerSession implements PlayerParts {
     if (held === null || jumped || !focused || this.playback.snapshot.state !== 'playing' || Math.floor(time / 60) !== Math.floor(held / 60)) {
       this.#held = [time, duration];
     }
-    return this.#held ?? [time, duration];
+    const [said, length] = this.#held ?? [time, duration];
+    return [said, length, chapterValueText(this.chapters.at(said))];
   }
 
   /**
@@ -183,10 +190,20 @@ export class PlayerSession implements PlayerParts {
     return this.#paragraphs.render(shell);
   }
 
+  /** The previous/next paragraph, or with `chapter` the previous/next chapter; playing or paused as it was. */
+  step(direction: -1 | 1, chapter = false): void {
+    if (chapter) this.chapters.step(direction);
+    else this.playback.step(direction);
+  }
+
+  /** The voice menu and the download link; and, laid over the slider (the bar holds both), the chapters' ticks. */
   renderMenus(shell: ShellStrings, onVoiceChange: (event: Event) => void) {
     const strings = completeStrings(shell, en);
     const snapshot = this.playback.snapshot;
-    return html`${renderVoiceMenu(strings, snapshot, this.#options.loadOptions().lang, onVoiceChange)} ${renderDownload(strings, snapshot)}`;
+    return html`${renderVoiceMenu(strings, snapshot, this.#options.loadOptions().lang, onVoiceChange)} ${renderDownload(strings, snapshot)}${renderChapterMarks(
+      this.chapters.timed,
+      snapshot.duration,
+    )}`;
   }
 
   renderResume(shell: ShellStrings) {

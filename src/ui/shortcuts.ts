@@ -8,8 +8,8 @@ export interface ShortcutActions {
   toggle(): void;
   /** Skip back/forward (audio 15 s, speech one sentence). */
   skip(direction: -1 | 1): void;
-  /** Previous/next paragraph. */
-  step(direction: -1 | 1): void;
+  /** Previous/next paragraph; with `chapter`, previous/next chapter (the article's headings). */
+  step(direction: -1 | 1, chapter?: boolean): void;
   /** Slower/faster. */
   changeRate(direction: -1 | 1): void;
   /**
@@ -67,6 +67,12 @@ export class ShortcutController implements ReactiveController {
       case 'n':
       case 'N':
         actions.step(1);
+        break;
+      case 'PageUp':
+        actions.step(-1, true);
+        break;
+      case 'PageDown':
+        actions.step(1, true);
         break;
       case '<':
         actions.changeRate(-1);

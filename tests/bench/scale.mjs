@@ -54,6 +54,8 @@ export async function stressRun(browser, origin) {
   const list20k = await inPage((page) => page.evaluate(() => window.listenBench.stress.openList(20_000)));
   const list100k = await inPage((page) => page.evaluate(() => window.listenBench.stress.openList(100_000)));
   const list100kCold = await inPage((page) => page.evaluate(() => window.listenBench.stress.openList(100_000, false)));
+  // Grouped by chapter: an h2 every 20 paragraphs with an h3 in each (10,000 chapters).
+  const list100kChapters = await inPage((page) => page.evaluate(() => window.listenBench.stress.openList(100_000, true, 20)));
   const play100k = await inPage((page) => page.evaluate(() => window.listenBench.stress.playToSound(100_000)));
   const play100kCold = await inPage((page) => page.evaluate(() => window.listenBench.stress.playToSound(100_000, false)));
   const huge = await inPage((page) => page.evaluate(() => window.listenBench.stress.hugeParagraph(10_000)));
@@ -74,5 +76,5 @@ export async function stressRun(browser, origin) {
     // Seconds of main-thread tasks, from the first change until the last source plays (playback's own included).
     return { ...changed, mainThreadMs: ((await busy()) - before) * 1000 };
   });
-  return { list20k, list100k, list100kCold, play100k, play100kCold, huge, src };
+  return { list20k, list100k, list100kCold, list100kChapters, play100k, play100kCold, huge, src };
 }

@@ -68,9 +68,10 @@ export const stress = {
   /**
    * Opens the paragraph list of an article of `count` paragraphs: ms from the press to the list laid out.
    * `warm`: the pointer was over the player first (the rest of it loaded); else the press loads it.
+   * `chapterEvery`: a chapter heading before every so many paragraphs (the list grouped by chapter).
    */
-  async openList(count: number, warm = true) {
-    const player = await speaking(manyParagraphs(count, 'stress'), true);
+  async openList(count: number, warm = true, chapterEvery = 0) {
+    const player = await speaking(manyParagraphs(count, 'stress', chapterEvery), true);
     if (warm) await hovered(player);
     await painted();
     const open = async () => {
