@@ -26,6 +26,24 @@ export interface MediaSessionOptions {
   rate(): number;
 }
 
+/**
+ * What a playlist (`<listen-playlist>`) sets on the player it drives, under `MEDIA_TRACKS`: the article's
+ * title as the playlist names it, and its previous and next articles as the system's previous and next
+ * track. Without it those buttons move by paragraph. A global symbol, so a playlist of another copy of this
+ * code on the page is heard as well.
+ */
+export interface MediaTracks {
+  readonly title?: string;
+  previous?(): void;
+  next?(): void;
+}
+
+export const MEDIA_TRACKS = Symbol.for('listen-player.media-tracks');
+
+function tracksOf(host: HTMLElement): MediaTracks | undefined {
+  return (host as HTMLElement & { [MEDIA_TRACKS]?: MediaTracks })[MEDIA_TRACKS];
+}
+
 export const MEDIA_ACTIONS = [
   'play',
   'pause',
@@ -121,7 +139,9 @@ export class MediaSessionController implements ReactiveController {
     owner = this;
     this.#owned = true;
     this.#metadataFor = segments;
-    setMetadata(session, describeArticle(this.#options.article(), segments));
+    const described = describeArticle(this.#options.article(), segments);
+    const title = tracksOf(this.#host)?.title;
+    setMetadata(session, title ? { ...described, title } : described);
     for (const action of MEDIA_ACTIONS) {
       try {
         session.setActionHandler(action, this.#handlers[action]);
@@ -211,9 +231,17 @@ export class MediaSessionController implements ReactiveController {
     seekto: (details) => {
       if (Number.isFinite(details.seekTime)) this.#playback.seek(details.seekTime!);
     },
-    previoustrack: () => this.#playback.step(-1),
-    nexttrack: () => this.#playback.step(1),
+    previoustrack: () => this.#track(-1),
+    nexttrack: () => this.#track(1),
   };
+
+  /** The playlist's previous or next article, else the previous or next paragraph. */
+  #track(direction: -1 | 1): void {
+    const tracks = tracksOf(this.#host);
+    const move = direction < 0 ? tracks?.previous : tracks?.next;
+    if (move) move.call(tracks);
+    else this.#playback.step(direction);
+  }
 
   /** The system's offset where it gives one (seconds), else the engine's own skip (15 s, or a sentence). */
   #seekBy(direction: -1 | 1, offset: number | undefined): void {
