@@ -79,5 +79,18 @@ export function importArticle(article: Element, url: string, into: Document): El
       }
     }
   }
-  return into.importNode(copy, true);
+  for (const element of copy.querySelectorAll('[role="main"]')) element.removeAttribute('role');
+  copy.removeAttribute('role');
+  return into.importNode(copy.localName === 'main' ? renamed(copy, 'div') : copy, true);
+}
+
+/**
+ * `element` as a `tagName` with its attributes and children: a page's `<main>` is one landmark among the
+ * playlist's page's, not that page's main content (what is read is the same: both are blocks).
+ */
+function renamed(element: Element, tagName: string): Element {
+  const copy = element.ownerDocument.createElement(tagName);
+  for (const name of element.getAttributeNames()) copy.setAttribute(name, element.getAttribute(name)!);
+  copy.append(...element.childNodes);
+  return copy;
 }
