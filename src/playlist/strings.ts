@@ -74,13 +74,18 @@ export const enPlaylist: PlaylistStrings = {
   ended: 'End of the playlist.',
   transcript: (title) => `Text of “${title}”`,
   upNext: (title) => `Up next: ${title}`,
-  upNextAnnounce: (title, seconds) => `Up next: ${title}. It starts in ${seconds} seconds; press Escape to cancel.`,
+  upNextAnnounce: (title, seconds) => `Up next: ${sentence(title)} It starts in ${seconds} seconds; press Escape to cancel.`,
   startsIn: (seconds) => `Starts in ${seconds} s`,
   playNow: 'Play now',
   cancel: 'Cancel',
   cancelled: 'Up next cancelled.',
   continueWith: (title) => `Continue: ${title}`,
 };
+
+/** `title` ending as a sentence: a headline often has its own full stop, question or exclamation mark. */
+function sentence(title: string): string {
+  return /[.!?…]$/.test(title) ? title : `${title}.`;
+}
 
 /** English with the site's strings over it. */
 export function playlistStrings(overrides: Partial<PlaylistStrings> | null | undefined): PlaylistStrings {
