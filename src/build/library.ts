@@ -36,6 +36,7 @@ export const MANIFEST = 'custom-elements.json';
 const ENTRY = 'src/define.ts';
 const PLAYLIST_ENTRY = 'src/playlist.ts';
 const ELEMENT = 'src/ui/listen-player.ts';
+const PLAYLIST_ELEMENT = 'src/playlist/listen-playlist.ts';
 const BUILD_TSCONFIG = 'src/tsconfig.build.json';
 /** The sources whose CSS gives the custom properties' defaults: the player's, and the page's highlight. */
 const STYLE_SOURCES = ['src/ui/styles.ts', 'src/article/highlight.ts'];
@@ -152,7 +153,7 @@ export function listenLibrary(): Plugin {
 export function listenManifest(ts: typeof TS, root: string, outDir = resolve(root, 'dist')): CustomElementsManifest {
   return generateManifest(ts, {
     root,
-    modules: [resolve(root, ELEMENT), resolve(root, ENTRY)],
+    modules: [ELEMENT, ENTRY, PLAYLIST_ELEMENT, PLAYLIST_ENTRY].map((path) => resolve(root, path)),
     publishedPath: (source) => publishedPath(root, outDir, source),
     styleSources: STYLE_SOURCES.map((path) => resolve(root, path)),
   });

@@ -5,6 +5,7 @@ import type { MediaTracks } from '../player/media-session.js';
 import type { PlayerState } from '../player/store.js';
 import type { ListenPlayer } from '../ui/listen-player.js';
 import { importArticle, pickArticle } from './article-page.js';
+import type { ListenItemChangeDetail, ListenPlaylistErrorDetail } from './events.js';
 import { fetchPage, PageError } from './fetch-page.js';
 import { readItems, type PlaylistItem, type PlaylistItemState } from './items.js';
 import { loadPlace, playlistKey, savePlace } from './memory.js';
@@ -41,6 +42,7 @@ interface Current {
  * @fires listen-statechange - `{ state }` whenever `state` changes.
  * @fires listen-error - `{ code, message, index }` when an article is skipped: `item-load` (its page could not be fetched, or is on another origin), `no-article` (nothing to read there).
  * @fires listen-ended - when the last article ends.
+ * @attribute state - the `state` property, kept on the host for styling (`listen-playlist[state='playing']`); set by the playlist.
  * @csspart base - the playlist's box.
  * @csspart controls - previous article, play/pause, next article, and the position.
  * @csspart play-button - plays or pauses the playlist.
@@ -54,7 +56,15 @@ interface Current {
  * @csspart item-button - plays that article.
  * @csspart status - the status line (a live region: the article now current, an article skipped).
  * @csspart transcript - the current article's text (a `<details>`).
- * @cssprop --listen-accent - as on the player.
+ * @cssprop --listen-accent - the play button and the progress bars, as on the player.
+ * @cssprop --listen-on-accent - the icon on the play button.
+ * @cssprop --listen-surface - background of the playlist.
+ * @cssprop --listen-text - text and icon colour.
+ * @cssprop --listen-muted - secondary text colour (states, position, progress).
+ * @cssprop --listen-focus-ring - focus outline colour.
+ * @cssprop --listen-radius - corner radius of the playlist.
+ * @cssprop --listen-control-size - size of its round buttons.
+ * @cssprop --listen-font - the playlist's font shorthand.
  */
 export class ListenPlaylist extends LitElement {
   static override styles = [playlistStyles];
@@ -220,7 +230,7 @@ export class ListenPlaylist extends LitElement {
     if (index !== this.#index || this.#state === 'ended') {
       if (this.#items[this.#index]?.state === 'ready') this.#setItem(this.#index, 'queued');
       this.#index = index;
-      emit(this, 'listen-itemchange', { index });
+      emit<ListenItemChangeDetail>(this, 'listen-itemchange', { index });
     }
     savePlace(this.#key, index);
     this.#setItem(index, 'loading');
@@ -284,7 +294,7 @@ export class ListenPlaylist extends LitElement {
     this.#setItem(index, 'skipped');
     this.#notice = `${this.#notice} ${s.skipped(this.#items[index]!.title, s.errors[code])}`.trim();
     this.#status = this.#notice;
-    emit(this, 'listen-error', { code, message, index });
+    emit<ListenPlaylistErrorDetail>(this, 'listen-error', { code, message, index });
     const play = this.#state === 'loading';
     if (index + 1 < this.#items.length) void this.#open(index + 1, play, true);
     else this.#end(play);

@@ -82,11 +82,11 @@ describe('importArticle', () => {
     const doc = parse(`<article id="a"><h1>Title</h1>
       <script>alert(1)</script><p style="color:red" onclick="alert(2)">Text <a href="other.html">link</a>
       <a href="javascript:alert(3)">bad</a></p><img src="pic.png" srcset="pic-2x.png 2x" onerror="alert(4)">
-      <iframe></iframe><embed src="ad.swf"><listen-player></listen-player><form><button>Go</button></form>
+      <object data="ad.swf"></object><embed src="ad.swf"><listen-player></listen-player><form><button>Go</button></form>
       <p data-listen-skip>Not read.</p></article>`);
     const copy = importArticle(doc.querySelector('article')!, BASE, document);
     expect(copy.ownerDocument).toBe(document);
-    expect(copy.querySelector('script, iframe, embed, listen-player, form, button, [style], [onclick], [onerror], [srcset]')).toBeNull();
+    expect(copy.querySelector('script, object, embed, listen-player, form, button, [style], [onclick], [onerror], [srcset]')).toBeNull();
     expect(copy.querySelector('a')!.getAttribute('href')).toBe('https://news.example/world/other.html');
     expect(copy.querySelectorAll('a')[1]!.hasAttribute('href')).toBe(false);
     expect(copy.querySelector('img')!.getAttribute('src')).toBe('https://news.example/world/pic.png');
