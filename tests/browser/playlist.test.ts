@@ -151,6 +151,27 @@ describe('<listen-playlist>', () => {
     expect(article.querySelectorAll('[data-listen-active]')).toHaveLength(1);
   });
 
+  it('speaks the strings a site gives it, right to left where they are', async () => {
+    const playlist = await mountPlaylist(playlistMarkup(THREE));
+    playlist.strings = {
+      lang: 'he',
+      dir: 'rtl',
+      play: 'נגן את הרשימה',
+      position: (number, total) => `כתבה ${number} מתוך ${total}`,
+      states: { queued: '', loading: '', ready: '', playing: '', paused: '', played: 'הושמעה', skipped: '' },
+    };
+    await playlist.updateComplete;
+    const base = playlist.shadowRoot!.querySelector('[part~="base"]')!;
+    expect(base.getAttribute('dir')).toBe('rtl');
+    expect(base.getAttribute('lang')).toBe('he');
+    expect(playlistControls(playlist).play.getAttribute('aria-label')).toBe('נגן את הרשימה');
+    expect(playlistControls(playlist).position.textContent).toBe('כתבה 1 מתוך 3');
+    // What it was not given stays English.
+    expect(playlistControls(playlist).next.getAttribute('aria-label')).toBe('Next article');
+    // The arrows point the way the list is read.
+    expect(getComputedStyle(playlistControls(playlist).next.querySelector('svg')!).transform).not.toBe('none');
+  });
+
   it('remembers the article the reader was at, and comes back to it', async () => {
     useFakeSpeech({ charsPerSecond: SLOW });
     let playlist = await mountPlaylist(playlistMarkup(THREE));
