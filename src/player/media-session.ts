@@ -40,7 +40,8 @@ export interface MediaTracks {
 
 export const MEDIA_TRACKS = Symbol.for('listen-player.media-tracks');
 
-function tracksOf(host: HTMLElement): MediaTracks | undefined {
+/** The tracks a playlist set on `host`, if a playlist drives it. */
+export function tracksOf(host: Element): MediaTracks | undefined {
   return (host as HTMLElement & { [MEDIA_TRACKS]?: MediaTracks })[MEDIA_TRACKS];
 }
 

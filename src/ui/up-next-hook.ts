@@ -5,12 +5,17 @@
  * offers (`up-next.ts`) loads then.
  */
 import { nothing, type ReactiveController } from 'lit';
+import { tracksOf } from '../player/media-session.js';
 import type { PlaybackController } from '../player/playback.js';
 import { CONTINUE_KEY } from '../player/storage-keys.js';
 import type { UpNext, UpNextHost } from './up-next.js';
 
-/** The next article's URL: `next` on the player, else the page's `<link rel="next">`; '' when there is none. */
+/**
+ * The next article's URL: `next` on the player, else the page's `<link rel="next">`; '' when there is none,
+ * and for a player a playlist drives (the playlist goes on to its own next article).
+ */
 export function nextArticleUrl(host: Element & { readonly nextArticle: string }): string {
+  if (tracksOf(host)) return '';
   const doc = host.ownerDocument;
   const declared = host.nextArticle.trim();
   if (declared) {

@@ -10,6 +10,7 @@ import { importArticle, pageTitle, pickArticle } from '../../../src/playlist/art
 import { readItems, sameOrigin } from '../../../src/playlist/items.js';
 import { loadPlace, playlistKey, savePlace } from '../../../src/playlist/memory.js';
 import { safeStorage, type KeyValueStorage } from '../../../src/player/persistence.js';
+import { MEDIA_TRACKS } from '../../../src/player/media-session.js';
 import { nextArticleUrl } from '../../../src/ui/up-next-hook.js';
 
 const BASE = 'https://news.example/world/index.html';
@@ -111,6 +112,9 @@ describe('nextArticleUrl', () => {
     expect(nextArticleUrl(player)).toBe(new URL('/b.html', document.baseURI).href);
     player.nextArticle = '/c.html';
     expect(nextArticleUrl(player)).toBe(new URL('/c.html', document.baseURI).href);
+    // A player a playlist drives: the playlist goes on, never the page's next article.
+    Object.assign(player, { [MEDIA_TRACKS]: { next: () => {} } });
+    expect(nextArticleUrl(player)).toBe('');
   });
 });
 
