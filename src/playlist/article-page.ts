@@ -2,7 +2,8 @@
  * An article page fetched for the playlist: which of its elements is the article (the rules the player uses
  * on its own page), with the player's settings there, and a copy of it safe to put into the playlist.
  *
- * The page is parsed with `DOMParser`: its scripts never run, and nothing in it loads until the copy is made.
+ * The page comes parsed and inert (`fetch-page.ts`): its scripts never run, and nothing in it loads until the
+ * copy is made.
  */
 import { findArticle } from '../ui/article-source.js';
 import { absolute } from './items.js';
