@@ -1,13 +1,12 @@
 import { LitElement, type PropertyDeclarations } from 'lit';
-import { extractSegments } from '../article/extract.js';
 import { emit } from '../player/events.js';
 import type { MediaTracks } from '../player/media-session.js';
 import type { PlayerState } from '../player/store.js';
 import type { ListenPlayer } from '../ui/listen-player.js';
-import { importArticle, pickArticle } from './article-page.js';
 import type { ListenItemChangeDetail, ListenPlaylistErrorDetail } from './events.js';
-import { fetchPage, PageError } from './fetch-page.js';
+import { PageError } from './fetch-page.js';
 import { readItems, type PlaylistItem, type PlaylistItemState } from './items.js';
+import { loadArticle } from './load-article.js';
 import { loadPlace, playlistKey, savePlace } from './memory.js';
 import { playlistStrings, type PlaylistStrings } from './strings.js';
 import { playlistStyles, renderPlaylist } from './view.js';
@@ -239,15 +238,8 @@ export class ListenPlaylist extends LitElement {
     const s = this.#strings();
     let current: Current;
     try {
-      const { doc, url } = await fetchPage(item.href, { signal: loading.abort.signal });
-      const page = pickArticle(doc, url);
-      if (!page) throw new PageError('no-article', `${item.href} has no article to read.`);
-      const article = importArticle(page.article, url, this.ownerDocument);
-      article.id = ARTICLE_ID;
-      if (page.lang && !article.hasAttribute('lang')) article.setAttribute('lang', page.lang);
-      // What the player would read, by its own rules: nothing is an article to skip, not an error to stop at.
-      if (!extractSegments(article).length) throw new PageError('no-article', `${item.href} has no text to read in its article.`);
-      current = { index, article, player: this.#makePlayer(item.src || page.src, page.lexicon, item.title || page.title) };
+      const loaded = await loadArticle(item, this.ownerDocument, ARTICLE_ID, loading.abort.signal);
+      current = { index, article: loaded.article, player: this.#makePlayer(loaded.src, loaded.lexicon, loaded.title) };
     } catch (error) {
       if (loading.abort.signal.aborted) return;
       this.#loading = null;
