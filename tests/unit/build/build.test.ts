@@ -23,8 +23,9 @@ const HOWLER = '_html5AudioPool';
  * element's own store and the judgement of publishers' markup (src/article/judge.ts, about 0.9 KB) must be there
  * before play (the time shown and `segments` depend on what is read); docs/performance.md has the breakdown.
  */
-// Raised by 23 bytes (measured) for the `next` attribute and the check for "Up next" going on here.
-const PRE_PLAY_BUDGET = 15_223;
+// Raised by 25 bytes (measured): the `next` attribute, the check for "Up next" going on here, and the names the
+// playlist's own file imports from the shared file.
+const PRE_PLAY_BUDGET = 15_225;
 
 let out: string;
 
