@@ -34,7 +34,7 @@ function keepRegistration(): Plugin {
   return {
     name: 'listen:keep-registration',
     transform: {
-      filter: { id: /[\\/]src[\\/]define\.ts$/ },
+      filter: { id: /[\\/]src[\\/](?:define|playlist)\.ts$/ },
       handler: (code) => ({ code, map: null, moduleSideEffects: true }),
     },
   };

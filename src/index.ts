@@ -20,3 +20,8 @@ export { extractSegments } from './article/extract.js';
 export { normaliseText } from './article/walker.js';
 export type { ExtractOptions } from './article/extract.js';
 export type { SkipReason, Skipped } from './article/judge.js';
+export { ListenPlaylist } from './playlist/listen-playlist.js';
+export type { PlaylistItem, PlaylistItemState } from './playlist/items.js';
+export type { ListenPlaylistErrorCode } from './playlist/fetch-page.js';
+export type { ListenItemChangeDetail, ListenPlaylistErrorDetail, ListenPlaylistEventMap } from './playlist/events.js';
+export type { PlaylistStrings } from './playlist/strings.js';

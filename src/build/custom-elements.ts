@@ -12,7 +12,7 @@ import { relative } from 'node:path';
 import type * as TS from 'typescript';
 import { describeClass, type ClassDeclaration } from './class-declaration.js';
 import { cssDefaults } from './css-defaults.js';
-import { collectEventTypes, collectTags, declarationFile, isDefineCall, isExported } from './declarations.js';
+import { collectEventTypes, collectOwnEventTypes, collectTags, declarationFile, isDefineCall, isExported } from './declarations.js';
 
 export interface ManifestOptions {
   /** Project root: module paths are made relative to it. */
@@ -76,7 +76,11 @@ export function generateManifest(ts: typeof TS, options: ManifestOptions): Custo
       const exports: Export[] = [];
       const visit = (node: TS.Node) => {
         if (ts.isClassDeclaration(node) && node.name && isExported(ts, node)) {
-          const declaration = describeClass(ts, checker, node, eventTypes, styles);
+          const own = new Map(eventTypes);
+          for (const source of program.getSourceFiles()) {
+            if (!source.isDeclarationFile) collectOwnEventTypes(ts, source, node.name.text, own);
+          }
+          const declaration = describeClass(ts, checker, node, own, styles);
           const tag = tags.get(declaration.name);
           if (tag) Object.assign(declaration, { customElement: true, tagName: tag });
           declarations.push(declaration);

@@ -63,6 +63,14 @@ export function collectEventTypes(ts: typeof TS, file: TS.SourceFile, into: Map<
   }
 }
 
+/**
+ * The events of an element's own map (`<Class>EventMap`, such as `ListenPlaylistEventMap`), which win over the
+ * global ones: two elements may fire events of one name with other details (`listen-error`).
+ */
+export function collectOwnEventTypes(ts: typeof TS, file: TS.SourceFile, className: string, into: Map<string, string>): void {
+  forEachGlobalInterfaceMember(ts, file, `${className}EventMap`, (event, type) => into.set(event, type.getText()));
+}
+
 function forEachGlobalInterfaceMember(
   ts: typeof TS,
   file: TS.SourceFile,

@@ -1,6 +1,6 @@
 /**
  * Generates the package's framework type declarations from the Custom Elements Manifest, so they list exactly
- * the attributes, properties and events the element declares: `frameworks/element.d.ts` (the shared pieces) and
+ * the attributes, properties and events each element (`<listen-player>`, `<listen-playlist>`) declares: `frameworks/element.d.ts` (the shared pieces) and
  * one file per framework, each augmenting that framework's own element typings (React 19 and Preact JSX, Vue 3
  * `GlobalComponents`, Svelte 5 `svelte/elements`, Solid JSX). The names come from the manifest; every type is
  * the element's own (`ListenPlayer['rate']`, `ListenPlayerEventMap['listen-progress']`), so a type changed in
@@ -33,12 +33,33 @@ interface Names {
 
 /** File name (relative to the output folder) → content. */
 export function frameworkTypes(manifest: CustomElementsManifest): Map<string, string> {
-  const [element, ...others] = customElementsOf(manifest);
-  if (!element || others.length) throw new Error('The framework types describe exactly one custom element.');
+  const elements = customElementsOf(manifest).map(namesOf);
+  if (!elements.length) throw new Error('The framework types describe at least one custom element.');
+  const files = new Map<string, string>([[`${FRAMEWORKS}/element.d.ts`, shared(elements)]]);
+  const each: Record<(typeof FRAMEWORK_NAMES)[number], (names: Names) => Framework> = { react, preact, vue, svelte, solid };
+  for (const name of FRAMEWORK_NAMES) {
+    const parts = elements.map(each[name]);
+    const pieces = parts[0]!.pieces;
+    const lines = [
+      HEADER,
+      `import type { ${elements.map((names) => names.className).join(', ')} } from '${LIB}';`,
+      `import type { ${elements.flatMap((names) => pieces.map((piece) => names.prefix + piece)).join(', ')} } from './element.js';`,
+      parts[0]!.imports,
+      '',
+      ...parts.map((part) => part.types),
+      parts[0]!.augment(parts.map((part) => part.entry).join('\n')),
+    ];
+    files.set(`${FRAMEWORKS}/${name}.d.ts`, lines.join('\n'));
+    files.set(`${FRAMEWORKS}/${name}.js`, `${HEADER}// Types only: see ${name}.d.ts.\nexport {};\n`);
+  }
+  return files;
+}
+
+function namesOf(element: ClassDeclaration & { tagName: string }): Names {
   const properties = element.members.filter(
     (member): member is typeof member & { attribute: string } => member.kind === 'field' && !member.readonly && Boolean(member.attribute),
   );
-  const names: Names = {
+  return {
     element,
     className: element.name,
     prefix: element.tagName.replace(/(^|-)([a-z])/g, (_, _dash: string, letter: string) => letter.toUpperCase()),
@@ -46,13 +67,16 @@ export function frameworkTypes(manifest: CustomElementsManifest): Map<string, st
     dashed: element.attributes.filter((attribute) => attribute.name !== attribute.fieldName && properties.some((property) => property.name === attribute.fieldName)),
     events: element.events,
   };
-  const files = new Map<string, string>([[`${FRAMEWORKS}/element.d.ts`, shared(names)]]);
-  const each: Record<(typeof FRAMEWORK_NAMES)[number], (names: Names) => string> = { react, preact, vue, svelte, solid };
-  for (const name of FRAMEWORK_NAMES) {
-    files.set(`${FRAMEWORKS}/${name}.d.ts`, each[name](names));
-    files.set(`${FRAMEWORKS}/${name}.js`, `${HEADER}// Types only: see ${name}.d.ts.\nexport {};\n`);
-  }
-  return files;
+}
+
+/** One element in one framework: the shared pieces it uses, its types, and its entry in the framework's element list. */
+interface Framework {
+  readonly pieces: readonly string[];
+  readonly imports: string;
+  readonly types: string;
+  readonly entry: string;
+  /** The framework's augmentation around the elements' entries. */
+  readonly augment: (entries: string) => string;
 }
 
 function doc(entry: Described, indent: string): string {
@@ -61,76 +85,77 @@ function doc(entry: Described, indent: string): string {
 
 const key = (name: string) => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : `'${name}'`);
 
-function shared({ element, className, prefix, properties, dashed, events }: Names): string {
-  const lines = [
-    HEADER,
-    `import type { ${className}, ${prefix}EventMap } from '${LIB}';\n`,
-    `/** The properties a page sets on \`<${element.tagName}>\`, each also an attribute. */`,
-    `export interface ${prefix}Properties {`,
-    ...properties.map((property) => `${doc(property, '  ')}  ${key(property.name)}?: ${className}['${property.name}'];`),
-    '}\n',
-    `/** The attributes whose name is not their property's (React and Preact set these as attributes). */`,
-    `export interface ${prefix}Attributes {`,
-    ...dashed.map((attribute) => `${doc(attribute, '  ')}  ${key(attribute.name)}?: ${className}['${attribute.fieldName}'];`),
-    '}\n',
-    `/** The events \`<${element.tagName}>\` fires, by name; they bubble and are composed. */`,
-    `export interface ${prefix}Events {`,
-    ...events.map((event) => `${doc(event, '  ')}  ${key(event.name)}: ${prefix}EventMap['${event.name}'];`),
-    '}\n',
-    `/** A handler for each event as \`on\` + the event's name (React 19, Preact, Svelte 5). */`,
-    `export interface ${prefix}EventHandlers {`,
-    ...events.map((event) => `${doc(event, '  ')}  ${key(`on${event.name}`)}?: (event: ${prefix}Events['${event.name}']) => void;`),
-    '}\n',
-  ];
+function shared(elements: readonly Names[]): string {
+  const lines = [HEADER, `import type { ${elements.map(({ className, prefix }) => `${className}, ${prefix}EventMap`).join(', ')} } from '${LIB}';\n`];
+  for (const { element, className, prefix, properties, dashed, events } of elements) {
+    lines.push(
+      `/** The properties a page sets on \`<${element.tagName}>\`, each also an attribute. */`,
+      `export interface ${prefix}Properties {`,
+      ...properties.map((property) => `${doc(property, '  ')}  ${key(property.name)}?: ${className}['${property.name}'];`),
+      '}\n',
+      `/** The attributes whose name is not their property's (React and Preact set these as attributes). */`,
+      `export interface ${prefix}Attributes {`,
+      ...dashed.map((attribute) => `${doc(attribute, '  ')}  ${key(attribute.name)}?: ${className}['${attribute.fieldName}'];`),
+      '}\n',
+      `/** The events \`<${element.tagName}>\` fires, by name; they bubble and are composed. */`,
+      `export interface ${prefix}Events {`,
+      ...events.map((event) => `${doc(event, '  ')}  ${key(event.name)}: ${prefix}EventMap['${event.name}'];`),
+      '}\n',
+      `/** A handler for each event as \`on\` + the event's name (React 19, Preact, Svelte 5). */`,
+      `export interface ${prefix}EventHandlers {`,
+      ...events.map((event) => `${doc(event, '  ')}  ${key(`on${event.name}`)}?: (event: ${prefix}Events['${event.name}']) => void;`),
+      '}\n',
+    );
+  }
   return lines.join('\n');
 }
 
-function imports({ className, prefix }: Names, pieces: string[]): string {
-  return `${HEADER}\nimport type { ${className} } from '${LIB}';\nimport type { ${pieces.map((piece) => prefix + piece).join(', ')} } from './element.js';\n`;
-}
-
-function react(names: Names): string {
-  const { element, className, prefix } = names;
-  return `${imports(names, ['Attributes', 'EventHandlers', 'Properties'])}import type { DetailedHTMLProps, HTMLAttributes } from 'react';
-
-/** \`<${element.tagName}>\` in React 19 JSX: React sets each property, and listens to \`on\` + an event's exact name. */
+function react({ element, className, prefix }: Names): Framework {
+  return {
+    pieces: ['Attributes', 'EventHandlers', 'Properties'],
+    imports: "import type { DetailedHTMLProps, HTMLAttributes } from 'react';",
+    types: `/** \`<${element.tagName}>\` in React 19 JSX: React sets each property, and listens to \`on\` + an event's exact name. */
 export type ${prefix}ReactProps = DetailedHTMLProps<HTMLAttributes<${className}>, ${className}> &
   ${prefix}Properties &
   ${prefix}Attributes &
   ${prefix}EventHandlers;
-
-declare module 'react' {
+`,
+    entry: `      '${element.tagName}': ${prefix}ReactProps;`,
+    augment: (entries) => `declare module 'react' {
   namespace JSX {
     interface IntrinsicElements {
-      '${element.tagName}': ${prefix}ReactProps;
+${entries}
     }
   }
 }
-`;
+`,
+  };
 }
 
-function preact(names: Names): string {
-  const { element, className, prefix } = names;
-  return `${imports(names, ['Attributes', 'EventHandlers', 'Properties'])}import type { HTMLAttributes } from 'preact';
-
-/** \`<${element.tagName}>\` in Preact (11) JSX: Preact sets each property, and listens to \`on\` + an event's exact name. */
+function preact({ element, className, prefix }: Names): Framework {
+  return {
+    pieces: ['Attributes', 'EventHandlers', 'Properties'],
+    imports: "import type { HTMLAttributes } from 'preact';",
+    types: `/** \`<${element.tagName}>\` in Preact (11) JSX: Preact sets each property, and listens to \`on\` + an event's exact name. */
 export type ${prefix}PreactProps = HTMLAttributes<${className}> & ${prefix}Properties & ${prefix}Attributes & ${prefix}EventHandlers;
-
-declare module 'preact' {
+`,
+    entry: `      '${element.tagName}': ${prefix}PreactProps;`,
+    augment: (entries) => `declare module 'preact' {
   namespace JSX {
     interface IntrinsicElements {
-      '${element.tagName}': ${prefix}PreactProps;
+${entries}
     }
   }
 }
-`;
+`,
+  };
 }
 
-function vue(names: Names): string {
-  const { element, className, prefix } = names;
-  return `${imports(names, ['Events', 'Properties'])}import type { EmitFn, HTMLAttributes, PublicProps } from 'vue';
-
-/**
+function vue({ element, className, prefix }: Names): Framework {
+  return {
+    pieces: ['Events', 'Properties'],
+    imports: "import type { EmitFn, HTMLAttributes, PublicProps } from 'vue';",
+    types: `/**
  * \`<${element.tagName}>\` in Vue 3 templates (vue-tsc, Volar): its properties (\`:rate="1.25"\`) and events
  * (\`@listen-statechange="…"\`). Vue itself must be told the tag is a custom element: see docs/frameworks.md.
  */
@@ -140,48 +165,54 @@ export type ${prefix}VueComponent = new () => ${className} & {
   /** @deprecated For template type-checking only: the element has no \`$emit\`. */
   $emit: EmitFn<{ [Name in keyof ${prefix}Events]: (event: ${prefix}Events[Name]) => void }>;
 };
-
-declare module 'vue' {
+`,
+    entry: `    '${element.tagName}': ${prefix}VueComponent;`,
+    augment: (entries) => `declare module 'vue' {
   interface GlobalComponents {
-    '${element.tagName}': ${prefix}VueComponent;
+${entries}
   }
 }
-`;
+`,
+  };
 }
 
-function svelte(names: Names): string {
-  const { element, className, prefix } = names;
-  return `${imports(names, ['EventHandlers', 'Properties'])}import type { HTMLAttributes } from 'svelte/elements';
-
-/** \`<${element.tagName}>\` in Svelte 5: Svelte sets each property, and listens to \`on\` + an event's exact name. */
+function svelte({ element, className, prefix }: Names): Framework {
+  return {
+    pieces: ['EventHandlers', 'Properties'],
+    imports: "import type { HTMLAttributes } from 'svelte/elements';",
+    types: `/** \`<${element.tagName}>\` in Svelte 5: Svelte sets each property, and listens to \`on\` + an event's exact name. */
 export type ${prefix}SvelteProps = HTMLAttributes<${className}> & ${prefix}Properties & ${prefix}EventHandlers;
-
-declare module 'svelte/elements' {
+`,
+    entry: `    '${element.tagName}': ${prefix}SvelteProps;`,
+    augment: (entries) => `declare module 'svelte/elements' {
   interface SvelteHTMLElements {
-    '${element.tagName}': ${prefix}SvelteProps;
+${entries}
   }
 }
-`;
+`,
+  };
 }
 
-function solid(names: Names): string {
-  const { element, className, prefix, events } = names;
-  return `${imports(names, ['Events', 'Properties'])}import type { JSX } from 'solid-js';
-
-/** A handler for each event as \`on:\` + the event's name, Solid's form for custom events. */
+function solid({ element, className, prefix, events }: Names): Framework {
+  return {
+    pieces: ['Events', 'Properties'],
+    imports: "import type { JSX } from 'solid-js';",
+    types: `/** A handler for each event as \`on:\` + the event's name, Solid's form for custom events. */
 export interface ${prefix}SolidEventHandlers {
 ${events.map((event) => `${doc(event, '  ')}  'on:${event.name}'?: (event: ${prefix}Events['${event.name}']) => void;`).join('\n')}
 }
 
 /** \`<${element.tagName}>\` in Solid JSX: Solid sets each property of a custom element. */
 export type ${prefix}SolidProps = JSX.HTMLAttributes<${className}> & ${prefix}Properties & ${prefix}SolidEventHandlers;
-
-declare module 'solid-js' {
+`,
+    entry: `      '${element.tagName}': ${prefix}SolidProps;`,
+    augment: (entries) => `declare module 'solid-js' {
   namespace JSX {
     interface IntrinsicElements {
-      '${element.tagName}': ${prefix}SolidProps;
+${entries}
     }
   }
 }
-`;
+`,
+  };
 }

@@ -26,13 +26,17 @@ type OutputChunk = Rollup.OutputChunk;
 /** The `--mode` that builds the library instead of the demo. */
 export const LIBRARY_MODE = 'lib';
 export const BUNDLE = 'listen-player.js';
+/** The playlist's bundle: `<listen-playlist>` with the player, for the pages that have one. */
+export const PLAYLIST_BUNDLE = 'listen-playlist.js';
 /** Folder of the bundle's lazily loaded chunks and assets. */
 export const BUNDLE_PARTS = 'listen-player';
 export const UNBUNDLED = 'lib';
 export const MANIFEST = 'custom-elements.json';
 
 const ENTRY = 'src/define.ts';
+const PLAYLIST_ENTRY = 'src/playlist.ts';
 const ELEMENT = 'src/ui/listen-player.ts';
+const PLAYLIST_ELEMENT = 'src/playlist/listen-playlist.ts';
 const BUILD_TSCONFIG = 'src/tsconfig.build.json';
 /** The sources whose CSS gives the custom properties' defaults: the player's, and the page's highlight. */
 const STYLE_SOURCES = ['src/ui/styles.ts', 'src/article/highlight.ts'];
@@ -44,6 +48,8 @@ const LAZY = /[\\/]node_modules[\\/]howler[\\/]/;
 export function listenLibrary(): Plugin {
   let root = process.cwd();
   let outDir = resolve(root, 'dist');
+  /** Every module the player's entry imports statically: what a page with a player loads before play. */
+  const beforePlay = new Set<string>();
   return {
     name: 'listen:library',
     apply: (_config, env) => env.command === 'build' && env.mode === LIBRARY_MODE,
@@ -64,7 +70,7 @@ export function listenLibrary(): Plugin {
       if (build.rollupOptions) delete build.rollupOptions.input;
       build.rolldownOptions = {
         ...build.rolldownOptions,
-        input: { 'listen-player': resolve(root, ENTRY) },
+        input: { 'listen-player': resolve(root, ENTRY), 'listen-playlist': resolve(root, PLAYLIST_ENTRY) },
         // Keep the entry's exports: `import { ListenPlayer } from '…/listen-player.js'` works as well.
         preserveEntrySignatures: 'strict',
         output: {
@@ -76,7 +82,8 @@ export function listenLibrary(): Plugin {
           // that share them: the engines, each loaded apart, would add requests of a few hundred bytes before
           // play. The entry keeps only the registration: it stays the module the page names (a site may add a
           // query string to it), and one file gzips smaller than the same code split in two (by about 0.7 KB).
-          codeSplitting: { groups: [{ name: 'shared', tags: ['$initial'], test: (id) => id !== resolve(root, ENTRY) }] },
+          // Only the player's: what the playlist's entry alone imports stays out of it, for pages without one.
+          codeSplitting: { groups: [{ name: 'shared', tags: ['$initial'], test: (id) => beforePlay.has(id) }] },
         },
       };
     },
@@ -93,14 +100,24 @@ export function listenLibrary(): Plugin {
       if (id === PRELOAD_HELPER) return 'export const __vitePreload = (load) => load();';
       return null;
     },
+    buildEnd() {
+      beforePlay.clear();
+      const visit = (id: string) => {
+        if (beforePlay.has(id)) return;
+        beforePlay.add(id);
+        for (const imported of this.getModuleInfo(id)?.importedIds ?? []) visit(imported);
+      };
+      visit(resolve(root, ENTRY));
+      beforePlay.delete(resolve(root, ENTRY));
+    },
     buildStart() {
-      for (const path of [BUNDLE, `${BUNDLE}.map`, BUNDLE_PARTS, UNBUNDLED, MANIFEST, FRAMEWORKS, VSCODE_DATA, WEB_TYPES]) {
+      for (const path of [BUNDLE, `${BUNDLE}.map`, PLAYLIST_BUNDLE, `${PLAYLIST_BUNDLE}.map`, BUNDLE_PARTS, UNBUNDLED, MANIFEST, FRAMEWORKS, VSCODE_DATA, WEB_TYPES]) {
         rmSync(join(outDir, path), { recursive: true, force: true });
       }
     },
     async generateBundle(_options, bundle) {
       const chunks = Object.values(bundle).filter((file): file is OutputChunk => file.type === 'chunk');
-      const entry = chunks.find((chunk) => chunk.isEntry);
+      const entry = chunks.find((chunk) => chunk.isEntry && chunk.fileName === BUNDLE);
       if (!entry) this.error('The library build has no entry chunk.');
       // What a page downloads before anyone presses play: the entry and what it imports statically.
       const initial = new Set<OutputChunk>();
@@ -136,7 +153,7 @@ export function listenLibrary(): Plugin {
 export function listenManifest(ts: typeof TS, root: string, outDir = resolve(root, 'dist')): CustomElementsManifest {
   return generateManifest(ts, {
     root,
-    modules: [resolve(root, ELEMENT), resolve(root, ENTRY)],
+    modules: [ELEMENT, ENTRY, PLAYLIST_ELEMENT, PLAYLIST_ENTRY].map((path) => resolve(root, path)),
     publishedPath: (source) => publishedPath(root, outDir, source),
     styleSources: STYLE_SOURCES.map((path) => resolve(root, path)),
   });

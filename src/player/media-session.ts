@@ -29,6 +29,25 @@ export interface MediaSessionOptions {
   chapters?(): readonly TimedChapter[];
 }
 
+/**
+ * What a playlist (`<listen-playlist>`) sets on the player it drives, under `MEDIA_TRACKS`: the article's
+ * title as the playlist names it, and its previous and next articles as the system's previous and next
+ * track. Without it those buttons move by paragraph. A global symbol, so a playlist of another copy of this
+ * code on the page is heard as well.
+ */
+export interface MediaTracks {
+  readonly title?: string;
+  previous?(): void;
+  next?(): void;
+}
+
+export const MEDIA_TRACKS = Symbol.for('listen-player.media-tracks');
+
+/** The tracks a playlist set on `host`, if a playlist drives it. */
+export function tracksOf(host: Element): MediaTracks | undefined {
+  return (host as HTMLElement & { [MEDIA_TRACKS]?: MediaTracks })[MEDIA_TRACKS];
+}
+
 export const MEDIA_ACTIONS = [
   'play',
   'pause',
@@ -128,7 +147,7 @@ export class MediaSessionController implements ReactiveController {
     this.#owned = true;
     this.#metadataFor = segments;
     this.#chaptersSent = this.#options.chapters?.() ?? [];
-    setMetadata(session, describeArticle(this.#options.article(), segments), this.#chaptersSent);
+    setMetadata(session, this.#describe(), this.#chaptersSent);
     for (const action of MEDIA_ACTIONS) {
       try {
         session.setActionHandler(action, this.#handlers[action]);
@@ -153,7 +172,14 @@ export class MediaSessionController implements ReactiveController {
     const moved = chapters.length !== sent.length || chapters.some((chapter, i) => Math.abs(chapter.start - sent[i]!.start) > DRIFT);
     if (!moved) return;
     this.#chaptersSent = chapters;
-    setMetadata(session, describeArticle(this.#options.article(), this.#playback.segments), chapters);
+    setMetadata(session, this.#describe(), chapters);
+  }
+
+  /** The article's metadata, titled as the playlist driving this player names it. */
+  #describe(): ArticleMetadata {
+    const described = describeArticle(this.#options.article(), this.#playback.segments);
+    const title = tracksOf(this.#host)?.title;
+    return title ? { ...described, title } : described;
   }
 
   /** Another player took the session: stop touching it (the new owner replaces everything). */
@@ -234,9 +260,17 @@ export class MediaSessionController implements ReactiveController {
     seekto: (details) => {
       if (Number.isFinite(details.seekTime)) this.#playback.seek(details.seekTime!);
     },
-    previoustrack: () => this.#playback.step(-1),
-    nexttrack: () => this.#playback.step(1),
+    previoustrack: () => this.#track(-1),
+    nexttrack: () => this.#track(1),
   };
+
+  /** The playlist's previous or next article, else the previous or next paragraph. */
+  #track(direction: -1 | 1): void {
+    const tracks = tracksOf(this.#host);
+    const move = direction < 0 ? tracks?.previous : tracks?.next;
+    if (move) move.call(tracks);
+    else this.#playback.step(direction);
+  }
 
   /** The system's offset where it gives one (seconds), else the engine's own skip (15 s, or a sentence). */
   #seekBy(direction: -1 | 1, offset: number | undefined): void {

@@ -85,6 +85,7 @@ export class ListenPlayer extends LitElement {
     theme: { attribute: 'theme', reflect: true, useDefault: true },
     strings: { attribute: false },
     stringsSrc: { attribute: 'strings-src' },
+    nextArticle: { attribute: 'next' },
   };
 
   /** Id of the article element to read; absent: the nearest `article` ancestor, else the next `article` sibling. */
@@ -128,6 +129,12 @@ export class ListenPlayer extends LitElement {
 
   /** URL of a JSON file of strings over the UI's own (as `strings`; on the page's origin unless `allow-cross-origin`). */
   stringsSrc = '';
+
+  /**
+   * URL of the article to offer when this one ends ("Up next", then on to it; same origin only); absent: the
+   * page's `<link rel="next">`. The attribute is `next` (the `next()` method moves by paragraph).
+   */
+  nextArticle = '';
 
   /** The UI's language: from `lang`, else the article's or the document's (see `i18n.ts`). */
   readonly #i18n = new LanguageController(this, { lang: () => this.#loadOptions().lang });

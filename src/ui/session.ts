@@ -32,6 +32,8 @@ import { completeStrings } from './i18n.js';
 import type { PartsView, PlayerParts } from './player-view.js';
 import { en, type Strings } from './strings.js';
 import type { ShellStrings } from './strings-shell.js';
+import { UpNextHook } from './up-next-hook.js';
+import type { UpNextHost } from './up-next.js';
 
 /** A change of position between two renders (s; they come once a second while playing) that is a seek. */
 const SEEK_JUMP = 2.5;
@@ -40,7 +42,7 @@ const SEEK_JUMP = 2.5;
 const ENGINE_LANGUAGE = 'en';
 
 /** The element: its settings, as properties, its own play/pause (the mini player's button) and its shadow root. */
-export interface SessionHost extends PreferencesHost {
+export interface SessionHost extends PreferencesHost, UpNextHost {
   readonly src: string;
   readonly allowCrossOrigin: boolean;
   readonly highlight: HighlightMode;
@@ -74,6 +76,7 @@ export class PlayerSession implements PlayerParts {
   readonly #resume: ResumeController;
   readonly #paragraphs: ParagraphListController;
   readonly #preferences: PreferencesController;
+  readonly #upNext: UpNextHook;
   /** The position and length the focused slider reports while playing (see `slider`), and the last position seen. */
   #held: readonly [number, number] | null = null;
   #lastTime = 0;
@@ -127,6 +130,7 @@ export class PlayerSession implements PlayerParts {
     this.#paragraphs = new ParagraphListController(host, playback, chapters);
     // The article: waited for while it is not on the page yet, and followed while it is read.
     new ArticleWatchController(host, playback, { article: options.article, ready: options.readyArticle, exclude });
+    this.#upNext = new UpNextHook(host, playback);
     host.addEventListener('listen-error', this.#onError);
   }
 
@@ -176,6 +180,9 @@ export class PlayerSession implements PlayerParts {
     const { state, errorWhileIdle } = this.playback.snapshot;
     const text = this.#stateText(strings, state);
     if (state === 'error') return errorWhileIdle ? ['', text] : [text, ''];
+    // "Up next" at the end: said once, with the state.
+    const upNext = this.#upNext.announcement;
+    if (upNext) return [`${text} ${upNext}`, ''];
     const notice = this.#noticeText(strings);
     if (!notice) return [text, ''];
     return this.#announceNotice(state) ? [`${notice} ${text}`.trim(), ''] : [text, notice];
@@ -207,7 +214,7 @@ export class PlayerSession implements PlayerParts {
   }
 
   renderResume(shell: ShellStrings) {
-    return renderResumeOffer(this.#resume, completeStrings(shell, en));
+    return html`${renderResumeOffer(this.#resume, completeStrings(shell, en))}${this.#upNext.render()}`;
   }
 
   renderMini(view: PartsView) {

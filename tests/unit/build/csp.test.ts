@@ -2,7 +2,8 @@
  * The built demo under a strict Content Security Policy with Trusted Types: builds it with Vite, serves it
  * with `vite preview` (which sends the policy set in vite.config.ts), drives it in real Chromium and
  * expects not one `securitypolicyviolation`, through recorded audio, the word highlight, the menus, the
- * mini player and the browser's voice, and on the embed example (a blog's markup with the plain script).
+ * mini player and the browser's voice, in the demo's playlist (an article page fetched, parsed and read inside
+ * it), and on the embed example (a blog's markup with the plain script).
  */
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -232,6 +233,22 @@ describe('the built demo under a strict CSP with Trusted Types', () => {
     expect(refused.map((line) => line.split(' ')[0])).toEqual(['require-trusted-types-for', 'style-src-attr']);
     await page.close();
   }, 60_000);
+
+  it('plays an article of the demo\'s playlist, fetched and read in the playlist, without a violation', async () => {
+    const page = await browser!.newPage({ viewport: { width: 1000, height: 700 } });
+    await page.addInitScript(pageProbe);
+    await page.goto(`${origin}/src/demo/articles/ceasefire.html`);
+    const playlist = page.locator('listen-playlist');
+    // The third article (the browser's voice): fetched, copied into the playlist, read with its text open.
+    await playlist.locator('[part~="item-button"]').nth(2).click();
+    await page.waitForSelector('listen-playlist[state="playing"]', { state: 'attached', timeout: 10_000 });
+    await playlist.locator('[part~="transcript"] summary').click();
+    await expect.poll(() => playlist.locator('[data-listen-active]').count(), { timeout: 10_000 }).toBe(1);
+    await playlist.getByRole('button', { name: 'Pause the playlist' }).click();
+    await page.waitForSelector('listen-playlist[state="paused"]', { state: 'attached', timeout: 10_000 });
+    expect(await violationsSoFar(page, '__violations')).toEqual([]);
+    await page.close();
+  }, 30_000);
 
   it("runs the embed example (another site's markup) without a violation", async () => {
     const page = await browser!.newPage();

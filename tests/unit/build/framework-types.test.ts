@@ -46,6 +46,20 @@ describe('frameworkTypes', () => {
   });
 });
 
+describe('frameworkTypes of <listen-playlist>', () => {
+  const files = frameworkTypes(manifest);
+
+  it('types the playlist beside the player, its events by its own map', () => {
+    const shared = files.get(`${FRAMEWORKS}/element.d.ts`)!;
+    expect(shared).toContain("noContinue?: ListenPlaylist['noContinue'];");
+    expect(shared).toContain("'no-continue'?: ListenPlaylist['noContinue'];");
+    for (const event of ['listen-itemchange', 'listen-statechange', 'listen-error', 'listen-ended']) {
+      expect(shared).toContain(`'${event}': ListenPlaylistEventMap['${event}'];`);
+    }
+    for (const name of FRAMEWORK_NAMES) expect(files.get(`${FRAMEWORKS}/${name}.d.ts`)).toMatch(/'listen-player': \w+;\n\s+'listen-playlist': \w+;/);
+  });
+});
+
 describe('editor data', () => {
   it('reads the values of a union of string literals, and none of other types', () => {
     expect(literalValues("'paragraph' | 'word' | 'none'")).toEqual(['paragraph', 'word', 'none']);

@@ -1,0 +1,362 @@
+import { LitElement, type PropertyDeclarations } from 'lit';
+import { emit } from '../player/events.js';
+import type { MediaTracks } from '../player/media-session.js';
+import type { PlayerState } from '../player/store.js';
+import type { ListenPlayer } from '../ui/listen-player.js';
+import type { ListenItemChangeDetail, ListenPlaylistErrorDetail } from './events.js';
+import { PageError } from './fetch-page.js';
+import { readItems, type PlaylistItem, type PlaylistItemState } from './items.js';
+import { loadArticle } from './load-article.js';
+import { loadPlace, playlistKey, savePlace } from './memory.js';
+import { playlistStrings, type PlaylistStrings } from './strings.js';
+import { playlistStyles, renderPlaylist } from './view.js';
+
+/** The key under which the player's Media Session looks for the playlist's tracks (`MEDIA_TRACKS` in media-session.ts). */
+const MEDIA_TRACKS = Symbol.for('listen-player.media-tracks');
+/** The id of the current article's copy in the playlist's shadow root, which its player reads (`for`). */
+const ARTICLE_ID = 'listen-playlist-article';
+/** The player's events, heard from the player the playlist drives and kept inside the playlist. */
+const PLAYER_EVENTS = ['listen-statechange', 'listen-segmentchange', 'listen-wordchange', 'listen-error', 'listen-enginechange', 'listen-ended', 'listen-progress'];
+/** What the player's state makes of the current item. */
+const ITEM_STATES: Record<PlayerState, PlaylistItemState> = {
+  idle: 'ready',
+  loading: 'loading',
+  playing: 'playing',
+  paused: 'paused',
+  ended: 'played',
+  error: 'ready',
+};
+
+interface Current {
+  readonly index: number;
+  readonly article: Element;
+  readonly player: ListenPlayer;
+}
+
+/**
+ * A queue of articles read by one player: the links inside it (`<a href>`, in any wrapper), each read from its
+ * page (same origin), one after the other.
+ *
+ * @fires listen-itemchange - `{ index }` when another article becomes the current one.
+ * @fires listen-statechange - `{ state }` whenever `state` changes.
+ * @fires listen-error - `{ code, message, index }` when an article is skipped: `item-load` (its page could not be fetched, or is on another origin), `no-article` (nothing to read there).
+ * @fires listen-ended - when the last article ends.
+ * @attribute state - the `state` property, kept on the host for styling (`listen-playlist[state='playing']`); set by the playlist.
+ * @csspart base - the playlist's box.
+ * @csspart controls - previous article, play/pause, next article, and the position.
+ * @csspart play-button - plays or pauses the playlist.
+ * @csspart previous-button - the previous article.
+ * @csspart next-button - the next article.
+ * @csspart position - "Article 2 of 3".
+ * @csspart article-progress - how far into the current article.
+ * @csspart queue-progress - how far into the playlist.
+ * @csspart queue - the list of articles.
+ * @csspart item - an article of the list (`aria-current="true"` on the current one, `data-state` its state).
+ * @csspart item-button - plays that article.
+ * @csspart status - the status line (a live region: the article now current, an article skipped).
+ * @csspart transcript - the current article's text (a `<details>`).
+ * @cssprop --listen-accent - the play button and the progress bars, as on the player.
+ * @cssprop --listen-on-accent - the icon on the play button.
+ * @cssprop --listen-surface - background of the playlist.
+ * @cssprop --listen-text - text and icon colour.
+ * @cssprop --listen-muted - secondary text colour (states, position, progress).
+ * @cssprop --listen-focus-ring - focus outline colour.
+ * @cssprop --listen-radius - corner radius of the playlist.
+ * @cssprop --listen-control-size - size of its round buttons.
+ * @cssprop --listen-font - the playlist's font shorthand.
+ */
+export class ListenPlaylist extends LitElement {
+  static override styles = [playlistStyles];
+
+  static override properties: PropertyDeclarations = {
+    noContinue: { attribute: 'no-continue', type: Boolean },
+    label: { attribute: 'label' },
+    strings: { attribute: false },
+  };
+
+  /** Do not go on to the next article when one ends (the next is made current; play starts it). */
+  noContinue = false;
+
+  /** The playlist's accessible name; absent: "Playlist". */
+  label = '';
+
+  /** Strings over the playlist's English ones (a partial table; see docs/playlist.md). */
+  strings: Partial<PlaylistStrings> | null = null;
+
+  #items: PlaylistItem[] = [];
+  #index = 0;
+  #state: PlayerState = 'idle';
+  #current: Current | null = null;
+  /** The article being fetched, and whether it plays once there. */
+  #loading: { readonly index: number; readonly abort: AbortController; play: boolean } | null = null;
+  #articleDone = 0;
+  /** The last article skipped, said until the reader moves on themselves. */
+  #notice = '';
+  #status = '';
+  #transcriptOpen = false;
+  #key = '';
+  readonly #observer = new MutationObserver(() => this.#readItems());
+
+  constructor() {
+    super();
+    // A pointer over the playlist or focus in it: the current article is fetched meanwhile.
+    const intent = () => {
+      if (!this.#current && !this.#loading) void this.#open(this.#index, false);
+    };
+    this.addEventListener('pointerenter', intent);
+    this.addEventListener('focusin', intent);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.hasAttribute('state')) this.setAttribute('state', this.#state);
+    this.#readItems();
+    this.#observer.observe(this, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['href', 'data-listen-src'] });
+    const saved = loadPlace(this.#key);
+    // A reader coming back: their article is there at once, with the player's "Resume at".
+    if (saved !== null && saved < this.#items.length) void this.#open(saved, false);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#observer.disconnect();
+    this.#loading?.abort.abort();
+    this.#loading = null;
+  }
+
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = super.createRenderRoot();
+    for (const type of PLAYER_EVENTS) root.addEventListener(type, this.#onPlayerEvent);
+    return root;
+  }
+
+  /** The articles, in order: `{ title, href, src?, state }` (a copy). */
+  get items(): readonly PlaylistItem[] {
+    return this.#items.map((item) => ({ ...item }));
+  }
+
+  /** Index of the current article in `items`. */
+  get currentIndex(): number {
+    return this.#index;
+  }
+
+  /** `idle`, `loading`, `playing`, `paused`, `ended` (the last article ended) or `error` (the player cannot read). */
+  get state(): PlayerState {
+    return this.#state;
+  }
+
+  /** Plays the current article (from where it was), or the first again after the end. */
+  play(): void {
+    if (!this.#items.length) return;
+    if (this.#state === 'ended') return void this.#open(0, true);
+    if (this.#loading) {
+      this.#loading.play = true;
+      this.#setState('loading');
+    } else if (this.#current) this.#current.player.play();
+    else void this.#open(this.#index, true);
+  }
+
+  /** Pauses; `play()` goes on from here. */
+  pause(): void {
+    if (this.#loading?.play) {
+      this.#loading.play = false;
+      this.#setState(this.#current ? 'paused' : 'idle');
+    }
+    this.#current?.player.pause();
+  }
+
+  /** Makes article `index` the current one and plays it from its start (or where the reader left it). */
+  playItem(index: number): void {
+    if (Number.isInteger(index) && index >= 0 && index < this.#items.length) void this.#open(index, true);
+  }
+
+  /** The next article; plays it if the playlist is playing. */
+  next(): void {
+    if (this.#index < this.#items.length - 1) void this.#open(this.#index + 1, this.#active());
+  }
+
+  /** The previous article; plays it if the playlist is playing. */
+  previous(): void {
+    if (this.#index > 0) void this.#open(this.#index - 1, this.#active());
+  }
+
+  #active(): boolean {
+    return this.#state === 'playing' || this.#state === 'loading';
+  }
+
+  #strings(): PlaylistStrings {
+    return playlistStrings(this.strings);
+  }
+
+  /** The links, read again when the page changes them; an article keeps its state where its link stays. */
+  #readItems(): void {
+    const before = new Map(this.#items.map((item) => [item.href, item.state]));
+    const href = this.#items[this.#index]?.href;
+    this.#items = readItems(this, this.ownerDocument.baseURI).map((item) => ({ ...item, state: before.get(item.href) ?? 'queued' }));
+    this.#key = playlistKey(this.#items.map((item) => item.href));
+    const found = this.#items.findIndex((item) => item.href === href);
+    this.#index = found >= 0 ? found : Math.min(this.#index, Math.max(this.#items.length - 1, 0));
+    this.requestUpdate();
+  }
+
+  #setItem(index: number, state: PlaylistItemState): void {
+    const item = this.#items[index];
+    if (item && item.state !== state) {
+      this.#items[index] = { ...item, state };
+      this.requestUpdate();
+    }
+  }
+
+  #setState(state: PlayerState): void {
+    if (state === this.#state) return;
+    this.#state = state;
+    this.setAttribute('state', state);
+    this.requestUpdate();
+    emit(this, 'listen-statechange', { state });
+  }
+
+  /**
+   * Fetches article `index`, puts it and a player for it in place of the current one, and plays it if `play`.
+   * `skipping`: the queue goes on past an article it skipped (whose notice stays said).
+   */
+  async #open(index: number, play: boolean, skipping = false): Promise<void> {
+    const item = this.#items[index];
+    if (!item) return;
+    if (!skipping) this.#notice = '';
+    this.#loading?.abort.abort();
+    const loading = (this.#loading = { index, abort: new AbortController(), play });
+    this.#drop();
+    if (index !== this.#index || this.#state === 'ended') {
+      if (this.#items[this.#index]?.state === 'ready') this.#setItem(this.#index, 'queued');
+      this.#index = index;
+      emit<ListenItemChangeDetail>(this, 'listen-itemchange', { index });
+    }
+    savePlace(this.#key, index);
+    this.#setItem(index, 'loading');
+    this.#articleDone = 0;
+    this.#setState(play ? 'loading' : 'idle');
+    const s = this.#strings();
+    let current: Current;
+    try {
+      const loaded = await loadArticle(item, this.ownerDocument, ARTICLE_ID, loading.abort.signal);
+      current = { index, article: loaded.article, player: this.#makePlayer(loaded.src, loaded.lexicon, loaded.title) };
+    } catch (error) {
+      if (loading.abort.signal.aborted) return;
+      this.#loading = null;
+      this.#skip(index, error);
+      return;
+    }
+    if (loading.abort.signal.aborted) return;
+    this.#current = current;
+    this.#status = `${this.#notice} ${s.nowPlaying(item.title, index + 1, this.#items.length)}`.trim();
+    this.#setItem(index, 'ready');
+    this.requestUpdate();
+    await this.updateComplete;
+    if (this.#loading !== loading) return;
+    this.#loading = null;
+    if (loading.play) current.player.play();
+  }
+
+  #makePlayer(src: string, lexicon: string, title: string): ListenPlayer {
+    const player = this.ownerDocument.createElement('listen-player');
+    player.setAttribute('for', ARTICLE_ID);
+    if (src) player.setAttribute('src', src);
+    if (lexicon) player.setAttribute('lexicon', lexicon);
+    // Following the paragraph read scrolls the page only to the text the reader opened.
+    player.noFollow = !this.#transcriptOpen;
+    const tracks: MediaTracks = { title, previous: () => this.previous(), next: () => this.next() };
+    Object.assign(player, { [MEDIA_TRACKS]: tracks });
+    return player;
+  }
+
+  /** Removes the current article and its player (which stops reading and keeps its place). */
+  #drop(): void {
+    if (!this.#current) return;
+    const { index } = this.#current;
+    if (this.#items[index]?.state !== 'played') this.#setItem(index, 'queued');
+    this.#current = null;
+    this.requestUpdate();
+  }
+
+  /** Article `index` could not be loaded or read: said, and the queue goes on to the next one. */
+  #skip(index: number, error: unknown): void {
+    const code = error instanceof PageError ? error.code : 'item-load';
+    const message = error instanceof Error ? error.message : String(error);
+    const s = this.#strings();
+    this.#setItem(index, 'skipped');
+    this.#notice = `${this.#notice} ${s.skipped(this.#items[index]!.title, s.errors[code])}`.trim();
+    this.#status = this.#notice;
+    emit<ListenPlaylistErrorDetail>(this, 'listen-error', { code, message, index });
+    const play = this.#state === 'loading';
+    if (index + 1 < this.#items.length) void this.#open(index + 1, play, true);
+    else this.#end(play);
+  }
+
+  /** The last article is done (or skipped): `ended` if the reader was listening, and forgotten. */
+  #end(listening: boolean): void {
+    savePlace(this.#key, null);
+    if (!listening) return this.#setState('idle');
+    this.#status = `${this.#status} ${this.#strings().ended}`.trim();
+    this.#setState('ended');
+    emit(this, 'listen-ended', {});
+  }
+
+  readonly #onPlayerEvent = (event: Event): void => {
+    // The player's events are the playlist's business: the page hears the playlist's own.
+    event.stopPropagation();
+    const current = this.#current;
+    if (!current || event.target !== current.player) return;
+    const detail = (event as CustomEvent).detail as Record<string, unknown>;
+    if (event.type === 'listen-segmentchange') {
+      const count = current.player.segments.length;
+      this.#articleDone = count ? ((detail.index as number) + 1) / count : 0;
+      this.requestUpdate();
+    } else if (event.type === 'listen-statechange') {
+      this.#playerState(current, detail.state as PlayerState);
+    } else if (event.type === 'listen-error' && detail.code === 'no-article' && !detail.fallback) {
+      this.#drop();
+      this.#skip(current.index, new PageError('no-article', detail.message as string));
+    }
+  };
+
+  #playerState(current: Current, state: PlayerState): void {
+    this.#setItem(current.index, ITEM_STATES[state]);
+    if (state !== 'ended') return this.#setState(state);
+    this.#articleDone = 1;
+    const next = current.index + 1;
+    if (next >= this.#items.length) this.#end(true);
+    else void this.#open(next, !this.noContinue);
+  }
+
+  readonly #transcriptToggled = (event: Event): void => {
+    this.#transcriptOpen = (event.target as HTMLDetailsElement).open;
+    if (this.#current) this.#current.player.noFollow = !this.#transcriptOpen;
+  };
+
+  protected override render() {
+    const s = this.#strings();
+    return renderPlaylist({
+      strings: s,
+      label: this.label || s.label,
+      items: this.#items,
+      index: this.#index,
+      state: this.#state,
+      articleDone: this.#articleDone,
+      status: this.#status,
+      player: this.#current?.player ?? null,
+      article: this.#current?.article ?? null,
+      transcriptOpen: this.#transcriptOpen,
+      toggle: () => (this.#active() ? this.pause() : this.play()),
+      previous: () => this.previous(),
+      next: () => this.next(),
+      playItem: (index) => this.playItem(index),
+      transcriptToggled: this.#transcriptToggled,
+    });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'listen-playlist': ListenPlaylist;
+  }
+}
