@@ -158,6 +158,7 @@ export class ListenPlayer extends LitElement {
       skip: (direction) => this.#core.request((session) => session.playback.skip(direction)),
       step: (direction) => this.#core.request((session) => session.playback.step(direction)),
       changeRate: (direction) => this.#changeRate(direction),
+      copyMoment: () => this.#core.request((session) => session.copyMoment()),
       rtl: () => this.#i18n.rtl,
     });
     // A pointer over the player or focus in it is a reader about to use it: the rest of it loads meanwhile
@@ -196,7 +197,8 @@ export class ListenPlayer extends LitElement {
       const article = this.#article();
       if (article) this.#core.shell.preview();
       // An article with nothing to read (images only) is an error to show at once, as the session reports it.
-      const eager = !article || !this.#core.shell.read || hasStoredState() || (!this.src && !this.#speechSupported());
+      // A link to a spoken moment (`#listen=151`) too: the player marks its paragraph and offers to play from it.
+      const eager = !article || !this.#core.shell.read || hasStoredState() || location.hash.includes('listen=') || (!this.src && !this.#speechSupported());
       if (eager) this.#core.load();
       return;
     }

@@ -30,6 +30,8 @@ export interface OpenParagraphListOptions {
   isOpen(): boolean;
   /** Closes the list, focus back on its button. */
   close(): void;
+  /** Copies a link to paragraph `index`'s start (L on an option). */
+  copyLink?: ((index: number) => void) | undefined;
 }
 
 export class OpenParagraphList {
@@ -159,6 +161,12 @@ export class OpenParagraphList {
       case 'Escape':
         event.preventDefault();
         this.#options.close();
+        return;
+      case 'l':
+      case 'L':
+        if (!this.#options.copyLink || event.ctrlKey || event.metaKey || event.altKey) return;
+        event.preventDefault();
+        this.#options.copyLink(Number((event.target as HTMLElement).dataset['index'] ?? this.#focus));
         return;
       default:
         return;

@@ -17,6 +17,7 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { PlaybackController } from '../player/playback.js';
 import type { OpenParagraphList } from './play-from-here-list-options.js';
+import { momentStrings } from './moment-copy.js';
 import { renderParagraphsButton } from './paragraphs-button.js';
 
 export interface ParagraphListStrings {
@@ -33,10 +34,13 @@ export class ParagraphListController implements ReactiveController {
   /** The list's module loading, then loaded: the open list, kept with its place between openings. */
   #loading: Promise<OpenParagraphList> | null = null;
   #view: OpenParagraphList | null = null;
+  /** Copies a link to the moment: the current one, or paragraph `index`'s start. */
+  readonly #copyLink: ((index?: number) => void) | undefined;
 
-  constructor(host: ReactiveControllerHost & HTMLElement, playback: PlaybackController) {
+  constructor(host: ReactiveControllerHost & HTMLElement, playback: PlaybackController, copyLink?: (index?: number) => void) {
     this.#host = host;
     this.#playback = playback;
+    this.#copyLink = copyLink;
     host.addController(this);
   }
 
@@ -72,8 +76,10 @@ export class ParagraphListController implements ReactiveController {
   render(strings: ParagraphListStrings) {
     if (!this.#playback.segments.length) return nothing;
     const list = this.#open ? this.#view : null;
+    const copy = this.#copyLink;
     return html`${renderParagraphsButton(strings.playFromParagraph, this.#open, this.#toggle)}
-      ${list ? list.render(strings.playFromParagraph) : nothing}`;
+      ${list ? list.render(strings.playFromParagraph) : nothing}
+      ${list && copy ? html`<button class="moment-copy" part="moment-button" @click=${() => copy()}>${momentStrings.copy}</button>` : nothing}`;
   }
 
   /** Opens the list with focus on the paragraph being read, or closes it. */
@@ -104,7 +110,11 @@ export class ParagraphListController implements ReactiveController {
   #load(): Promise<OpenParagraphList> {
     this.#loading ??= import('./play-from-here-list-options.js').then(
       ({ OpenParagraphList }) =>
-        (this.#view = new OpenParagraphList(this.#host, this.#playback, { isOpen: () => this.#open, close: () => this.#close() })),
+        (this.#view = new OpenParagraphList(this.#host, this.#playback, {
+          isOpen: () => this.#open,
+          close: () => this.#close(),
+          copyLink: this.#copyLink,
+        })),
       (error: unknown) => {
         this.#loading = null;
         throw error;

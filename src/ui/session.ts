@@ -23,6 +23,7 @@ import { FocusKeeper } from './focus-keeper.js';
 import { FollowController, followStyles } from './follow.js';
 import { menuStyles, renderDownload, renderVoiceMenu } from './menus.js';
 import { MiniPlayerController } from './mini-player.js';
+import { MomentCopy, momentStyles, playFromLabel } from './moment-copy.js';
 import { PlayFromHereController } from './play-from-here.js';
 import { ParagraphListController } from './play-from-here-list.js';
 import { renderResumeOffer, resumeStatus, resumeStyles } from './resume-offer.js';
@@ -70,6 +71,8 @@ export class PlayerSession implements PlayerParts {
   readonly #resume: ResumeController;
   readonly #paragraphs: ParagraphListController;
   readonly #preferences: PreferencesController;
+  readonly #link: LinkStartController;
+  readonly #moment: MomentCopy;
   /** The position and length the focused slider reports while playing (see `slider`), and the last position seen. */
   #held: readonly [number, number] | null = null;
   #lastTime = 0;
@@ -88,7 +91,7 @@ export class PlayerSession implements PlayerParts {
     // The session's own styles join the element's (a constructed sheet each: allowed by a strict CSP).
     if (host.renderRoot instanceof ShadowRoot) {
       const { elementStyles } = host.constructor as typeof ReactiveElement;
-      adoptStyles(host.renderRoot, [...elementStyles, followStyles, resumeStyles, menuStyles]);
+      adoptStyles(host.renderRoot, [...elementStyles, followStyles, resumeStyles, menuStyles, momentStyles]);
     }
     const exclude = () => [host];
     const playback = (this.playback = new PlaybackController(host, {
@@ -117,9 +120,10 @@ export class PlayerSession implements PlayerParts {
     new ProgressController(host, playback, { rate });
     this.#preferences = new PreferencesController(host, { lang: () => options.loadOptions().lang, explicit: options.explicit });
     new PlayFromHereController(host, playback);
-    new LinkStartController(host, playback, { article: options.article });
+    this.#link = new LinkStartController(host, playback, { article: options.article, marks: () => host.highlight !== 'none' });
     this.#resume = new ResumeController(host, playback);
-    this.#paragraphs = new ParagraphListController(host, playback);
+    this.#moment = new MomentCopy(host, playback);
+    this.#paragraphs = new ParagraphListController(host, playback, (index) => this.#moment.copy(index));
     // The article: waited for while it is not on the page yet, and followed while it is read.
     new ArticleWatchController(host, playback, { article: options.article, ready: options.readyArticle, exclude });
     host.addEventListener('listen-error', this.#onError);
@@ -133,6 +137,16 @@ export class PlayerSession implements PlayerParts {
   /** Remembers the rate the reader chose (maybe before the session loaded to see the menu change). */
   rememberRate(): void {
     this.#preferences.rememberRate();
+  }
+
+  /** Puts a link to the current moment on the clipboard (or shows it). */
+  copyMoment(): void {
+    this.#moment.copy();
+  }
+
+  /** "Play from 2:31" while a link's moment is offered. */
+  playLabel(): string | null {
+    return playFromLabel(this.#link.moment?.time);
   }
 
   /** Opens the list of paragraphs to play from (the element's button was pressed before the session loaded). */
@@ -168,6 +182,8 @@ export class PlayerSession implements PlayerParts {
     const strings = completeStrings(shell, en);
     const { state, errorWhileIdle } = this.playback.snapshot;
     const text = this.#stateText(strings, state);
+    const copied = this.#moment.status();
+    if (copied) return [copied, ''];
     if (state === 'error') return errorWhileIdle ? ['', text] : [text, ''];
     const notice = this.#noticeText(strings);
     if (!notice) return [text, ''];
@@ -176,7 +192,10 @@ export class PlayerSession implements PlayerParts {
 
   /** "Back to the current paragraph" in place of the player's label, while following waits for the reader. */
   renderBack(shell: ShellStrings) {
-    return this.#follow.suspended ? this.#follow.renderBackButton(completeStrings(shell, en), 'back-inline') : null;
+    if (this.#follow.suspended) return this.#follow.renderBackButton(completeStrings(shell, en), 'back-inline');
+    // The play button says it too (its name); shown here for the eye, hidden from the tree so it is said once.
+    const from = this.playLabel();
+    return from ? html`<span class="label" aria-hidden="true">${from}</span>` : null;
   }
 
   renderParagraphs(shell: ShellStrings) {
@@ -190,7 +209,7 @@ export class PlayerSession implements PlayerParts {
   }
 
   renderResume(shell: ShellStrings) {
-    return renderResumeOffer(this.#resume, completeStrings(shell, en));
+    return html`${renderResumeOffer(this.#resume, completeStrings(shell, en))}${this.#moment.renderField()}`;
   }
 
   renderMini(view: PartsView) {
