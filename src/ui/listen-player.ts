@@ -6,6 +6,7 @@ import type { EngineKind, EngineLoadOptions, WordTiming } from '../engines/engin
 import { clampRate } from '../article/pace.js';
 import { engineOptions } from '../player/engine-options.js';
 import type { HighlightMode } from '../player/playback.js';
+import type { SleepTimerSetting } from '../player/sleep-setting.js';
 import { hasStoredState } from '../player/storage-keys.js';
 import type { PlayerState } from '../player/store.js';
 import { declaredLang, findArticle, readyArticle } from './article-source.js';
@@ -85,6 +86,7 @@ export class ListenPlayer extends LitElement {
     theme: { attribute: 'theme', reflect: true, useDefault: true },
     strings: { attribute: false },
     stringsSrc: { attribute: 'strings-src' },
+    sleepTimer: { attribute: false },
   };
 
   /** Id of the article element to read; absent: the nearest `article` ancestor, else the next `article` sibling. */
@@ -128,6 +130,13 @@ export class ListenPlayer extends LitElement {
 
   /** URL of a JSON file of strings over the UI's own (as `strings`; on the page's origin unless `allow-cross-origin`). */
   stringsSrc = '';
+
+  /**
+   * Pause reading after a number of minutes (`{ kind: 'minutes', minutes }`, from when set) or at the end of the
+   * paragraph or article (`{ kind: 'end', of: 'paragraph' | 'article' }`); null: off. A bad value is off, with a
+   * console warning. Back to null once the timer is done; remembered for the visit (see docs/sleep-timer.md).
+   */
+  sleepTimer: SleepTimerSetting | null = null;
 
   /** The UI's language: from `lang`, else the article's or the document's (see `i18n.ts`). */
   readonly #i18n = new LanguageController(this, { lang: () => this.#loadOptions().lang });
@@ -189,6 +198,8 @@ export class ListenPlayer extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // Set, or set back to off: the timer is the rest of the player's (loaded for it).
+    if (changed.has('sleepTimer') && (this.sleepTimer || changed.get('sleepTimer'))) this.#core.request((session) => session.setSleepTimer(this.sleepTimer));
     if (!this.hasUpdated) {
       // Read the article before the first render: the total time shows. The rest of the player loads when the
       // reader reaches for it, or at once: for a reader who has listened before (their place and speed show

@@ -24,6 +24,8 @@ import { FollowController, followStyles } from './follow.js';
 import { menuStyles, renderDownload, renderVoiceMenu } from './menus.js';
 import { MiniPlayerController } from './mini-player.js';
 import { MomentCopy, momentStyles, playFromLabel } from './moment-copy.js';
+import { SleepMenu, sleepStyles } from './sleep-menu.js';
+import type { SleepTimerSetting } from '../player/sleep-setting.js';
 import { PlayFromHereController } from './play-from-here.js';
 import { ParagraphListController } from './play-from-here-list.js';
 import { renderResumeOffer, resumeStatus, resumeStyles } from './resume-offer.js';
@@ -44,6 +46,8 @@ export interface SessionHost extends PreferencesHost {
   readonly allowCrossOrigin: boolean;
   readonly highlight: HighlightMode;
   readonly noFollow: boolean;
+  /** The sleep timer (see `sleep-menu.ts`); the session sets it back to null when the timer is done. */
+  sleepTimer: SleepTimerSetting | null;
   toggle(): void;
 }
 
@@ -73,6 +77,7 @@ export class PlayerSession implements PlayerParts {
   readonly #preferences: PreferencesController;
   readonly #link: LinkStartController;
   readonly #moment: MomentCopy;
+  readonly #sleep: SleepMenu;
   /** The position and length the focused slider reports while playing (see `slider`), and the last position seen. */
   #held: readonly [number, number] | null = null;
   #lastTime = 0;
@@ -91,7 +96,7 @@ export class PlayerSession implements PlayerParts {
     // The session's own styles join the element's (a constructed sheet each: allowed by a strict CSP).
     if (host.renderRoot instanceof ShadowRoot) {
       const { elementStyles } = host.constructor as typeof ReactiveElement;
-      adoptStyles(host.renderRoot, [...elementStyles, followStyles, resumeStyles, menuStyles, momentStyles]);
+      adoptStyles(host.renderRoot, [...elementStyles, followStyles, resumeStyles, menuStyles, momentStyles, sleepStyles]);
     }
     const exclude = () => [host];
     const playback = (this.playback = new PlaybackController(host, {
@@ -123,6 +128,7 @@ export class PlayerSession implements PlayerParts {
     this.#link = new LinkStartController(host, playback, { article: options.article, marks: () => host.highlight !== 'none' });
     this.#resume = new ResumeController(host, playback);
     this.#moment = new MomentCopy(host, playback);
+    this.#sleep = new SleepMenu(host, playback);
     this.#paragraphs = new ParagraphListController(host, playback, (index) => this.#moment.copy(index));
     // The article: waited for while it is not on the page yet, and followed while it is read.
     new ArticleWatchController(host, playback, { article: options.article, ready: options.readyArticle, exclude });
@@ -142,6 +148,11 @@ export class PlayerSession implements PlayerParts {
   /** Puts a link to the current moment on the clipboard (or shows it). */
   copyMoment(): void {
     this.#moment.copy();
+  }
+
+  /** Sets the sleep timer from the element's `sleepTimer` (a bad value: off, with a warning). */
+  setSleepTimer(value: unknown): void {
+    this.#sleep.set(value);
   }
 
   /** "Play from 2:31" while a link's moment is offered. */
@@ -182,8 +193,8 @@ export class PlayerSession implements PlayerParts {
     const strings = completeStrings(shell, en);
     const { state, errorWhileIdle } = this.playback.snapshot;
     const text = this.#stateText(strings, state);
-    const copied = this.#moment.status();
-    if (copied) return [copied, ''];
+    const said = this.#moment.status() || this.#sleep.status();
+    if (said) return [said, ''];
     if (state === 'error') return errorWhileIdle ? ['', text] : [text, ''];
     const notice = this.#noticeText(strings);
     if (!notice) return [text, ''];
@@ -205,7 +216,8 @@ export class PlayerSession implements PlayerParts {
   renderMenus(shell: ShellStrings, onVoiceChange: (event: Event) => void) {
     const strings = completeStrings(shell, en);
     const snapshot = this.playback.snapshot;
-    return html`${renderVoiceMenu(strings, snapshot, this.#options.loadOptions().lang, onVoiceChange)} ${renderDownload(strings, snapshot)}`;
+    return html`${renderVoiceMenu(strings, snapshot, this.#options.loadOptions().lang, onVoiceChange)} ${this.#sleep.render()}
+    ${renderDownload(strings, snapshot)}`;
   }
 
   renderResume(shell: ShellStrings) {

@@ -1,0 +1,197 @@
+/**
+ * The sleep timer's menu and badge: a native select beside the speed and voice menus (its keys are the
+ * browser's), "Sleep: 12 min" while a timer is set (shown, not announced: it changes once a minute), and one
+ * announcement when the timer pauses reading. The setting is the element's `sleepTimer` property; the timer
+ * itself (`player/sleep-timer.ts`) loads the first time one is set. Remembered for the visit
+ * (`sessionStorage`): a player on a page loaded again in the same tab carries on with it.
+ */
+import { css, html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { safeStorage, type SafeStorage } from '../player/persistence.js';
+import type { PlaybackController } from '../player/playback.js';
+import { sleepClock } from '../player/sleep-clock.js';
+import {
+  loadSleep,
+  minutesLeft,
+  sameSleep,
+  saveSleep,
+  SLEEP_MINUTES,
+  toSleepSetting,
+  type SleepTimerSetting,
+} from '../player/sleep-setting.js';
+import type { SleepTimer } from '../player/sleep-timer.js';
+import type { PlayerState } from '../player/store.js';
+
+/** The sleep timer's words (English; a site rewords them through its own strings in a later version). */
+export const sleepStrings = {
+  label: 'Sleep timer',
+  off: 'Off',
+  paragraph: 'End of this paragraph',
+  article: 'End of the article',
+  minutes: (minutes: number) => `${minutes} minutes`,
+  badgeMinutes: (minutes: number) => `Sleep: ${minutes} min`,
+  badgeParagraph: 'Sleep: end of paragraph',
+  badgeArticle: 'Sleep: end of article',
+  stopped: 'Sleep timer: reading paused.',
+} as const;
+
+/** The element, as the sleep timer uses it: its `sleepTimer` property and its speed. */
+export interface SleepHost extends ReactiveControllerHost, HTMLElement {
+  sleepTimer: SleepTimerSetting | null;
+  readonly rate: number;
+}
+
+export class SleepMenu implements ReactiveController {
+  readonly #host: SleepHost;
+  readonly #playback: PlaybackController;
+  readonly #storage: SafeStorage;
+  #setting: SleepTimerSetting | null = null;
+  #deadline: number | null = null;
+  #timer: SleepTimer | null = null;
+  /** A timer is running, or its module is on its way. */
+  #running = false;
+  /** Setting a timer: the module loading, so a later setting wins over an earlier one. */
+  #generation = 0;
+  /** The announcement of a pause by the timer, until the state it came in changes; `shown` once said. */
+  #message: { readonly state: PlayerState; shown: boolean } | null = null;
+
+  constructor(host: SleepHost, playback: PlaybackController, storage: SafeStorage = safeStorage(() => globalThis.sessionStorage)) {
+    this.#host = host;
+    this.#playback = playback;
+    this.#storage = storage;
+    const saved = loadSleep(storage, sleepClock().now());
+    if (saved) {
+      this.#start(saved.setting, saved.deadline);
+      host.sleepTimer = saved.setting;
+    } else if (host.sleepTimer) this.set(host.sleepTimer);
+    host.addController(this);
+  }
+
+  /** Put back on the page: a timer still to come carries on. */
+  hostConnected(): void {
+    if (this.#running || !this.#setting) return;
+    if (this.#deadline !== null && this.#deadline <= sleepClock().now()) this.#off();
+    else this.#start(this.#setting, this.#deadline);
+  }
+
+  /** Removed from the page: the timer stops (remembered for the visit: a player put back carries on). */
+  hostDisconnected(): void {
+    this.stop();
+  }
+
+  /** Applies the element's `sleepTimer`: a bad value is no timer, with a warning (as a bad `rate` is no rate). */
+  set(value: unknown): void {
+    const setting = toSleepSetting(value);
+    if (setting === undefined) {
+      console.warn(`listen-player: sleepTimer: ${JSON.stringify(value)} is not a sleep timer (null, { kind: 'minutes', minutes } or { kind: 'end', of: 'paragraph' | 'article' }); the timer is off.`);
+      this.#start(null, null);
+      this.#host.sleepTimer = null;
+      return;
+    }
+    if (sameSleep(setting, this.#setting)) return;
+    this.#start(setting, setting?.kind === 'minutes' ? sleepClock().now() + setting.minutes * 60_000 : null);
+  }
+
+  stop(): void {
+    this.#running = false;
+    this.#generation++;
+    this.#timer?.dispose();
+    this.#timer = null;
+  }
+
+  /** What the status line announces: once, when the timer paused reading. */
+  status(): string {
+    const message = this.#message;
+    if (!message) return '';
+    if (message.state === this.#playback.snapshot.state) {
+      message.shown = true;
+      return sleepStrings.stopped;
+    }
+    if (message.shown) this.#message = null;
+    return '';
+  }
+
+  render() {
+    const setting = this.#setting;
+    const value = !setting ? '' : setting.kind === 'end' ? setting.of : String(setting.minutes);
+    const minutes: readonly number[] =
+      setting?.kind === 'minutes' && !SLEEP_MINUTES.includes(setting.minutes as (typeof SLEEP_MINUTES)[number])
+        ? [...SLEEP_MINUTES, setting.minutes].sort((a, b) => a - b)
+        : SLEEP_MINUTES;
+    const option = (option: string, text: string) => html`<option value=${option} ?selected=${option === value}>${text}</option>`;
+    return html`<label part="sleep"
+        >${sleepStrings.label}
+        <select @change=${this.#onChange}>
+          ${option('', sleepStrings.off)} ${option('paragraph', sleepStrings.paragraph)} ${option('article', sleepStrings.article)}
+          ${minutes.map((m) => option(String(m), sleepStrings.minutes(m)))}
+        </select></label
+      >${this.#badge()}`;
+  }
+
+  #badge() {
+    const setting = this.#setting;
+    if (!setting) return nothing;
+    const text =
+      setting.kind === 'minutes'
+        ? sleepStrings.badgeMinutes(minutesLeft(this.#deadline ?? 0, sleepClock().now()))
+        : setting.of === 'paragraph'
+          ? sleepStrings.badgeParagraph
+          : sleepStrings.badgeArticle;
+    return html`<span part="sleep-badge" class="sleep-badge">${text}</span>`;
+  }
+
+  readonly #onChange = (event: Event): void => {
+    const value = (event.target as HTMLSelectElement).value;
+    const setting: SleepTimerSetting | null =
+      value === '' ? null : value === 'paragraph' || value === 'article' ? { kind: 'end', of: value } : { kind: 'minutes', minutes: Number(value) };
+    this.set(setting);
+    this.#host.sleepTimer = setting;
+  };
+
+  /** Sets the timer (null: off), remembered for the visit; the timer's module loads on the first one. */
+  #start(setting: SleepTimerSetting | null, deadline: number | null): void {
+    this.stop();
+    this.#setting = setting;
+    this.#deadline = deadline;
+    saveSleep(this.#storage, setting ? { setting, deadline } : null);
+    this.#host.requestUpdate();
+    if (!setting) return;
+    this.#running = true;
+    const generation = this.#generation;
+    import('../player/sleep-timer.js').then(
+      ({ SleepTimer }) => {
+        if (generation !== this.#generation) return;
+        this.#timer = new SleepTimer({
+          playback: this.#playback,
+          setting,
+          deadline,
+          rate: () => this.#host.rate,
+          done: (paused) => this.#done(paused),
+          tick: () => this.#host.requestUpdate(),
+        });
+      },
+      // Offline or blocked: no timer (the menu shows it off), and the reader may set it again.
+      () => generation === this.#generation && this.#off(),
+    );
+  }
+
+  #done(paused: boolean): void {
+    this.#timer = null;
+    if (paused) this.#message = { state: this.#playback.snapshot.state, shown: false };
+    this.#off();
+  }
+
+  #off(): void {
+    this.#start(null, null);
+    this.#host.sleepTimer = null;
+  }
+}
+
+/** The badge: small and muted beside the menu. */
+export const sleepStyles = css`
+  .sleep-badge {
+    color: var(--_muted);
+    font-size: 0.875em;
+    font-variant-numeric: tabular-nums;
+    padding-inline: 0.25rem;
+  }
+`;
