@@ -151,6 +151,23 @@ describe('opening a link to a moment', () => {
     },
   );
 
+  it('an article rendered after load (a client-side framework): the moment is offered once it has text', async () => {
+    const { start, end } = await speechTimeline(3);
+    openedAt(`listen=${((start + end) / 2).toFixed(1)}`);
+    useFakeSpeech({ charsPerSecond: SLOW });
+    const article = PAGE.match(/<article[\s\S]*<\/article>/)![0];
+    const player = await mount(`<main><listen-player for="story"></listen-player><article id="story" lang="en-GB"></article></main>`);
+    expect(playName(player)).toBe('Play');
+    document.getElementById('story')!.outerHTML = article;
+    await expect.poll(() => playName(player), { timeout: 5000 }).toBe(`Play from ${clock(start)}`);
+    expect(paragraph(2).hasAttribute('data-listen-active')).toBe(true);
+    await userEvent.click(controls(player).play);
+    await untilState(player, 'playing');
+    expect(player.segments[player.segmentIndex]!.element).toBe(paragraph(2));
+    player.pause();
+    await untilState(player, 'paused');
+  });
+
   it('a moment followed in the page while paused is offered and played from', async () => {
     const { start } = await speechTimeline(4);
     const player = await speechPlayer();
