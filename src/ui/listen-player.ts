@@ -45,7 +45,7 @@ import { playerStyles, type ThemeMode } from './styles.js';
  * @csspart moment-button - "Copy link to this moment", with the open paragraph list.
  * @csspart moment-link - the field showing a link to a moment when the clipboard was refused.
  * @csspart sleep - the sleep timer's menu and its label.
- * @csspart sleep-badge - what the sleep timer is set to ("Sleep: 12 min"), while set.
+ * @csspart sleep-badge - what the sleep timer is set to ("Sleep timer: 12 minutes"), while set.
  * @csspart resume - the resume offer ("Resume at 2:31", "Start over"), shown when the reader comes back.
  * @csspart resume-button - "Resume at …".
  * @csspart start-over-button - "Start over".

@@ -9,18 +9,11 @@ import { css, html, nothing, type ReactiveControllerHost } from 'lit';
 import { fragmentWords, momentUrl } from '../player/moment.js';
 import type { PlaybackController } from '../player/playback.js';
 import type { PlayerState } from '../player/store.js';
+import type { Strings } from './strings.js';
 import { formatClock } from './time.js';
 
-/** The words of links to a moment (English; a site rewords them through its own strings in a later version). */
-export const momentStrings = {
-  /** The play button while a link's moment is offered: "Play from 2:31". */
-  playFrom: (time: string) => `Play from ${time}`,
-  copy: 'Copy link to this moment',
-  copied: 'Link to this moment copied.',
-  /** The field the link is shown in when the clipboard is refused. */
-  field: 'Link to this moment',
-  refused: 'The link could not be copied. It is selected in the field "Link to this moment".',
-} as const;
+/** The words it uses, from the UI's table. */
+export type MomentStrings = Pick<Strings, 'playFrom' | 'momentCopied' | 'momentLink' | 'momentRefused'>;
 
 export class MomentCopy {
   readonly #host: ReactiveControllerHost & HTMLElement;
@@ -28,7 +21,7 @@ export class MomentCopy {
   /** The URL shown in the field (the clipboard was refused), or null. */
   #shown: string | null = null;
   /** What the status line says about the last copy, while the player stays in the state it was made in. */
-  #message: { readonly text: string; readonly state: PlayerState } | null = null;
+  #message: { readonly copied: boolean; readonly state: PlayerState } | null = null;
   /** Copies made: an older copy's answer arriving late does not overwrite a newer one's. */
   #copies = 0;
 
@@ -65,23 +58,24 @@ export class MomentCopy {
   }
 
   /** What the status line announces about the last copy ('' when nothing, or the state changed since). */
-  status(): string {
+  status(strings: MomentStrings): string {
     const message = this.#message;
     if (message && message.state !== this.#playback.snapshot.state) this.#message = null;
-    return this.#message?.text ?? '';
+    if (!this.#message) return '';
+    return this.#message.copied ? strings.momentCopied : strings.momentRefused;
   }
 
   /** The field with the link, when the clipboard was refused; until the player's state changes, or Escape in it. */
-  renderField() {
+  renderField(strings: MomentStrings) {
     if (this.#shown === null || !this.#message) return nothing;
     return html`<div class="moment-link" part="moment-link">
-      <label>${momentStrings.field} <input type="text" readonly .value=${this.#shown} @keydown=${this.#onKeyDown} /></label>
+      <label>${strings.momentLink} <input type="text" readonly .value=${this.#shown} @keydown=${this.#onKeyDown} /></label>
     </div>`;
   }
 
   #done(url: string, copied: boolean): void {
     this.#shown = copied ? null : url;
-    this.#message = { text: copied ? momentStrings.copied : momentStrings.refused, state: this.#playback.snapshot.state };
+    this.#message = { copied, state: this.#playback.snapshot.state };
     this.#host.requestUpdate();
     if (copied) return;
     void this.#host.updateComplete.then(() => {
@@ -103,8 +97,8 @@ export class MomentCopy {
 }
 
 /** "Play from 2:31" while a link's moment is offered; null otherwise. */
-export function playFromLabel(time: number | undefined): string | null {
-  return time === undefined ? null : momentStrings.playFrom(formatClock(time));
+export function playFromLabel(strings: MomentStrings, time: number | undefined): string | null {
+  return time === undefined ? null : strings.playFrom(formatClock(time));
 }
 
 /** The copy button in the paragraph list, and the field: text controls in the player's column. */

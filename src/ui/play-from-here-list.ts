@@ -17,12 +17,13 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { PlaybackController } from '../player/playback.js';
 import type { OpenParagraphList } from './play-from-here-list-options.js';
-import { momentStrings } from './moment-copy.js';
 import { renderParagraphsButton } from './paragraphs-button.js';
 
 export interface ParagraphListStrings {
   /** The button that opens the list, and the list's name. */
   readonly playFromParagraph: string;
+  /** The button with the open list that copies a link to the moment being read. */
+  readonly copyMoment: string;
 }
 
 export class ParagraphListController implements ReactiveController {
@@ -79,7 +80,7 @@ export class ParagraphListController implements ReactiveController {
     const copy = this.#copyLink;
     return html`${renderParagraphsButton(strings.playFromParagraph, this.#open, this.#toggle)}
       ${list ? list.render(strings.playFromParagraph) : nothing}
-      ${list && copy ? html`<button class="moment-copy" part="moment-button" @click=${() => copy()}>${momentStrings.copy}</button>` : nothing}`;
+      ${list && copy ? html`<button class="moment-copy" part="moment-button" @click=${() => copy()}>${strings.copyMoment}</button>` : nothing}`;
   }
 
   /** Opens the list with focus on the paragraph being read, or closes it. */

@@ -156,8 +156,8 @@ export class PlayerSession implements PlayerParts {
   }
 
   /** "Play from 2:31" while a link's moment is offered. */
-  playLabel(): string | null {
-    return playFromLabel(this.#link.moment?.time);
+  playLabel(shell: ShellStrings): string | null {
+    return playFromLabel(completeStrings(shell, en), this.#link.moment?.time);
   }
 
   /** Opens the list of paragraphs to play from (the element's button was pressed before the session loaded). */
@@ -193,7 +193,7 @@ export class PlayerSession implements PlayerParts {
     const strings = completeStrings(shell, en);
     const { state, errorWhileIdle } = this.playback.snapshot;
     const text = this.#stateText(strings, state);
-    const said = this.#moment.status() || this.#sleep.status();
+    const said = this.#moment.status(strings) || this.#sleep.status(strings);
     if (said) return [said, ''];
     if (state === 'error') return errorWhileIdle ? ['', text] : [text, ''];
     const notice = this.#noticeText(strings);
@@ -205,23 +205,24 @@ export class PlayerSession implements PlayerParts {
   renderBack(shell: ShellStrings) {
     if (this.#follow.suspended) return this.#follow.renderBackButton(completeStrings(shell, en), 'back-inline');
     // The play button says it too (its name); shown here for the eye, hidden from the tree so it is said once.
-    const from = this.playLabel();
+    const from = this.playLabel(shell);
     return from ? html`<span class="label" aria-hidden="true">${from}</span>` : null;
   }
 
   renderParagraphs(shell: ShellStrings) {
-    return this.#paragraphs.render(shell);
+    return this.#paragraphs.render(completeStrings(shell, en));
   }
 
   renderMenus(shell: ShellStrings, onVoiceChange: (event: Event) => void) {
     const strings = completeStrings(shell, en);
     const snapshot = this.playback.snapshot;
-    return html`${renderVoiceMenu(strings, snapshot, this.#options.loadOptions().lang, onVoiceChange)} ${this.#sleep.render()}
+    return html`${renderVoiceMenu(strings, snapshot, this.#options.loadOptions().lang, onVoiceChange)} ${this.#sleep.render(strings)}
     ${renderDownload(strings, snapshot)}`;
   }
 
   renderResume(shell: ShellStrings) {
-    return html`${renderResumeOffer(this.#resume, completeStrings(shell, en))}${this.#moment.renderField()}`;
+    const strings = completeStrings(shell, en);
+    return html`${renderResumeOffer(this.#resume, strings)}${this.#moment.renderField(strings)}`;
   }
 
   renderMini(view: PartsView) {

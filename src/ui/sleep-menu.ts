@@ -1,6 +1,6 @@
 /**
  * The sleep timer's menu and badge: a native select beside the speed and voice menus (its keys are the
- * browser's), "Sleep: 12 min" while a timer is set (shown, not announced: it changes once a minute), and one
+ * browser's), "Sleep timer: 12 minutes" (left) while a timer is set (shown, not announced: it changes once a minute), and one
  * announcement when the timer pauses reading. The setting is the element's `sleepTimer` property; the timer
  * itself (`player/sleep-timer.ts`) loads the first time one is set. Remembered for the visit
  * (`sessionStorage`): a player on a page loaded again in the same tab carries on with it.
@@ -20,19 +20,11 @@ import {
 } from '../player/sleep-setting.js';
 import type { SleepTimer } from '../player/sleep-timer.js';
 import type { PlayerState } from '../player/store.js';
+import type { Strings } from './strings.js';
+import { spokenTime } from './time.js';
 
-/** The sleep timer's words (English; a site rewords them through its own strings in a later version). */
-export const sleepStrings = {
-  label: 'Sleep timer',
-  off: 'Off',
-  paragraph: 'End of this paragraph',
-  article: 'End of the article',
-  minutes: (minutes: number) => `${minutes} minutes`,
-  badgeMinutes: (minutes: number) => `Sleep: ${minutes} min`,
-  badgeParagraph: 'Sleep: end of paragraph',
-  badgeArticle: 'Sleep: end of article',
-  stopped: 'Sleep timer: reading paused.',
-} as const;
+/** The words it uses, from the UI's table; minutes are spoken by `Intl` in the UI's language. */
+export type SleepStrings = Pick<Strings, 'lang' | 'paused' | 'sleepTimer' | 'sleepOff' | 'sleepParagraph' | 'sleepArticle'>;
 
 /** The element, as the sleep timer uses it: its `sleepTimer` property and its speed. */
 export interface SleepHost extends ReactiveControllerHost, HTMLElement {
@@ -99,18 +91,18 @@ export class SleepMenu implements ReactiveController {
   }
 
   /** What the status line announces: once, when the timer paused reading. */
-  status(): string {
+  status(strings: SleepStrings): string {
     const message = this.#message;
     if (!message) return '';
     if (message.state === this.#playback.snapshot.state) {
       message.shown = true;
-      return sleepStrings.stopped;
+      return `${strings.sleepTimer}: ${strings.paused}`;
     }
     if (message.shown) this.#message = null;
     return '';
   }
 
-  render() {
+  render(strings: SleepStrings) {
     const setting = this.#setting;
     const value = !setting ? '' : setting.kind === 'end' ? setting.of : String(setting.minutes);
     const minutes: readonly number[] =
@@ -119,24 +111,25 @@ export class SleepMenu implements ReactiveController {
         : SLEEP_MINUTES;
     const option = (option: string, text: string) => html`<option value=${option} ?selected=${option === value}>${text}</option>`;
     return html`<label part="sleep"
-        >${sleepStrings.label}
+        >${strings.sleepTimer}
         <select @change=${this.#onChange}>
-          ${option('', sleepStrings.off)} ${option('paragraph', sleepStrings.paragraph)} ${option('article', sleepStrings.article)}
-          ${minutes.map((m) => option(String(m), sleepStrings.minutes(m)))}
+          ${option('', strings.sleepOff)} ${option('paragraph', strings.sleepParagraph)} ${option('article', strings.sleepArticle)}
+          ${minutes.map((m) => option(String(m), spokenTime(m * 60, strings.lang)))}
         </select></label
-      >${this.#badge()}`;
+      >${this.#badge(strings)}`;
   }
 
-  #badge() {
+  /** What the timer is set to, after the menu's name: "Sleep timer: 12 minutes" (left), "Sleep timer: End of this paragraph". */
+  #badge(strings: SleepStrings) {
     const setting = this.#setting;
     if (!setting) return nothing;
     const text =
       setting.kind === 'minutes'
-        ? sleepStrings.badgeMinutes(minutesLeft(this.#deadline ?? 0, sleepClock().now()))
+        ? spokenTime(minutesLeft(this.#deadline ?? 0, sleepClock().now()) * 60, strings.lang)
         : setting.of === 'paragraph'
-          ? sleepStrings.badgeParagraph
-          : sleepStrings.badgeArticle;
-    return html`<span part="sleep-badge" class="sleep-badge">${text}</span>`;
+          ? strings.sleepParagraph
+          : strings.sleepArticle;
+    return html`<span part="sleep-badge" class="sleep-badge">${strings.sleepTimer}: ${text}</span>`;
   }
 
   readonly #onChange = (event: Event): void => {

@@ -254,7 +254,7 @@ describe('copying a link to a moment', () => {
     expect(root.activeElement).toBe(field);
     expect(field.selectionStart).toBe(0);
     expect(field.selectionEnd).toBe(field.value.length);
-    await expect.poll(() => said).toEqual(['The link could not be copied. It is selected in the field "Link to this moment".']);
+    await expect.poll(() => said).toEqual(['The link could not be copied. It is selected in the field below.']);
     expect(await audit(player)).toEqual([]);
     // Keys typed in the field are the field's: K does not play. Escape puts it away, focus on play.
     await userEvent.keyboard('k');

@@ -91,12 +91,12 @@ describe('the sleep timer', () => {
     expect(await audit(player)).toEqual([]);
     await userEvent.selectOptions(menu(player), '15');
     expect(player.sleepTimer).toEqual({ kind: 'minutes', minutes: 15 });
-    await expect.poll(() => badge(player)).toBe('Sleep: 15 min');
+    await expect.poll(() => badge(player)).toBe('Sleep timer: 15 minutes');
     expect(JSON.parse(sessionStorage.getItem(SLEEP_KEY)!).setting).toEqual({ kind: 'minutes', minutes: 15 });
     expect(await audit(player)).toEqual([]);
     await timerSet();
     clock.advance(3 * 60_000);
-    await expect.poll(() => badge(player)).toBe('Sleep: 12 min');
+    await expect.poll(() => badge(player)).toBe('Sleep timer: 12 minutes');
     await userEvent.selectOptions(menu(player), 'Off');
     expect(player.sleepTimer).toBeNull();
     await expect.poll(() => badge(player)).toBeNull();
@@ -104,7 +104,7 @@ describe('the sleep timer', () => {
     // Off stops it: the time it would have run out passes with reading going on.
     await userEvent.selectOptions(menu(player), 'paragraph');
     expect(player.sleepTimer).toEqual({ kind: 'end', of: 'paragraph' });
-    expect(badge(player)).toBe('Sleep: end of paragraph');
+    expect(badge(player)).toBe('Sleep timer: End of this paragraph');
   });
 
   it('after N minutes: pauses (the place kept), announces it once, and turns itself off', async () => {
@@ -121,8 +121,8 @@ describe('the sleep timer', () => {
     const at = player.currentTime;
     expect(player.segmentIndex).toBe(2);
     expect(at).toBeGreaterThan(0);
-    await expect.poll(() => said).toContain('Sleep timer: reading paused.');
-    expect(said.filter((text) => text === 'Sleep timer: reading paused.')).toHaveLength(1);
+    await expect.poll(() => said).toContain('Sleep timer: Paused');
+    expect(said.filter((text) => text === 'Sleep timer: Paused')).toHaveLength(1);
     await expect.poll(() => player.sleepTimer).toBeNull();
     await expect.poll(() => badge(player)).toBeNull();
     expect(sessionStorage.getItem(SLEEP_KEY)).toBeNull();
@@ -131,7 +131,7 @@ describe('the sleep timer', () => {
     player.play();
     await untilState(player, 'playing');
     expect(player.currentTime).toBeGreaterThanOrEqual(at - 0.5);
-    expect(said.filter((text) => text === 'Sleep timer: reading paused.')).toHaveLength(1);
+    expect(said.filter((text) => text === 'Sleep timer: Paused')).toHaveLength(1);
     player.pause();
     await untilState(player, 'paused');
   });
@@ -152,7 +152,7 @@ describe('the sleep timer', () => {
     player.sleepTimer = { kind: 'end', of: 'article' };
     player.playSegment(player.segments.length - 1);
     await untilState(player, 'ended', 20_000);
-    await expect.poll(() => said).toContain('Sleep timer: reading paused.');
+    await expect.poll(() => said).toContain('Sleep timer: Paused');
     await expect.poll(() => player.sleepTimer).toBeNull();
   });
 
@@ -180,11 +180,11 @@ describe('the sleep timer', () => {
   it('the property round-trips; a bad value is off, with a warning', async () => {
     const player = await speechPlayer();
     player.sleepTimer = { kind: 'end', of: 'article' };
-    await expect.poll(() => badge(player)).toBe('Sleep: end of article');
+    await expect.poll(() => badge(player)).toBe('Sleep timer: End of the article');
     expect(player.sleepTimer).toEqual({ kind: 'end', of: 'article' });
     expect(menu(player).value).toBe('article');
     player.sleepTimer = { kind: 'minutes', minutes: 20 };
-    await expect.poll(() => badge(player)).toBe('Sleep: 20 min');
+    await expect.poll(() => badge(player)).toBe('Sleep timer: 20 minutes');
     // A time not on the menu is offered there, so the menu never lies.
     expect(menu(player).value).toBe('20');
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
@@ -195,7 +195,7 @@ describe('the sleep timer', () => {
       expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^listen-player: sleepTimer: .* is not a sleep timer/));
       expect(badge(player)).toBeNull();
       player.sleepTimer = { kind: 'minutes', minutes: 10 };
-      await expect.poll(() => badge(player)).toBe('Sleep: 10 min');
+      await expect.poll(() => badge(player)).toBe('Sleep timer: 10 minutes');
     }
     warn.mockRestore();
   });
@@ -208,7 +208,7 @@ describe('the sleep timer', () => {
     player.remove();
     const again = await speechPlayer();
     await expect.poll(() => again.sleepTimer).toEqual({ kind: 'minutes', minutes: 30 });
-    await expect.poll(() => badge(again)).toBe('Sleep: 20 min');
+    await expect.poll(() => badge(again)).toBe('Sleep timer: 20 minutes');
     expect(menu(again).value).toBe('30');
     expect(await audit(again)).toEqual([]);
   });
