@@ -113,6 +113,17 @@ describe('opening a link to a moment', () => {
     expect(playName(player)).toBe('Play');
   });
 
+  it("with the paragraph's text fragment: Chromium keeps the directive from the page, and the moment is offered", async () => {
+    const { start, end } = await speechTimeline(3);
+    const time = ((start + end) / 2).toFixed(1);
+    openedAt(`listen=${time}:~:text=The%20third%20paragraph%20is%20about%20the`);
+    // https://wicg.github.io/scroll-to-text-fragment/#fragment-directive: stripped from what scripts see.
+    expect(location.hash).toBe(`#listen=${time}`);
+    const player = await speechPlayer();
+    await expect.poll(() => playName(player), { timeout: 5000 }).toBe(`Play from ${clock(start)}`);
+    expect(paragraph(2).hasAttribute('data-listen-active')).toBe(true);
+  });
+
   it('a recording: "Play from 2:31" and play starts at that time', async () => {
     const manifest = await seedManifest();
     const time = 151;
