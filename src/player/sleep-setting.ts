@@ -28,11 +28,6 @@ export function toSleepSetting(value: unknown): SleepTimerSetting | null | undef
   return undefined;
 }
 
-/** Whether two settings are the same (null: off). */
-export function sameSleep(a: SleepTimerSetting | null, b: SleepTimerSetting | null): boolean {
-  return a === b || (a !== null && b !== null && JSON.stringify(a) === JSON.stringify(b));
-}
-
 /** A setting and when a timer of minutes runs out (ms, the sleep clock's), as remembered for the visit. */
 export interface SavedSleep {
   readonly setting: SleepTimerSetting;

@@ -12,7 +12,6 @@ import { sleepClock } from '../player/sleep-clock.js';
 import {
   loadSleep,
   minutesLeft,
-  sameSleep,
   saveSleep,
   SLEEP_MINUTES,
   toSleepSetting,
@@ -50,7 +49,8 @@ export class SleepMenu implements ReactiveController {
     this.#host = host;
     this.#playback = playback;
     this.#storage = storage;
-    const saved = loadSleep(storage, sleepClock().now());
+    // A timer the page set before the rest of the player loaded wins over one remembered from earlier in the visit.
+    const saved = host.sleepTimer ? null : loadSleep(storage, sleepClock().now());
     if (saved) {
       this.#start(saved.setting, saved.deadline);
       host.sleepTimer = saved.setting;
@@ -70,8 +70,12 @@ export class SleepMenu implements ReactiveController {
     this.stop();
   }
 
-  /** Applies the element's `sleepTimer`: a bad value is no timer, with a warning (as a bad `rate` is no rate). */
+  /**
+   * Applies the element's `sleepTimer`: a bad value is no timer, with a warning (as a bad `rate` is no rate). A
+   * timer set again starts again; the setting this menu put on the element itself changes nothing.
+   */
   set(value: unknown): void {
+    if (value === this.#setting) return;
     const setting = toSleepSetting(value);
     if (setting === undefined) {
       console.warn(`listen-player: sleepTimer: ${JSON.stringify(value)} is not a sleep timer (null, { kind: 'minutes', minutes } or { kind: 'end', of: 'paragraph' | 'article' }); the timer is off.`);
@@ -79,7 +83,6 @@ export class SleepMenu implements ReactiveController {
       this.#host.sleepTimer = null;
       return;
     }
-    if (sameSleep(setting, this.#setting)) return;
     this.#start(setting, setting?.kind === 'minutes' ? sleepClock().now() + setting.minutes * 60_000 : null);
   }
 
@@ -137,7 +140,7 @@ export class SleepMenu implements ReactiveController {
     const setting: SleepTimerSetting | null =
       value === '' ? null : value === 'paragraph' || value === 'article' ? { kind: 'end', of: value } : { kind: 'minutes', minutes: Number(value) };
     this.set(setting);
-    this.#host.sleepTimer = setting;
+    this.#host.sleepTimer = this.#setting;
   };
 
   /** Sets the timer (null: off), remembered for the visit; the timer's module loads on the first one. */

@@ -12,7 +12,7 @@ import { FADE_SECONDS } from '../../src/player/sleep-timer.js';
 import { placeDemo, watchMedia } from './helpers/audio.js';
 import { audit } from './helpers/axe.js';
 import { SLOW, useFakeSpeech } from './helpers/fake-speech.js';
-import { type ListenPlayer, announcements, mount, SHORT_ARTICLE, unmount, untilState, voicesListed } from './helpers/player.js';
+import { type ListenPlayer, announcements, mount, place, SHORT_ARTICLE, unmount, untilState, voicesListed } from './helpers/player.js';
 
 const PAGE = `<main><listen-player for="story"></listen-player>${SHORT_ARTICLE}</main>`;
 
@@ -198,6 +198,25 @@ describe('the sleep timer', () => {
       await expect.poll(() => badge(player)).toBe('Sleep timer: 10 minutes');
     }
     warn.mockRestore();
+  });
+
+  it('set again, it starts again; a page setting one before the player loads wins over the one remembered', async () => {
+    const player = await speechPlayer();
+    player.sleepTimer = { kind: 'minutes', minutes: 10 };
+    await timerSet();
+    clock.advance(4 * 60_000);
+    await expect.poll(() => badge(player)).toBe('Sleep timer: 6 minutes');
+    player.sleepTimer = { kind: 'minutes', minutes: 10 };
+    await expect.poll(() => badge(player)).toBe('Sleep timer: 10 minutes');
+    player.remove();
+
+    useFakeSpeech({ charsPerSecond: SLOW });
+    const again = place(PAGE);
+    again.sleepTimer = { kind: 'end', of: 'article' };
+    await again.updateComplete;
+    await expect.poll(() => badge(again)).toBe('Sleep timer: End of the article');
+    expect(again.sleepTimer).toEqual({ kind: 'end', of: 'article' });
+    expect(JSON.parse(sessionStorage.getItem(SLEEP_KEY)!).setting).toEqual({ kind: 'end', of: 'article' });
   });
 
   it('is remembered for the visit: a player made again carries on with the time left', async () => {

@@ -8,7 +8,6 @@ import {
   loadSleep,
   MAX_SLEEP_MINUTES,
   minutesLeft,
-  sameSleep,
   saveSleep,
   SLEEP_KEY,
   toSleepSetting,
@@ -51,13 +50,6 @@ describe('toSleepSetting', () => {
     { kind: 'hours', hours: 1 },
   ])('refuses %j', (value) => {
     expect(toSleepSetting(value)).toBeUndefined();
-  });
-
-  it('tells the same setting from another', () => {
-    expect(sameSleep(null, null)).toBe(true);
-    expect(sameSleep({ kind: 'minutes', minutes: 5 }, { kind: 'minutes', minutes: 5 })).toBe(true);
-    expect(sameSleep({ kind: 'minutes', minutes: 5 }, { kind: 'minutes', minutes: 10 })).toBe(false);
-    expect(sameSleep({ kind: 'end', of: 'paragraph' }, null)).toBe(false);
   });
 });
 
