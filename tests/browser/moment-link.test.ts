@@ -5,11 +5,12 @@
  * (a stubbed `navigator.clipboard`), or shows it in a field when the clipboard is refused.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { userEvent } from 'vitest/browser';
+import { page, userEvent } from 'vitest/browser';
 import { parseMoment } from '../../src/player/moment.js';
 import { placeDemo, seedManifest } from './helpers/audio.js';
 import { audit } from './helpers/axe.js';
 import { SLOW, useFakeSpeech } from './helpers/fake-speech.js';
+import { overflowing } from './helpers/reflow.js';
 import { type ListenPlayer, announcements, clock, controls, mount, unmount, untilState, voicesListed } from './helpers/player.js';
 
 const PAGE = `<main>
@@ -231,6 +232,12 @@ describe('copying a link to a moment', () => {
     await userEvent.click(root.querySelector<HTMLElement>('[part~="paragraphs-button"]')!);
     await expect.poll(() => root.querySelector('[part~="moment-button"]')).not.toBeNull();
     expect(await audit(player)).toEqual([]);
+    await page.viewport(320, 640);
+    try {
+      expect(overflowing(player)).toEqual([]);
+    } finally {
+      await page.viewport(414, 896);
+    }
     await userEvent.click(root.querySelector<HTMLElement>('[part~="moment-button"]')!);
     await expect.poll(() => clipboard.written).toHaveLength(1);
     // Before play: the start, with no text fragment (the article's top needs none).
@@ -267,6 +274,12 @@ describe('copying a link to a moment', () => {
     expect(field.selectionEnd).toBe(field.value.length);
     await expect.poll(() => said).toEqual(['The link could not be copied. It is selected in the field below.']);
     expect(await audit(player)).toEqual([]);
+    await page.viewport(320, 640);
+    try {
+      expect(overflowing(player)).toEqual([]);
+    } finally {
+      await page.viewport(414, 896);
+    }
     // Keys typed in the field are the field's: K does not play. Escape puts it away, focus on play.
     await userEvent.keyboard('k');
     expect(player.state).toBe('idle');

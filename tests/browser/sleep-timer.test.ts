@@ -5,13 +5,14 @@
  * warning); the timer is remembered for the visit (`sessionStorage`) when the player is made again.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { userEvent } from 'vitest/browser';
+import { page, userEvent } from 'vitest/browser';
 import { setSleepClock, type SleepClock } from '../../src/player/sleep-clock.js';
 import { SLEEP_KEY } from '../../src/player/sleep-setting.js';
 import { FADE_SECONDS } from '../../src/player/sleep-timer.js';
 import { placeDemo, watchMedia } from './helpers/audio.js';
 import { audit } from './helpers/axe.js';
 import { SLOW, useFakeSpeech } from './helpers/fake-speech.js';
+import { overflowing } from './helpers/reflow.js';
 import { type ListenPlayer, announcements, mount, place, SHORT_ARTICLE, unmount, untilState, voicesListed } from './helpers/player.js';
 
 const PAGE = `<main><listen-player for="story"></listen-player>${SHORT_ARTICLE}</main>`;
@@ -105,6 +106,21 @@ describe('the sleep timer', () => {
     await userEvent.selectOptions(menu(player), 'paragraph');
     expect(player.sleepTimer).toEqual({ kind: 'end', of: 'paragraph' });
     expect(badge(player)).toBe('Sleep timer: End of this paragraph');
+  });
+
+  it('reflows at 320 CSS px with a timer set (its menu and label inside the player)', async () => {
+    await page.viewport(320, 640);
+    try {
+      const player = await speechPlayer();
+      player.sleepTimer = { kind: 'end', of: 'paragraph' };
+      await expect.poll(() => badge(player)).toBe('Sleep timer: End of this paragraph');
+      expect(overflowing(player)).toEqual([]);
+      player.sleepTimer = { kind: 'minutes', minutes: 45 };
+      await expect.poll(() => badge(player)).toBe('Sleep timer: 45 minutes');
+      expect(overflowing(player)).toEqual([]);
+    } finally {
+      await page.viewport(414, 896);
+    }
   });
 
   it('after N minutes: pauses (the place kept), announces it once, and turns itself off', async () => {
