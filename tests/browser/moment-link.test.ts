@@ -2,9 +2,10 @@
  * Links to a spoken moment, in Chromium: `#listen=<seconds>` on the page's URL marks the paragraph, names the
  * play button "Play from m:ss" and starts there on play (the recording at the time, speech at the paragraph's
  * start); bad and out-of-range times are ignored; "Copy link to this moment" puts such a URL on the clipboard
- * (a stubbed `navigator.clipboard`), or shows it in a field when the clipboard is refused.
+ * (Chromium's own, which a key press on the test server's secure origin may write without a permission; a stub
+ * where the test reads what was written), or shows it in a field when the clipboard is refused or absent.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { parseMoment } from '../../src/player/moment.js';
 import { placeDemo, seedManifest } from './helpers/audio.js';
@@ -254,6 +255,19 @@ describe('copying a link to a moment', () => {
     const again = await speechPlayer();
     await expect.poll(() => playName(again), { timeout: 5000 }).toMatch(/^Play from /);
     expect(paragraph(2).hasAttribute('data-listen-active')).toBe(true);
+  });
+
+  it("the browser's own clipboard (a key press on a secure page): the link is written, and no field is shown", async () => {
+    const player = await speechPlayer();
+    const said = announcements(player);
+    const write = vi.spyOn(navigator.clipboard, 'writeText');
+    onTestFinished(() => write.mockRestore());
+    controls(player).play.focus();
+    await userEvent.keyboard('l');
+    await expect.poll(() => said).toEqual(['Link to this moment copied.']);
+    expect(write).toHaveBeenCalledWith(`${location.href.split('#')[0]}#listen=0`);
+    await expect(write.mock.results[0]!.value).resolves.toBeUndefined();
+    expect(player.shadowRoot!.querySelector('[part~="moment-link"]')).toBeNull();
   });
 
   it.each([
