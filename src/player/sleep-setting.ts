@@ -55,7 +55,7 @@ export function saveSleep(storage: SafeStorage, saved: SavedSleep | null): void 
   else storage.remove(SLEEP_KEY);
 }
 
-/** Whole minutes left, rounded up ("Sleep: 12 min" stays 12 until 11 minutes are left). */
+/** Whole minutes left, rounded up (the label says 12 until 11 minutes are left). */
 export function minutesLeft(deadline: number, now: number): number {
   return Math.max(Math.ceil((deadline - now) / 60_000), 0);
 }
