@@ -153,6 +153,8 @@ export interface AudioEngineLike extends EngineBase {
   readonly source?: { readonly url: string } | null;
   /** The timing manifest's content hash (once loaded, if it has one). */
   readonly hash?: string | undefined;
+  /** Fades the sound's volume to `volume` (0–1) over `ms` (0: at once); kept for the rest of the reading. */
+  fade?(volume: number, ms: number): void;
 }
 
 /**

@@ -7,7 +7,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { adoptHighlightStyle } from '../article/highlight.js';
 import type { Segment } from '../article/segment.js';
 import type { EngineCore } from '../engines/engine.js';
-import { isSpeechEngine } from '../engines/loader.js';
+import { isAudioEngine, isSpeechEngine } from '../engines/loader.js';
 import { clampRate } from '../article/pace.js';
 import { continueWith, EngineSlot, type EngineMaking } from './engine-slot.js';
 import { PageEvents } from './page-events.js';
@@ -234,6 +234,11 @@ export class PlaybackController implements ReactiveController {
       engine.setVoice(name);
       this.#slot.syncCapabilities();
     });
+  }
+
+  /** Fades a recording's sound to `volume` (0–1) over `ms`; speech has no volume to fade, and ignores it. */
+  fade(volume: number, ms: number): void {
+    this.#slot.current?.when(isAudioEngine, (engine) => engine.fade?.(volume, ms));
   }
 
   /** Forgets the segments and engine so the next play reads the page again (a new `for`, `src` or `lang`). */

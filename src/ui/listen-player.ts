@@ -6,6 +6,7 @@ import type { EngineKind, EngineLoadOptions, WordTiming } from '../engines/engin
 import { clampRate } from '../article/pace.js';
 import { engineOptions } from '../player/engine-options.js';
 import type { HighlightMode } from '../player/playback.js';
+import type { SleepTimerSetting } from '../player/sleep-setting.js';
 import { hasStoredState } from '../player/storage-keys.js';
 import type { PlayerState } from '../player/store.js';
 import { declaredLang, findArticle, readyArticle } from './article-source.js';
@@ -41,6 +42,10 @@ import { playerStyles, type ThemeMode } from './styles.js';
  * @csspart download - the link to download the audio file (pre-rendered audio only).
  * @csspart paragraphs-button - opens the list of paragraphs to play from.
  * @csspart paragraphs - the list of paragraphs to play from.
+ * @csspart moment-button - "Copy link to this moment", with the open paragraph list.
+ * @csspart moment-link - the field showing a link to a moment when the clipboard was refused.
+ * @csspart sleep - the sleep timer's menu and its label.
+ * @csspart sleep-badge - what the sleep timer is set to ("Sleep timer: 12 minutes"), while set.
  * @csspart resume - the resume offer ("Resume at 2:31", "Start over"), shown when the reader comes back.
  * @csspart resume-button - "Resume at …".
  * @csspart start-over-button - "Start over".
@@ -86,6 +91,7 @@ export class ListenPlayer extends LitElement {
     strings: { attribute: false },
     stringsSrc: { attribute: 'strings-src' },
     nextArticle: { attribute: 'next' },
+    sleepTimer: { attribute: false },
   };
 
   /** Id of the article element to read; absent: the nearest `article` ancestor, else the next `article` sibling. */
@@ -136,6 +142,13 @@ export class ListenPlayer extends LitElement {
    */
   nextArticle = '';
 
+  /**
+   * Pause reading after a number of minutes (`{ kind: 'minutes', minutes }`, from when set) or at the end of the
+   * paragraph or article (`{ kind: 'end', of: 'paragraph' | 'article' }`); null: off. A bad value is off, with a
+   * console warning. Back to null once the timer is done; remembered for the visit (see docs/sleep-timer.md).
+   */
+  sleepTimer: SleepTimerSetting | null = null;
+
   /** The UI's language: from `lang`, else the article's or the document's (see `i18n.ts`). */
   readonly #i18n = new LanguageController(this, { lang: () => this.#loadOptions().lang });
 
@@ -165,6 +178,7 @@ export class ListenPlayer extends LitElement {
       skip: (direction) => this.#core.request((session) => session.playback.skip(direction)),
       step: (direction, chapter) => this.#core.request((session) => session.step(direction, chapter)),
       changeRate: (direction) => this.#changeRate(direction),
+      copyMoment: () => this.#core.request((session) => session.copyMoment()),
       rtl: () => this.#i18n.rtl,
     });
     // A pointer over the player or focus in it is a reader about to use it: the rest of it loads meanwhile
@@ -195,6 +209,8 @@ export class ListenPlayer extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // Set, or set back to off: the timer is the rest of the player's (loaded for it).
+    if (changed.has('sleepTimer') && (this.sleepTimer || changed.get('sleepTimer'))) this.#core.request((session) => session.setSleepTimer(this.sleepTimer));
     if (!this.hasUpdated) {
       // Read the article before the first render: the total time shows. The rest of the player loads when the
       // reader reaches for it, or at once: for a reader who has listened before (their place and speed show
@@ -203,7 +219,8 @@ export class ListenPlayer extends LitElement {
       const article = this.#article();
       if (article) this.#core.shell.preview();
       // An article with nothing to read (images only) is an error to show at once, as the session reports it.
-      const eager = !article || !this.#core.shell.read || hasStoredState() || (!this.src && !this.#speechSupported());
+      // A link to a spoken moment (`#listen=151`) too: the player marks its paragraph and offers to play from it.
+      const eager = !article || !this.#core.shell.read || hasStoredState() || location.hash.includes('listen=') || (!this.src && !this.#speechSupported());
       if (eager) this.#core.load();
       return;
     }

@@ -35,6 +35,8 @@ export interface OpenParagraphListOptions {
   close(): void;
   /** The article's chapters, which group the options (none: one flat list). */
   readonly chapters?: Chapters | undefined;
+  /** Copies a link to paragraph `index`'s start (L on an option). */
+  copyLink?: ((index: number) => void) | undefined;
 }
 
 export class OpenParagraphList {
@@ -229,6 +231,12 @@ export class OpenParagraphList {
       case 'Escape':
         event.preventDefault();
         this.#options.close();
+        return;
+      case 'l':
+      case 'L':
+        if (!this.#options.copyLink || event.ctrlKey || event.metaKey || event.altKey) return;
+        event.preventDefault();
+        this.#options.copyLink(Number((event.target as HTMLElement).dataset['index'] ?? this.#focus));
         return;
       default:
         return;

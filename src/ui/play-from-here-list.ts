@@ -23,6 +23,8 @@ import { renderParagraphsButton } from './paragraphs-button.js';
 export interface ParagraphListStrings {
   /** The button that opens the list, and the list's name. */
   readonly playFromParagraph: string;
+  /** The button with the open list that copies a link to the moment being read. */
+  readonly copyMoment: string;
 }
 
 export class ParagraphListController implements ReactiveController {
@@ -36,11 +38,19 @@ export class ParagraphListController implements ReactiveController {
   #view: OpenParagraphList | null = null;
   /** The article's chapters, which group the list's paragraphs. */
   readonly #chapters: Chapters | undefined;
+  /** Copies a link to the moment: the current one, or paragraph `index`'s start. */
+  readonly #copyLink: ((index?: number) => void) | undefined;
 
-  constructor(host: ReactiveControllerHost & HTMLElement, playback: PlaybackController, chapters?: Chapters) {
+  constructor(
+    host: ReactiveControllerHost & HTMLElement,
+    playback: PlaybackController,
+    chapters?: Chapters,
+    copyLink?: (index?: number) => void,
+  ) {
     this.#host = host;
     this.#playback = playback;
     this.#chapters = chapters;
+    this.#copyLink = copyLink;
     host.addController(this);
   }
 
@@ -76,8 +86,10 @@ export class ParagraphListController implements ReactiveController {
   render(strings: ParagraphListStrings) {
     if (!this.#playback.segments.length) return nothing;
     const list = this.#open ? this.#view : null;
+    const copy = this.#copyLink;
     return html`${renderParagraphsButton(strings.playFromParagraph, this.#open, this.#toggle)}
-      ${list ? list.render(strings.playFromParagraph) : nothing}`;
+      ${list ? list.render(strings.playFromParagraph) : nothing}
+      ${list && copy ? html`<button class="moment-copy" part="moment-button" @click=${() => copy()}>${strings.copyMoment}</button>` : nothing}`;
   }
 
   /** Opens the list with focus on the paragraph being read, or closes it. */
@@ -112,6 +124,7 @@ export class ParagraphListController implements ReactiveController {
           isOpen: () => this.#open,
           close: () => this.#close(),
           chapters: this.#chapters,
+          copyLink: this.#copyLink,
         })),
       (error: unknown) => {
         this.#loading = null;

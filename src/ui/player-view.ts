@@ -31,6 +31,8 @@ export interface PlayerParts {
   slider?(time: number, duration: number): readonly [number, number, string?];
   /** The status line: what the live region announces, and what it only shows. */
   status(strings: ShellStrings): readonly [announced: string, shown: string];
+  /** The play button's name while it would play from somewhere said (a link's moment); null or absent: Play. */
+  playLabel?(strings: ShellStrings): string | null;
   /** In place of the player's label (null or absent: the label). */
   renderBack?(strings: ShellStrings): unknown;
   renderParagraphs(strings: ShellStrings): unknown;
@@ -103,7 +105,7 @@ export function renderPlayer(view: PlayerView) {
   const time = controls.scrub ?? Math.min(view.time, duration);
   const [said, length, chapter = ''] = (controls.scrub === null && parts.slider?.(time, duration)) || [time, duration];
   const active = state === 'playing' || state === 'loading';
-  const playLabel = state === 'error' ? s.retry : active ? s.pause : s.play;
+  const playLabel = state === 'error' ? s.retry : active ? s.pause : parts.playLabel?.(s) || s.play;
   // Announced in the live region, or only shown (an error nobody asked for, see `PlayerSession.status`).
   const [announced, shown] = parts.status(s);
   // The host's `lang` is the article's; the controls speak the UI's language.

@@ -19,12 +19,15 @@ import { PlaybackController, type HighlightMode } from '../player/playback.js';
 import { PreferencesController, type PreferencesHost } from '../player/preferences.js';
 import { ProgressController } from '../player/progress.js';
 import { ResumeController } from '../player/resume.js';
+import type { SleepTimerSetting } from '../player/sleep-setting.js';
 import type { PlayerState, PlayerStore } from '../player/store.js';
 import { chapterMarkStyles, chapterValueText, renderChapterMarks } from './chapter-marks.js';
 import { FocusKeeper } from './focus-keeper.js';
 import { FollowController, followStyles } from './follow.js';
 import { menuStyles, renderDownload, renderVoiceMenu } from './menus.js';
 import { MiniPlayerController } from './mini-player.js';
+import { MomentCopy, momentStyles, playFromLabel } from './moment-copy.js';
+import { SleepMenu, sleepStyles } from './sleep-menu.js';
 import { PlayFromHereController } from './play-from-here.js';
 import { ParagraphListController } from './play-from-here-list.js';
 import { renderResumeOffer, resumeStatus, resumeStyles } from './resume-offer.js';
@@ -47,6 +50,8 @@ export interface SessionHost extends PreferencesHost, UpNextHost {
   readonly allowCrossOrigin: boolean;
   readonly highlight: HighlightMode;
   readonly noFollow: boolean;
+  /** The sleep timer (see `sleep-menu.ts`); the session sets it back to null when the timer is done. */
+  sleepTimer: SleepTimerSetting | null;
   toggle(): void;
 }
 
@@ -77,6 +82,9 @@ export class PlayerSession implements PlayerParts {
   readonly #paragraphs: ParagraphListController;
   readonly #preferences: PreferencesController;
   readonly #upNext: UpNextHook;
+  readonly #link: LinkStartController;
+  readonly #moment: MomentCopy;
+  readonly #sleep: SleepMenu;
   /** The position and length the focused slider reports while playing (see `slider`), and the last position seen. */
   #held: readonly [number, number] | null = null;
   #lastTime = 0;
@@ -95,7 +103,7 @@ export class PlayerSession implements PlayerParts {
     // The session's own styles join the element's (a constructed sheet each: allowed by a strict CSP).
     if (host.renderRoot instanceof ShadowRoot) {
       const { elementStyles } = host.constructor as typeof ReactiveElement;
-      adoptStyles(host.renderRoot, [...elementStyles, followStyles, resumeStyles, menuStyles, chapterMarkStyles]);
+      adoptStyles(host.renderRoot, [...elementStyles, followStyles, resumeStyles, menuStyles, chapterMarkStyles, momentStyles, sleepStyles]);
     }
     const exclude = () => [host];
     const playback = (this.playback = new PlaybackController(host, {
@@ -125,9 +133,11 @@ export class PlayerSession implements PlayerParts {
     new ProgressController(host, playback, { rate });
     this.#preferences = new PreferencesController(host, { lang: () => options.loadOptions().lang, explicit: options.explicit });
     new PlayFromHereController(host, playback);
-    new LinkStartController(host, playback, { article: options.article });
+    this.#link = new LinkStartController(host, playback, { article: options.article, marks: () => host.highlight !== 'none' });
     this.#resume = new ResumeController(host, playback);
-    this.#paragraphs = new ParagraphListController(host, playback, chapters);
+    this.#moment = new MomentCopy(host, playback);
+    this.#sleep = new SleepMenu(host, playback);
+    this.#paragraphs = new ParagraphListController(host, playback, chapters, (index) => this.#moment.copy(index));
     // The article: waited for while it is not on the page yet, and followed while it is read.
     new ArticleWatchController(host, playback, { article: options.article, ready: options.readyArticle, exclude });
     this.#upNext = new UpNextHook(host, playback);
@@ -142,6 +152,21 @@ export class PlayerSession implements PlayerParts {
   /** Remembers the rate the reader chose (maybe before the session loaded to see the menu change). */
   rememberRate(): void {
     this.#preferences.rememberRate();
+  }
+
+  /** Puts a link to the current moment on the clipboard (or shows it). */
+  copyMoment(): void {
+    this.#moment.copy();
+  }
+
+  /** Sets the sleep timer from the element's `sleepTimer` (a bad value: off, with a warning). */
+  setSleepTimer(value: unknown): void {
+    this.#sleep.set(value);
+  }
+
+  /** "Play from 2:31" while a link's moment is offered. */
+  playLabel(shell: ShellStrings): string | null {
+    return playFromLabel(completeStrings(shell, en), this.#link.moment?.time);
   }
 
   /** Opens the list of paragraphs to play from (the element's button was pressed before the session loaded). */
@@ -179,6 +204,8 @@ export class PlayerSession implements PlayerParts {
     const strings = completeStrings(shell, en);
     const { state, errorWhileIdle } = this.playback.snapshot;
     const text = this.#stateText(strings, state);
+    const said = this.#moment.status(strings) || this.#sleep.status(strings);
+    if (said) return [said, ''];
     if (state === 'error') return errorWhileIdle ? ['', text] : [text, ''];
     // "Up next" at the end: said once, with the state.
     const upNext = this.#upNext.announcement;
@@ -190,11 +217,14 @@ export class PlayerSession implements PlayerParts {
 
   /** "Back to the current paragraph" in place of the player's label, while following waits for the reader. */
   renderBack(shell: ShellStrings) {
-    return this.#follow.suspended ? this.#follow.renderBackButton(completeStrings(shell, en), 'back-inline') : null;
+    if (this.#follow.suspended) return this.#follow.renderBackButton(completeStrings(shell, en), 'back-inline');
+    // The play button says it too (its name); shown here for the eye, hidden from the tree so it is said once.
+    const from = this.playLabel(shell);
+    return from ? html`<span class="label" aria-hidden="true">${from}</span>` : null;
   }
 
   renderParagraphs(shell: ShellStrings) {
-    return this.#paragraphs.render(shell);
+    return this.#paragraphs.render(completeStrings(shell, en));
   }
 
   /** The previous/next paragraph, or with `chapter` the previous/next chapter; playing or paused as it was. */
@@ -207,14 +237,13 @@ export class PlayerSession implements PlayerParts {
   renderMenus(shell: ShellStrings, onVoiceChange: (event: Event) => void) {
     const strings = completeStrings(shell, en);
     const snapshot = this.playback.snapshot;
-    return html`${renderVoiceMenu(strings, snapshot, this.#options.loadOptions().lang, onVoiceChange)} ${renderDownload(strings, snapshot)}${renderChapterMarks(
-      this.chapters.timed,
-      snapshot.duration,
-    )}`;
+    return html`${renderVoiceMenu(strings, snapshot, this.#options.loadOptions().lang, onVoiceChange)} ${this.#sleep.render(strings)}
+    ${renderDownload(strings, snapshot)}${renderChapterMarks(this.chapters.timed, snapshot.duration)}`;
   }
 
   renderResume(shell: ShellStrings) {
-    return html`${renderResumeOffer(this.#resume, completeStrings(shell, en))}${this.#upNext.render()}`;
+    const strings = completeStrings(shell, en);
+    return html`${renderResumeOffer(this.#resume, strings)}${this.#moment.renderField(strings)}${this.#upNext.render()}`;
   }
 
   renderMini(view: PartsView) {

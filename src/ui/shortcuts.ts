@@ -12,6 +12,8 @@ export interface ShortcutActions {
   step(direction: -1 | 1, chapter?: boolean): void;
   /** Slower/faster. */
   changeRate(direction: -1 | 1): void;
+  /** Copies a link to this moment (L). */
+  copyMoment(): void;
   /**
    * Whether the UI runs right to left: then → goes back and ← forward, as the slider and the paragraph buttons
    * are laid out (the start is on the right), and as a native range input under `dir=rtl` moves.
@@ -79,6 +81,10 @@ export class ShortcutController implements ReactiveController {
         break;
       case '>':
         actions.changeRate(1);
+        break;
+      case 'l':
+      case 'L':
+        actions.copyMoment();
         break;
       default:
         return;

@@ -28,6 +28,21 @@ export interface Strings extends ShellStrings {
   readonly startOver: string;
   /** The status line while "Resume at" is offered. */
   readonly resumeOffered: (time: string) => string;
+  /** The play button while a link's moment is offered: "Play from 2:31" (see docs/moment-links.md). */
+  readonly playFrom: (time: string) => string;
+  /** The paragraph list's button that copies a link to the moment being read. */
+  readonly copyMoment: string;
+  /** Announced when the link is on the clipboard. */
+  readonly momentCopied: string;
+  /** The field showing the link where the clipboard was refused. */
+  readonly momentLink: string;
+  /** Announced when the clipboard was refused and the link is in its field. */
+  readonly momentRefused: string;
+  /** The sleep timer's menu (see docs/sleep-timer.md); its label before what it is set to, and before "Paused" when it paused. */
+  readonly sleepTimer: string;
+  readonly sleepOff: string;
+  readonly sleepParagraph: string;
+  readonly sleepArticle: string;
   /**
    * What went wrong, by error code, for the status line. The engines' own messages (`listen-error`
    * `detail.message`) are English and stay so; an English player shows those, which carry details.
@@ -74,6 +89,15 @@ export const en: Strings = {
   resumeAt: (time) => `Resume at ${time}`,
   startOver: 'Start over',
   resumeOffered: (time) => `You stopped at ${time} last time. Play resumes there.`,
+  playFrom: (time) => `Play from ${time}`,
+  copyMoment: 'Copy link to this moment',
+  momentCopied: 'Link to this moment copied.',
+  momentLink: 'Link to this moment',
+  momentRefused: 'The link could not be copied. It is selected in the field below.',
+  sleepTimer: 'Sleep timer',
+  sleepOff: 'Off',
+  sleepParagraph: 'End of this paragraph',
+  sleepArticle: 'End of the article',
   errors: {
     'no-article': 'The article to read was not found on this page, or it has no text.',
     'no-speech': 'This browser cannot read aloud on this device.',

@@ -186,6 +186,14 @@ export class AudioEngine implements AudioEngineLike {
     return this.#recording?.gaps.segmentStart(index) ?? 0;
   }
 
+  fade(volume: number, ms: number): void {
+    const howl = this.#howl;
+    if (!howl || !Number.isFinite(volume)) return;
+    const to = Math.min(Math.max(volume, 0), 1);
+    if (ms > 0) howl.fade(howl.volume(), to, ms);
+    else howl.volume(to);
+  }
+
   setRate(rate: number): void {
     this.#rate = clampRate(rate);
     this.#playhead.setRate(this.#rate);

@@ -26,6 +26,10 @@ export interface Howl {
   seek(): number;
   seek(seconds: number): this;
   playing(): boolean;
+  volume(): number;
+  /** Sets the volume (howler's own types say `this | number`: a number given is taken as the volume). */
+  volume(volume: number): this | number;
+  fade(from: number, to: number, duration: number): this;
   duration(): number;
   state(): 'unloaded' | 'loading' | 'loaded';
   off(): this;

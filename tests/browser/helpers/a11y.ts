@@ -14,12 +14,17 @@ export function deepFocus(): Element | null {
   return focused;
 }
 
-/** Whether the focused element is wholly inside the viewport. */
+/**
+ * Whether the focused element is wholly inside the viewport. Layout is in fractions of a pixel and the page
+ * scrolls by whole ones: an element at the very end of a page whose height has a fraction stays under a pixel
+ * past the viewport's edge at the furthest scroll, and counts as on screen.
+ */
 export function focusOnScreen(): boolean {
   const focused = deepFocus();
   if (!focused || focused === document.body) return false;
   const box = focused.getBoundingClientRect();
-  return box.top >= 0 && box.left >= 0 && box.bottom <= window.innerHeight && box.right <= window.innerWidth && box.height > 0;
+  const edge = 1;
+  return box.top > -edge && box.left > -edge && box.bottom < window.innerHeight + edge && box.right < window.innerWidth + edge && box.height > 0;
 }
 
 /** The mini player's play/pause button, or null while it is not shown. */

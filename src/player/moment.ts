@@ -1,0 +1,85 @@
+/**
+ * Links to a spoken moment: `#listen=151` on the page's URL (seconds on the engine's timeline at rate 1, or
+ * `2:31`, `1:02:31`), optionally followed by a text fragment naming the paragraph's first words
+ * (`#listen=151:~:text=The%20third%20paragraph`). The browser scrolls to the text and strips the fragment
+ * directive (`:~:…`) from `location.hash` before the page's scripts see it, so the player reads only
+ * `#listen=151`; a browser without text fragments leaves the directive in, and it is ignored here.
+ * Pure: parsing, formatting and the URL; `link-start.ts` acts on it.
+ */
+
+/** The fragment's key: `#listen=<time>`. */
+export const MOMENT_KEY = 'listen';
+
+/** Words of the paragraph in the text fragment: enough to be unique in most articles, short enough to share. */
+export const TEXT_FRAGMENT_WORDS = 6;
+
+/** The fragment directive's delimiter (https://wicg.github.io/scroll-to-text-fragment/#the-fragment-directive). */
+const DIRECTIVE = ':~:';
+
+/**
+ * The time a URL fragment (`#listen=151`, with or without `#`) names, in seconds; null when it names none or a
+ * bad one (negative, not a number, `1:75`). Whether it is inside the article is the player's to check.
+ */
+export function parseMoment(hash: string): number | null {
+  let fragment = hash.startsWith('#') ? hash.slice(1) : hash;
+  const directive = fragment.indexOf(DIRECTIVE);
+  if (directive >= 0) fragment = fragment.slice(0, directive);
+  const prefix = `${MOMENT_KEY}=`;
+  if (!fragment.startsWith(prefix)) return null;
+  return parseTime(fragment.slice(prefix.length));
+}
+
+/** `151`, `151.5`, `2:31`, `2:31.5` or `1:02:31`: seconds, or null. Minutes and seconds after a colon are below 60. */
+export function parseTime(text: string): number | null {
+  if (!/^\d+(?::\d{1,2}){0,2}(?:\.\d+)?$/.test(text)) return null;
+  const parts = text.split(':').map(Number);
+  if (parts.slice(1).some((part) => part >= 60)) return null;
+  const seconds = parts.reduce((total, part) => total * 60 + part, 0);
+  return Number.isFinite(seconds) ? seconds : null;
+}
+
+/**
+ * Seconds as they go in a link: whole seconds, or tenths where they matter (`151`, `151.3`). Rounded up, so a
+ * paragraph's start stays in that paragraph, not a hair before it in the one before.
+ */
+export function formatMomentTime(seconds: number): string {
+  const tenths = Math.ceil(Math.max(seconds, 0) * 10 - 1e-6) / 10;
+  return Number.isInteger(tenths) ? String(tenths) : tenths.toFixed(1);
+}
+
+/** The first `words` words of a paragraph, for its text fragment; empty for a paragraph without words. */
+export function fragmentWords(text: string, words = TEXT_FRAGMENT_WORDS): string {
+  return text.trim().split(/\s+/u).slice(0, words).join(' ');
+}
+
+/**
+ * A text directive's value, percent-encoded as the spec asks: `-`, `,` and `&` are syntax there, so they are
+ * escaped along with everything `encodeURIComponent` escapes.
+ */
+export function encodeTextDirective(text: string): string {
+  return encodeURIComponent(text).replace(/-/g, '%2D');
+}
+
+/** The fragment for a moment (without `#`): `listen=151`, and the paragraph's text fragment when given words. */
+export function momentFragment(seconds: number, words = ''): string {
+  const time = `${MOMENT_KEY}=${formatMomentTime(seconds)}`;
+  return words ? `${time}${DIRECTIVE}text=${encodeTextDirective(words)}` : time;
+}
+
+/** `href` (the page's URL) pointing at the moment, in place of any fragment it had. */
+export function momentUrl(href: string, seconds: number, words = ''): string {
+  const hash = href.indexOf('#');
+  return `${hash >= 0 ? href.slice(0, hash) : href}#${momentFragment(seconds, words)}`;
+}
+
+/** The segment being read at `time`: the last whose start (`start(i)`, ascending) is at or before it. */
+export function segmentAtTime(time: number, count: number, start: (index: number) => number): number {
+  let low = 0;
+  let high = count - 1;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (start(middle) <= time) low = middle;
+    else high = middle - 1;
+  }
+  return count > 0 ? low : -1;
+}
