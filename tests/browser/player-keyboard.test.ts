@@ -57,7 +57,8 @@ describe('keyboard', () => {
     const { player } = await setUp();
     const c = controls(player);
     const paragraphs = player.shadowRoot!.querySelector<HTMLButtonElement>('[part~="paragraphs-button"]')!;
-    const order = [c.play, c.previous, c.seek, c.next, paragraphs, c.speed, c.voice!];
+    const sleep = player.shadowRoot!.querySelector<HTMLSelectElement>('[part~="sleep"] select')!;
+    const order = [c.play, c.previous, c.seek, c.next, paragraphs, c.speed, c.voice!, sleep];
     for (const control of order) {
       await userEvent.tab();
       expect(focused(player)).toBe(control);
@@ -69,7 +70,7 @@ describe('keyboard', () => {
     await userEvent.tab();
     expect(document.activeElement).toBe(document.getElementById('after'));
     await userEvent.tab({ shift: true });
-    expect(focused(player)).toBe(c.voice);
+    expect(focused(player)).toBe(sleep);
   });
 
   it('toggles exactly once for Enter and for Space on the play button', async () => {
