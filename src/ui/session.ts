@@ -25,6 +25,8 @@ import { menuStyles, renderDownload, renderVoiceMenu } from './menus.js';
 import { MiniPlayerController } from './mini-player.js';
 import { PlayFromHereController } from './play-from-here.js';
 import { ParagraphListController } from './play-from-here-list.js';
+import { ShortcutController } from './shortcuts.js';
+import { stepRate } from './speed-menu.js';
 import { renderResumeOffer, resumeStatus, resumeStyles } from './resume-offer.js';
 import { completeStrings } from './i18n.js';
 import type { PartsView, PlayerParts } from './player-view.js';
@@ -59,6 +61,8 @@ export interface SessionOptions {
   loadOptions(): EngineLoadOptions;
   /** Whether the page set the rate and the voice itself, read before the element's first update. */
   explicit(): { readonly rate: boolean; readonly voice: boolean };
+  /** Whether the UI runs right to left (the arrow keys follow what the reader sees). */
+  rtl(): boolean;
 }
 
 export class PlayerSession implements PlayerParts {
@@ -70,6 +74,7 @@ export class PlayerSession implements PlayerParts {
   readonly #resume: ResumeController;
   readonly #paragraphs: ParagraphListController;
   readonly #preferences: PreferencesController;
+  readonly #shortcuts: ShortcutController;
   /** The position and length the focused slider reports while playing (see `slider`), and the last position seen. */
   #held: readonly [number, number] | null = null;
   #lastTime = 0;
@@ -115,6 +120,17 @@ export class PlayerSession implements PlayerParts {
     const rate = () => clampRate(host.rate);
     new MediaSessionController(host, playback, { article: options.article, rate });
     new ProgressController(host, playback, { rate });
+    // Before the preferences: a speed changed by a key is remembered once the shortcut has handled it.
+    this.#shortcuts = new ShortcutController(host, {
+      toggle: () => host.toggle(),
+      skip: (direction) => playback.skip(direction),
+      step: (direction) => playback.step(direction),
+      changeRate: (direction) => {
+        const next = stepRate(clampRate(host.rate), direction);
+        if (next !== undefined) host.rate = next;
+      },
+      rtl: options.rtl,
+    });
     this.#preferences = new PreferencesController(host, { lang: () => options.loadOptions().lang, explicit: options.explicit });
     new PlayFromHereController(host, playback);
     new LinkStartController(host, playback, { article: options.article });
@@ -133,6 +149,12 @@ export class PlayerSession implements PlayerParts {
   /** Remembers the rate the reader chose (maybe before the session loaded to see the menu change). */
   rememberRate(): void {
     this.#preferences.rememberRate();
+  }
+
+  /** Does what a shortcut pressed before the session loaded does (see `ShortcutController.press`). */
+  press(key: string, shift: boolean): void {
+    this.#shortcuts.press(key, shift);
+    if (key === '<' || key === '>') this.#preferences.rememberRate();
   }
 
   /** Opens the list of paragraphs to play from (the element's button was pressed before the session loaded). */
