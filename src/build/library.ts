@@ -33,6 +33,7 @@ export const MANIFEST = 'custom-elements.json';
 
 const ENTRY = 'src/define.ts';
 const ELEMENT = 'src/ui/listen-player.ts';
+const SESSION = 'src/ui/session.ts';
 const BUILD_TSCONFIG = 'src/tsconfig.build.json';
 /** The sources whose CSS gives the custom properties' defaults: the player's, and the page's highlight. */
 const STYLE_SOURCES = ['src/ui/styles.ts', 'src/article/highlight.ts'];
@@ -76,7 +77,14 @@ export function listenLibrary(): Plugin {
           // that share them: the engines, each loaded apart, would add requests of a few hundred bytes before
           // play. The entry keeps only the registration: it stays the module the page names (a site may add a
           // query string to it), and one file gzips smaller than the same code split in two (by about 0.7 KB).
-          codeSplitting: { groups: [{ name: 'shared', tags: ['$initial'], test: (id) => id !== resolve(root, ENTRY) }] },
+          // Likewise the session's file holds all it imports: the element imports an engine's file alongside it
+          // (see `player-core.ts`), and what the session shares with an engine would otherwise be files of its own.
+          codeSplitting: {
+            groups: [
+              { name: 'shared', tags: ['$initial'], test: (id) => id !== resolve(root, ENTRY), priority: 2 },
+              { name: 'session', test: (id) => id === resolve(root, SESSION), priority: 1 },
+            ],
+          },
         },
       };
     },
