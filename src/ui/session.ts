@@ -21,7 +21,7 @@ import { ResumeController } from '../player/resume.js';
 import type { PlayerState, PlayerStore } from '../player/store.js';
 import { FocusKeeper } from './focus-keeper.js';
 import { FollowController, followStyles } from './follow.js';
-import { menuStyles, renderDownload, renderVoiceMenu } from './menus.js';
+import { menuStyles, renderDownload } from './menus.js';
 import { MiniPlayerController } from './mini-player.js';
 import { PlayFromHereController } from './play-from-here.js';
 import { ParagraphListController } from './play-from-here-list.js';
@@ -78,6 +78,9 @@ export class PlayerSession implements PlayerParts {
   /** The position and length the focused slider reports while playing (see `slider`), and the last position seen. */
   #held: readonly [number, number] | null = null;
   #lastTime = 0;
+  /** The voice menu's module, once imported (the first time there are voices to list), and whether it is on its way. */
+  #voiceMenu: typeof import('./voice-menu.js') | null = null;
+  #voiceMenuLoading = false;
   /** The code of an audio failure that fell back to speech: the notice is reworded by it. */
   #fallbackCode: ListenErrorCode | null = null;
   /** The playback notice last seen (English), the state it was last seen in, and whether it is still announced. */
@@ -208,7 +211,26 @@ export class PlayerSession implements PlayerParts {
   renderMenus(shell: ShellStrings, onVoiceChange: (event: Event) => void) {
     const strings = completeStrings(shell, en);
     const snapshot = this.playback.snapshot;
-    return html`${renderVoiceMenu(strings, snapshot, this.#options.loadOptions().lang, onVoiceChange)} ${renderDownload(strings, snapshot)}`;
+    return html`${this.#renderVoiceMenu(strings, onVoiceChange)} ${renderDownload(strings, snapshot)}`;
+  }
+
+  /** The voice menu once there are voices and its module is there (imported then: renders again when it arrives). */
+  #renderVoiceMenu(strings: Strings, onVoiceChange: (event: Event) => void) {
+    const snapshot = this.playback.snapshot;
+    if (!snapshot.voices.length) return nothing;
+    if (this.#voiceMenu) return this.#voiceMenu.renderVoiceMenu(strings, snapshot, this.#options.loadOptions().lang, onVoiceChange);
+    if (!this.#voiceMenuLoading) {
+      this.#voiceMenuLoading = true;
+      import('./voice-menu.js').then(
+        (module) => {
+          this.#voiceMenu = module;
+          this.#host.requestUpdate();
+        },
+        // Not loadable now (offline): the next render tries again.
+        () => (this.#voiceMenuLoading = false),
+      );
+    }
+    return nothing;
   }
 
   renderResume(shell: ShellStrings) {
