@@ -208,17 +208,17 @@ export class PlayerSession implements PlayerParts {
     return this.#paragraphs.render(shell);
   }
 
-  renderMenus(shell: ShellStrings, onVoiceChange: (event: Event) => void) {
+  renderMenus(shell: ShellStrings) {
     const strings = completeStrings(shell, en);
     const snapshot = this.playback.snapshot;
-    return html`${this.#renderVoiceMenu(strings, onVoiceChange)} ${renderDownload(strings, snapshot)}`;
+    return html`${this.#renderVoiceMenu(strings)} ${renderDownload(strings, snapshot)}`;
   }
 
   /** The voice menu once there are voices and its module is there (imported then: renders again when it arrives). */
-  #renderVoiceMenu(strings: Strings, onVoiceChange: (event: Event) => void) {
+  #renderVoiceMenu(strings: Strings) {
     const snapshot = this.playback.snapshot;
     if (!snapshot.voices.length) return nothing;
-    if (this.#voiceMenu) return this.#voiceMenu.renderVoiceMenu(strings, snapshot, this.#options.loadOptions().lang, onVoiceChange);
+    if (this.#voiceMenu) return this.#voiceMenu.renderVoiceMenu(strings, snapshot, this.#options.loadOptions().lang, this.#onVoiceChange);
     if (!this.#voiceMenuLoading) {
       this.#voiceMenuLoading = true;
       import('./voice-menu.js').then(
@@ -300,6 +300,10 @@ export class PlayerSession implements PlayerParts {
     if (!notice || s.lang === ENGINE_LANGUAGE || !this.#fallbackCode) return notice;
     return `${s.errors[this.#fallbackCode]} ${s.speechFallback}`;
   }
+
+  readonly #onVoiceChange = (event: Event): void => {
+    this.#host.voice = (event.target as HTMLSelectElement).value;
+  };
 
   readonly #onError = (event: HTMLElementEventMap['listen-error']): void => {
     // Only the switch to speech has a translated notice; a skipped paragraph keeps the English one.
