@@ -1,7 +1,43 @@
-/** The download link, which only pre-rendered audio has (the voice menu is in `voice-menu.ts`). */
-import { css, html, nothing } from 'lit';
+/** The controls that depend on what the engine can do: the voice menu (drawn by `voice-menu.ts`) and the download link. */
+import { css, html, nothing, type ReactiveControllerHost } from 'lit';
 import type { EngineCapabilities } from '../engines/engine.js';
 import type { Strings } from './strings.js';
+
+/**
+ * The voice menu, whose module (with the voices' grouping and ranking) is imported the first time there are
+ * voices to list: only the speech engine has any, so a recording never downloads it. Draws nothing until then,
+ * and has the host render again when it arrives.
+ */
+export class VoiceMenu {
+  readonly #host: ReactiveControllerHost & { voice: string };
+  #module: typeof import('./voice-menu.js') | null = null;
+  #loading = false;
+
+  constructor(host: ReactiveControllerHost & { voice: string }) {
+    this.#host = host;
+  }
+
+  render(strings: Strings, engine: EngineCapabilities, lang: string) {
+    if (!engine.voices.length) return nothing;
+    if (this.#module) return this.#module.renderVoiceMenu(strings, engine, lang, this.#onChange);
+    if (!this.#loading) {
+      this.#loading = true;
+      import('./voice-menu.js').then(
+        (module) => {
+          this.#module = module;
+          this.#host.requestUpdate();
+        },
+        // Not loadable now (offline): the next render tries again.
+        () => (this.#loading = false),
+      );
+    }
+    return nothing;
+  }
+
+  readonly #onChange = (event: Event): void => {
+    this.#host.voice = (event.target as HTMLSelectElement).value;
+  };
+}
 
 /** A link to the audio file while pre-rendered audio is playing. */
 export function renderDownload(strings: Strings, engine: EngineCapabilities) {

@@ -21,7 +21,7 @@ import { ResumeController } from '../player/resume.js';
 import type { PlayerState, PlayerStore } from '../player/store.js';
 import { FocusKeeper } from './focus-keeper.js';
 import { FollowController, followStyles } from './follow.js';
-import { menuStyles, renderDownload } from './menus.js';
+import { menuStyles, renderDownload, VoiceMenu } from './menus.js';
 import { MiniPlayerController } from './mini-player.js';
 import { PlayFromHereController } from './play-from-here.js';
 import { ParagraphListController } from './play-from-here-list.js';
@@ -78,9 +78,7 @@ export class PlayerSession implements PlayerParts {
   /** The position and length the focused slider reports while playing (see `slider`), and the last position seen. */
   #held: readonly [number, number] | null = null;
   #lastTime = 0;
-  /** The voice menu's module, once imported (the first time there are voices to list), and whether it is on its way. */
-  #voiceMenu: typeof import('./voice-menu.js') | null = null;
-  #voiceMenuLoading = false;
+  readonly #voiceMenu: VoiceMenu;
   /** The code of an audio failure that fell back to speech: the notice is reworded by it. */
   #fallbackCode: ListenErrorCode | null = null;
   /** The playback notice last seen (English), the state it was last seen in, and whether it is still announced. */
@@ -141,6 +139,7 @@ export class PlayerSession implements PlayerParts {
     this.#paragraphs = new ParagraphListController(host, playback);
     // The article: waited for while it is not on the page yet, and followed while it is read.
     new ArticleWatchController(host, playback, { article: options.article, ready: options.readyArticle, exclude });
+    this.#voiceMenu = new VoiceMenu(host);
     host.addEventListener('listen-error', this.#onError);
   }
 
@@ -211,26 +210,7 @@ export class PlayerSession implements PlayerParts {
   renderMenus(shell: ShellStrings) {
     const strings = completeStrings(shell, en);
     const snapshot = this.playback.snapshot;
-    return html`${this.#renderVoiceMenu(strings)} ${renderDownload(strings, snapshot)}`;
-  }
-
-  /** The voice menu once there are voices and its module is there (imported then: renders again when it arrives). */
-  #renderVoiceMenu(strings: Strings) {
-    const snapshot = this.playback.snapshot;
-    if (!snapshot.voices.length) return nothing;
-    if (this.#voiceMenu) return this.#voiceMenu.renderVoiceMenu(strings, snapshot, this.#options.loadOptions().lang, this.#onVoiceChange);
-    if (!this.#voiceMenuLoading) {
-      this.#voiceMenuLoading = true;
-      import('./voice-menu.js').then(
-        (module) => {
-          this.#voiceMenu = module;
-          this.#host.requestUpdate();
-        },
-        // Not loadable now (offline): the next render tries again.
-        () => (this.#voiceMenuLoading = false),
-      );
-    }
-    return nothing;
+    return html`${this.#voiceMenu.render(strings, snapshot, this.#options.loadOptions().lang)} ${renderDownload(strings, snapshot)}`;
   }
 
   renderResume(shell: ShellStrings) {
@@ -300,10 +280,6 @@ export class PlayerSession implements PlayerParts {
     if (!notice || s.lang === ENGINE_LANGUAGE || !this.#fallbackCode) return notice;
     return `${s.errors[this.#fallbackCode]} ${s.speechFallback}`;
   }
-
-  readonly #onVoiceChange = (event: Event): void => {
-    this.#host.voice = (event.target as HTMLSelectElement).value;
-  };
 
   readonly #onError = (event: HTMLElementEventMap['listen-error']): void => {
     // Only the switch to speech has a translated notice; a skipped paragraph keeps the English one.
