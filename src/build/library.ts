@@ -37,6 +37,9 @@ const ENTRY = 'src/define.ts';
 const PLAYLIST_ENTRY = 'src/playlist.ts';
 const ELEMENT = 'src/ui/listen-player.ts';
 const PLAYLIST_ELEMENT = 'src/playlist/listen-playlist.ts';
+const SESSION = 'src/ui/session.ts';
+/** The speech engine, and the voice menu: only a page read by the browser's voice loads them, and the menu uses the engine's ranking. */
+const SPEECH = ['src/engines/speech/speech.ts', 'src/ui/voice-menu.ts'];
 const BUILD_TSCONFIG = 'src/tsconfig.build.json';
 /** The sources whose CSS gives the custom properties' defaults: the player's, and the page's highlight. */
 const STYLE_SOURCES = ['src/ui/styles.ts', 'src/article/highlight.ts'];
@@ -83,7 +86,16 @@ export function listenLibrary(): Plugin {
           // play. The entry keeps only the registration: it stays the module the page names (a site may add a
           // query string to it), and one file gzips smaller than the same code split in two (by about 0.7 KB).
           // Only the player's: what the playlist's entry alone imports stays out of it, for pages without one.
-          codeSplitting: { groups: [{ name: 'shared', tags: ['$initial'], test: (id) => beforePlay.has(id) }] },
+          // Likewise the session's file holds all it imports: the element imports an engine's file alongside it
+          // (see `player-core.ts`), and what the session shares with an engine would otherwise be files of its own.
+          // The speech engine's file holds the voice menu as well (it lists the engine's voices by its ranking).
+          codeSplitting: {
+            groups: [
+              { name: 'shared', tags: ['$initial'], test: (id) => beforePlay.has(id), priority: 2 },
+              { name: 'session', test: (id) => id === resolve(root, SESSION), priority: 1 },
+              { name: 'speech', test: (id) => SPEECH.some((path) => id === resolve(root, path)), priority: 0 },
+            ],
+          },
         },
       };
     },

@@ -4,8 +4,7 @@
  * page, at most `LEXICON_MAX_CHARS` long, JSON or PLS. Every failure is a `LexiconError` saying what went wrong;
  * the engine reports it and reads without the lexicon. One request per URL and page, however many players use it.
  */
-import { LEXICON_MAX_CHARS, LexiconError, type Lexicon } from './lexicon.js';
-import { parseLexicon } from './pls.js';
+import { isPls, LEXICON_MAX_CHARS, LexiconError, parseLexiconJson, type Lexicon } from './lexicon.js';
 
 export interface FetchLexiconOptions {
   readonly allowCrossOrigin?: boolean | undefined;
@@ -50,7 +49,8 @@ async function load(url: URL, options: FetchLexiconOptions): Promise<Lexicon> {
   if (declared > LEXICON_MAX_CHARS * 4) throw new LexiconError(`The pronunciation lexicon is too large (${declared} bytes).`);
   const text = await readCapped(response);
   try {
-    return parseLexicon(text);
+    // The PLS reader loads only for a PLS file: most lexicons are JSON.
+    return isPls(text) ? (await import('./pls.js')).parsePls(text) : parseLexiconJson(text);
   } catch (error) {
     throw new LexiconError(`The pronunciation lexicon could not be read: ${error instanceof Error ? error.message : String(error)}.`);
   }

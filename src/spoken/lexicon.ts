@@ -13,6 +13,7 @@
  * ] }
  * ```
  */
+import { WORD_CHAR } from './word-char.js';
 
 /** The largest lexicon file read, in characters: a pronunciation list, not a dictionary of the language. */
 export const LEXICON_MAX_CHARS = 512 * 1024;
@@ -37,9 +38,6 @@ export interface LexiconEntry {
   /** The language (normalised BCP 47) whose text it applies to, prefix-wise (`en` covers `en-GB`); '' for any. */
   readonly lang: string;
 }
-
-/** Letters, marks and digits: what words are made of. An entry matches whole words only. */
-export const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 
 /** Entries ready for matching: grouped by their first word, in lower case, longest phrase first. */
 export class Lexicon {
@@ -111,6 +109,11 @@ export function checkSize(text: string): void {
 /** Refuses more than `LEXICON_MAX_ENTRIES` entries. */
 export function checkCount(count: number): void {
   if (count > LEXICON_MAX_ENTRIES) throw new LexiconError(`The lexicon has too many entries (${count}; at most ${LEXICON_MAX_ENTRIES})`);
+}
+
+/** Whether a lexicon file is PLS (XML): it starts with `<`, after a byte order mark and spaces; else it is JSON. */
+export function isPls(text: string): boolean {
+  return /^\uFEFF?\s*</.test(text.slice(0, 1024));
 }
 
 /**

@@ -2,7 +2,7 @@
  * A sentence cut where its language changes: each part is spoken as an utterance of its own, with a voice of
  * its language. Pure (offsets only), so the speech engine and the render command cut alike.
  */
-import { WORD_CHAR } from './lexicon.js';
+import { WORD_CHAR } from './word-char.js';
 
 /** Characters `start`…`end` of a segment's text, in `lang`. */
 export interface Part {

@@ -16,7 +16,7 @@
  * Not standard, and ignored by others: `case="sensitive"` on a `<lexeme>` (PLS leaves case to the processor;
  * here it is insensitive unless a lexeme says so).
  */
-import { checkCount, checkEntry, checkSize, Lexicon, LexiconError, parseLexiconJson, type LexiconEntry } from './lexicon.js';
+import { checkCount, checkEntry, checkSize, isPls, Lexicon, LexiconError, parseLexiconJson, type LexiconEntry } from './lexicon.js';
 
 const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
@@ -160,8 +160,8 @@ function decode(text: string): string {
   });
 }
 
-/** A lexicon file of either kind: PLS when it starts with `<` (after a byte order mark and spaces), else JSON. */
+/** A lexicon file of either kind: PLS (`isPls`), else JSON. */
 export function parseLexicon(text: string): Lexicon {
   checkSize(text);
-  return /^\uFEFF?\s*</.test(text.slice(0, 1024)) ? parsePls(text) : parseLexiconJson(text);
+  return isPls(text) ? parsePls(text) : parseLexiconJson(text);
 }

@@ -4,17 +4,9 @@
  * events, eSpeak's word events) in what they were given; the map turns that back into the page's text, so
  * highlights and word offsets stay on the page's words.
  */
-import { WORD_CHAR, firstWord, langCovers, lexiconLang, type Lexicon } from './lexicon.js';
-
-export interface Said {
-  /** The text to speak. */
-  readonly text: string;
-  /**
-   * For each UTF-16 unit of `text`, the offset in the page's text it stands for (a replacement's characters
-   * all stand for the start of the words replaced); null when `text` is the page's text unchanged.
-   */
-  readonly origins: Int32Array | null;
-}
+import { firstWord, langCovers, lexiconLang, type Lexicon } from './lexicon.js';
+import type { Said } from './said.js';
+import { WORD_CHAR } from './word-char.js';
 
 /**
  * `text` (page offsets from `offset`) as it is said in `lang`: each whole word or phrase the lexicon has for
@@ -57,10 +49,4 @@ function matches(text: string, at: number, word: string, sensitive: boolean): bo
   if (end > text.length || (end < text.length && WORD_CHAR.test(text[end]!))) return false;
   const written = text.slice(at, end);
   return sensitive ? written === word : written === word || written.toLowerCase() === word.toLowerCase();
-}
-
-/** The page offset a voice's `charIndex` into `said` stands for (`offset` + index when nothing was replaced). */
-export function pageOffset(said: Said, charIndex: number, offset = 0): number {
-  const index = Math.min(Math.max(Number.isFinite(charIndex) ? Math.trunc(charIndex) : 0, 0), Math.max(said.text.length - 1, 0));
-  return said.origins ? (said.origins[index] ?? offset) : offset + index;
 }

@@ -13,9 +13,8 @@ import { declaredLang, findArticle, readyArticle } from './article-source.js';
 import { i18nStyles, LanguageController } from './i18n.js';
 import { PlayerCore } from './player-core.js';
 import { Controls, renderPlayer } from './player-view.js';
-import { stepRate } from './speed-menu.js';
 import type { StringOverrides } from './strings.js';
-import { ShortcutController } from './shortcuts.js';
+import { shortcutKey } from './shortcut-keys.js';
 import { playerStyles, type ThemeMode } from './styles.js';
 
 /**
@@ -164,6 +163,7 @@ export class ListenPlayer extends LitElement {
     allowCrossOrigin: () => this.allowCrossOrigin,
     loadOptions: () => this.#loadOptions(),
     explicit: () => this.#explicit ?? { rate: false, voice: false },
+    rtl: () => this.#i18n.rtl,
   });
 
   /** Whether the page set `rate` and `voice` itself, read before the first update reflects `rate`. */
@@ -173,13 +173,15 @@ export class ListenPlayer extends LitElement {
 
   constructor() {
     super();
-    new ShortcutController(this, {
-      toggle: () => this.toggle(),
-      skip: (direction) => this.#core.request((session) => session.playback.skip(direction)),
-      step: (direction, chapter) => this.#core.request((session) => session.step(direction, chapter)),
-      changeRate: (direction) => this.#changeRate(direction),
-      copyMoment: () => this.#core.request((session) => session.copyMoment()),
-      rtl: () => this.#i18n.rtl,
+    // The shortcuts come with the rest of the player (`shortcuts.ts`). One pressed before it is there is kept
+    // from the page and done once it is (its press loads it); play and pause at once, as the button does.
+    this.addEventListener('keydown', (event) => {
+      const key = this.#core.loader.value ? null : shortcutKey(event);
+      if (key === null) return;
+      event.preventDefault();
+      const { shiftKey } = event;
+      if (/^[ k]$/i.test(key)) this.toggle();
+      else this.#core.request((session) => session.press(key, shiftKey));
     });
     // A pointer over the player or focus in it is a reader about to use it: the rest of it loads meanwhile
     // (the voices then show in the menu, and play starts sooner).
@@ -346,13 +348,6 @@ export class ListenPlayer extends LitElement {
     const lang = this.langOverride || this.lang || declared || navigator.language;
     const { lexicon, allowCrossOrigin } = this;
     return { lang, voice: this.voice || undefined, rate: clampRate(this.rate), relabel: this.langOverride && declared, lexicon, allowCrossOrigin };
-  }
-
-  #changeRate(direction: -1 | 1): void {
-    const next = stepRate(clampRate(this.rate), direction);
-    if (next === undefined) return;
-    this.rate = next;
-    this.#rememberRate();
   }
 
   /** The session remembers a choice it saw; one made before it loaded is handed to it. */

@@ -1,30 +1,42 @@
-/** The controls that depend on what the engine can do, as templates: the voice menu and the download link. */
-import { css, html, nothing } from 'lit';
+/** The controls that depend on what the engine can do: the voice menu (drawn by `voice-menu.ts`) and the download link. */
+import { css, html, nothing, type ReactiveControllerHost } from 'lit';
 import type { EngineCapabilities } from '../engines/engine.js';
-import { voiceGroups } from '../player/voice-groups.js';
 import type { Strings } from './strings.js';
 
 /**
- * The voice menu for Web Speech: a group per language and region, named in the player's language; first the
- * article's language (its regions in the order of their best voice), then, on a modest device, the others by
- * name (the groups: `player/voice-groups.ts`). Voices are listed best first, those the platform marks as better named so.
+ * The voice menu, whose module (with the voices' grouping and ranking) is imported the first time there are
+ * voices to list: only the speech engine has any, so a recording never downloads it. Draws nothing until then,
+ * and has the host render again when it arrives.
  */
-export function renderVoiceMenu(strings: Strings, engine: EngineCapabilities, lang: string, onChange: (event: Event) => void) {
-  if (!engine.voices.length) return nothing;
-  const current = engine.voice;
-  const groups = voiceGroups(engine.voices, lang, strings, engine.voiceContext, current);
-  const option = (voice: SpeechSynthesisVoice, higher: boolean) => {
-    const text = higher ? strings.higherQuality(voice.name) : voice.name;
-    return html`<option value=${voice.name} ?selected=${voice === current}>${text}</option>`;
+export class VoiceMenu {
+  readonly #host: ReactiveControllerHost & { voice: string };
+  #module: typeof import('./voice-menu.js') | null = null;
+  #loading = false;
+
+  constructor(host: ReactiveControllerHost & { voice: string }) {
+    this.#host = host;
+  }
+
+  render(strings: Strings, engine: EngineCapabilities, lang: string) {
+    if (!engine.voices.length) return nothing;
+    if (this.#module) return this.#module.renderVoiceMenu(strings, engine, lang, this.#onChange);
+    if (!this.#loading) {
+      this.#loading = true;
+      import('./voice-menu.js').then(
+        (module) => {
+          this.#module = module;
+          this.#host.requestUpdate();
+        },
+        // Not loadable now (offline): the next render tries again.
+        () => (this.#loading = false),
+      );
+    }
+    return nothing;
+  }
+
+  readonly #onChange = (event: Event): void => {
+    this.#host.voice = (event.target as HTMLSelectElement).value;
   };
-  return html`<label part="voice"
-    >${strings.voice}
-    <select @change=${onChange}>
-      ${groups.map(
-        (group) => html`<optgroup label=${group.label}>${group.voices.map((voice) => option(voice, group.higherQuality.has(voice)))}</optgroup>`,
-      )}
-    </select></label
-  >`;
 }
 
 /** A link to the audio file while pre-rendered audio is playing. */

@@ -29,7 +29,12 @@ export class PlayerCore implements ReactiveController {
     this.#host = host;
     const store = this.store;
     this.loader = new Loader(host, {
-      task: () => import('./session.js'),
+      task: () => {
+        // The engine's file is asked for with the session's, not once the session has made the engine: one
+        // round trip less before play. The session imports it again (at once, from the module map).
+        if (options.readyArticle()) void (options.src() ? import('../engines/audio/audio.js') : import('../engines/speech/speech.js')).catch(() => {});
+        return import('./session.js');
+      },
       make: ({ PlayerSession }) => {
         // The rest of the player takes over from `idle`, as if it had been there all along: its controllers
         // (one player at a time, Media Session, where play starts) see a waiting play start when it runs.

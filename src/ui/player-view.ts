@@ -36,7 +36,7 @@ export interface PlayerParts {
   /** In place of the player's label (null or absent: the label). */
   renderBack?(strings: ShellStrings): unknown;
   renderParagraphs(strings: ShellStrings): unknown;
-  renderMenus?(strings: ShellStrings, onVoiceChange: (event: Event) => void): unknown;
+  renderMenus?(strings: ShellStrings): unknown;
   renderResume?(strings: ShellStrings): unknown;
   renderMini?(view: PartsView): unknown;
 }
@@ -44,12 +44,11 @@ export interface PlayerParts {
 /** The element, as its controls use it. */
 export interface ControlsHost {
   rate: number;
-  voice: string;
   seek(seconds: number): void;
   requestUpdate(): void;
 }
 
-/** The controls' own state and handlers: the slider while the reader drags it, the speed and voice menus. */
+/** The controls' own state and handlers: the slider while the reader drags it, and the speed menu. */
 export class Controls {
   /** Slider value while the reader drags it (the position is applied on release). */
   scrub: number | null = null;
@@ -75,10 +74,6 @@ export class Controls {
   readonly onRateChange = (event: Event): void => {
     this.#host.rate = Number((event.target as HTMLSelectElement).value);
     this.#rateChosen();
-  };
-
-  readonly onVoiceChange = (event: Event): void => {
-    this.#host.voice = (event.target as HTMLSelectElement).value;
   };
 }
 
@@ -133,7 +128,7 @@ export function renderPlayer(view: PlayerView) {
         />
         <button part="next-button" aria-label=${s.next} @click=${view.next}>${nextIcon}</button>
         ${parts.renderParagraphs(s)}
-        ${renderSpeedMenu(s, view.rate, controls.onRateChange)} ${parts.renderMenus?.(s, controls.onVoiceChange)}
+        ${renderSpeedMenu(s, view.rate, controls.onRateChange)} ${parts.renderMenus?.(s)}
       </div>
       ${parts.renderResume?.(s)}
       <div class="status ${state === 'error' ? 'error' : ''}" part="status">${shown} <span role="status">${announced}</span></div>

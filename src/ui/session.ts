@@ -24,12 +24,14 @@ import type { PlayerState, PlayerStore } from '../player/store.js';
 import { chapterMarkStyles, chapterValueText, renderChapterMarks } from './chapter-marks.js';
 import { FocusKeeper } from './focus-keeper.js';
 import { FollowController, followStyles } from './follow.js';
-import { menuStyles, renderDownload, renderVoiceMenu } from './menus.js';
+import { menuStyles, renderDownload, VoiceMenu } from './menus.js';
 import { MiniPlayerController } from './mini-player.js';
 import { MomentCopy, momentStyles, playFromLabel } from './moment-copy.js';
 import { SleepMenu, sleepStyles } from './sleep-menu.js';
 import { PlayFromHereController } from './play-from-here.js';
 import { ParagraphListController } from './play-from-here-list.js';
+import { ShortcutController } from './shortcuts.js';
+import { stepRate } from './speed-menu.js';
 import { renderResumeOffer, resumeStatus, resumeStyles } from './resume-offer.js';
 import { completeStrings } from './i18n.js';
 import type { PartsView, PlayerParts } from './player-view.js';
@@ -68,6 +70,8 @@ export interface SessionOptions {
   loadOptions(): EngineLoadOptions;
   /** Whether the page set the rate and the voice itself, read before the element's first update. */
   explicit(): { readonly rate: boolean; readonly voice: boolean };
+  /** Whether the UI runs right to left (the arrow keys follow what the reader sees). */
+  rtl(): boolean;
 }
 
 export class PlayerSession implements PlayerParts {
@@ -85,9 +89,11 @@ export class PlayerSession implements PlayerParts {
   readonly #link: LinkStartController;
   readonly #moment: MomentCopy;
   readonly #sleep: SleepMenu;
+  readonly #shortcuts: ShortcutController;
   /** The position and length the focused slider reports while playing (see `slider`), and the last position seen. */
   #held: readonly [number, number] | null = null;
   #lastTime = 0;
+  readonly #voiceMenu: VoiceMenu;
   /** The code of an audio failure that fell back to speech: the notice is reworded by it. */
   #fallbackCode: ListenErrorCode | null = null;
   /** The playback notice last seen (English), the state it was last seen in, and whether it is still announced. */
@@ -131,6 +137,18 @@ export class PlayerSession implements PlayerParts {
     const rate = () => clampRate(host.rate);
     new MediaSessionController(host, playback, { article: options.article, rate, chapters: () => chapters.timed });
     new ProgressController(host, playback, { rate });
+    // Before the preferences: a speed changed by a key is remembered once the shortcut has handled it.
+    this.#shortcuts = new ShortcutController(host, {
+      toggle: () => host.toggle(),
+      skip: (direction) => playback.skip(direction),
+      step: (direction, chapter) => this.step(direction, chapter),
+      changeRate: (direction) => {
+        const next = stepRate(clampRate(host.rate), direction);
+        if (next !== undefined) host.rate = next;
+      },
+      copyMoment: () => this.#moment.copy(),
+      rtl: options.rtl,
+    });
     this.#preferences = new PreferencesController(host, { lang: () => options.loadOptions().lang, explicit: options.explicit });
     new PlayFromHereController(host, playback);
     this.#link = new LinkStartController(host, playback, { article: options.article, marks: () => host.highlight !== 'none' });
@@ -141,6 +159,7 @@ export class PlayerSession implements PlayerParts {
     // The article: waited for while it is not on the page yet, and followed while it is read.
     new ArticleWatchController(host, playback, { article: options.article, ready: options.readyArticle, exclude });
     this.#upNext = new UpNextHook(host, playback);
+    this.#voiceMenu = new VoiceMenu(host);
     host.addEventListener('listen-error', this.#onError);
   }
 
@@ -167,6 +186,12 @@ export class PlayerSession implements PlayerParts {
   /** "Play from 2:31" while a link's moment is offered. */
   playLabel(shell: ShellStrings): string | null {
     return playFromLabel(completeStrings(shell, en), this.#link.moment?.time);
+  }
+
+  /** Does what a shortcut pressed before the session loaded does (see `ShortcutController.press`). */
+  press(key: string, shift: boolean): void {
+    this.#shortcuts.press(key, shift);
+    if (key === '<' || key === '>') this.#preferences.rememberRate();
   }
 
   /** Opens the list of paragraphs to play from (the element's button was pressed before the session loaded). */
@@ -233,11 +258,11 @@ export class PlayerSession implements PlayerParts {
     else this.playback.step(direction);
   }
 
-  /** The voice menu and the download link; and, laid over the slider (the bar holds both), the chapters' ticks. */
-  renderMenus(shell: ShellStrings, onVoiceChange: (event: Event) => void) {
+  /** The voice menu, the sleep timer and the download link; and, laid over the slider (the bar holds both), the chapters' ticks. */
+  renderMenus(shell: ShellStrings) {
     const strings = completeStrings(shell, en);
     const snapshot = this.playback.snapshot;
-    return html`${renderVoiceMenu(strings, snapshot, this.#options.loadOptions().lang, onVoiceChange)} ${this.#sleep.render(strings)}
+    return html`${this.#voiceMenu.render(strings, snapshot, this.#options.loadOptions().lang)} ${this.#sleep.render(strings)}
     ${renderDownload(strings, snapshot)}${renderChapterMarks(this.chapters.timed, snapshot.duration)}`;
   }
 

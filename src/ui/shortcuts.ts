@@ -1,8 +1,10 @@
 /**
  * Keyboard shortcuts while focus is anywhere in the player. A controller: it listens on the host from
- * connect to disconnect. Menus keep their own keys (typing selects a voice), buttons keep Space and Enter.
+ * connect to disconnect. Menus keep their own keys (typing selects a voice), buttons keep Space and Enter
+ * (`shortcut-keys.ts`). It comes with the rest of the player; the element hands it what was pressed before.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { shortcutKey } from './shortcut-keys.js';
 
 export interface ShortcutActions {
   toggle(): void;
@@ -40,25 +42,26 @@ export class ShortcutController implements ReactiveController {
   }
 
   readonly #onKeyDown = (event: KeyboardEvent): void => {
-    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
-    const tag = (event.composedPath()[0] as Element | undefined)?.localName;
-    if (tag === 'select') return;
+    const key = shortcutKey(event);
+    if (key === null) return;
+    event.preventDefault();
+    this.press(key, event.shiftKey);
+  };
+
+  /** Does what shortcut `key` (see `shortcutKey`) does; with `shift`, arrows move by paragraph. */
+  press(key: string, shift: boolean): void {
     const actions = this.#actions;
-    switch (event.key) {
+    switch (key) {
       case ' ':
-        // A button presses itself with Space; a link does not (the page would scroll): it plays or pauses.
-        if (tag === 'button') return;
-        actions.toggle();
-        break;
       case 'k':
       case 'K':
         actions.toggle();
         break;
       case 'ArrowLeft':
       case 'ArrowRight': {
-        const back = event.key === (actions.rtl?.() ? 'ArrowRight' : 'ArrowLeft');
+        const back = key === (actions.rtl?.() ? 'ArrowRight' : 'ArrowLeft');
         const direction = back ? -1 : 1;
-        if (event.shiftKey) actions.step(direction);
+        if (shift) actions.step(direction);
         else actions.skip(direction);
         break;
       }
@@ -86,9 +89,6 @@ export class ShortcutController implements ReactiveController {
       case 'L':
         actions.copyMoment();
         break;
-      default:
-        return;
     }
-    event.preventDefault();
-  };
+  }
 }

@@ -1,5 +1,5 @@
 // The benchmark's runs on the built demo page and on a page with the library bundle alone.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSize } from './stats.mjs';
 import { fakeSpeechScript, probeScript, syncProbe } from './probe.mjs';
@@ -7,6 +7,21 @@ import { fakeSpeechScript, probeScript, syncProbe } from './probe.mjs';
 const PLAY = 'listen-player [part="play-button"]';
 const SEED_PLAYING = () => window.__bench.playing.some((entry) => /seed\.(mp3|opus)/.test(entry.src));
 const STATE_PLAYING = () => window.__bench.states.some((entry) => entry.state === 'playing');
+
+/**
+ * Writes the library's pages beside the built demo: `bundle.html`, the seed article with nothing but the
+ * library bundle (what a host page downloads; the demo's scripts and preloads, however many chunks its build
+ * made, left out), and `bundle-speech.html`, the same without a recording (read by the browser's voice).
+ */
+export function writeLibraryPages(site) {
+  const demo = readFileSync(join(site, 'index.html'), 'utf8');
+  const bundle = demo
+    .replace(/<script type="module"[^>]*><\/script>/, '<script type="module" src="/listen-player.js"></script>')
+    .replace(/\s*<script type="module" crossorigin[^>]*><\/script>/g, '')
+    .replace(/\s*<link rel="modulepreload"[^>]*>/g, '');
+  writeFileSync(join(site, 'bundle.html'), bundle);
+  writeFileSync(join(site, 'bundle-speech.html'), bundle.replace(/(<listen-player\b[^>]*?)\s+src="[^"]*"/, '$1'));
+}
 
 /**
  * A fresh context (no stored rate or resume point) with the probe, noting each JS response and its phase;

@@ -14,7 +14,7 @@ import { syncChart } from './chart.mjs';
 import { contentRun } from './content.mjs';
 import { devLayoutRun, devServer } from './dev.mjs';
 import { moduleSizes } from './modules.mjs';
-import { syncRun, vitalsRun } from './pages.mjs';
+import { syncRun, vitalsRun, writeLibraryPages } from './pages.mjs';
 import { renderRun } from './render.mjs';
 import { scaleRun, stressRun } from './scale.mjs';
 import { serve } from './serve.mjs';
@@ -42,15 +42,7 @@ await build({
   logLevel: 'error',
   build: { outDir: join(site, 'bench'), emptyOutDir: true, target: 'es2022', rolldownOptions: { input: join(root, 'tests/bench/scale/index.html') } },
 });
-// The seed article with nothing but the library bundle: what a host page downloads.
-const demo = readFileSync(join(site, 'index.html'), 'utf8');
-writeFileSync(
-  join(site, 'bundle.html'),
-  demo.replace(/<script type="module"[^>]*><\/script>/, '<script type="module" src="/listen-player.js"></script>').replace(/<link rel="modulepreload"[^>]*>/g, ''),
-);
-// The same page without a recording: read by the browser's voice.
-const bundlePage = readFileSync(join(site, 'bundle.html'), 'utf8');
-writeFileSync(join(site, 'bundle-speech.html'), bundlePage.replace(/(<listen-player\b[^>]*?)\s+src="[^"]*"/, '$1'));
+writeLibraryPages(site);
 
 const server = await serve(site);
 const browser = await chromium.launch({

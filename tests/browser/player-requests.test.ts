@@ -49,6 +49,25 @@ describe('requests before the rest of the player loads', () => {
     expect(events.states).toEqual(['loading', 'playing']);
   });
 
+  it('keeps shortcuts pressed meanwhile from the page and does them in order: a play at once, the others when it is there', async () => {
+    useFakeSpeech({ charsPerSecond: SLOW });
+    const player = await mount(PAGE);
+    const seek = player.shadowRoot!.querySelector<HTMLInputElement>('[part~="seek"]')!;
+    /** Presses `key` on the seek bar; whether the page's default (moving the slider, scrolling) was prevented. */
+    const press = (key: string) => !seek.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true }));
+
+    expect(press('n')).toBe(true);
+    expect(press('>')).toBe(true);
+    expect(press('k')).toBe(true);
+    expect(player.state).toBe('loading');
+    // Not a shortcut: left to the page.
+    expect(press('x')).toBe(false);
+    await untilState(player, 'playing');
+
+    expect(player.segmentIndex).toBe(1);
+    expect(player.rate).toBe(1.25);
+  });
+
   it('shows a position sought at once, and starts there', async () => {
     useFakeSpeech({ charsPerSecond: SLOW });
     const player = await mount(PAGE);

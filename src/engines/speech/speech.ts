@@ -11,8 +11,9 @@
  */
 import type { Segment } from '../../article/segment.js';
 import type { EngineListener, EngineLoadOptions, ListenErrorCode, SpeechEngineLike, WordTiming } from '../engine.js';
+import { hasInlineLang } from '../../article/inline-lang.js';
 import { clampRate } from '../../article/pace.js';
-import { type ChunkPlace, SpeechTimeline, type TimedChunk } from './timeline.js';
+import { type ChunkPlace, type RunsOf, SpeechTimeline, type TimedChunk } from './timeline.js';
 import { SpeechWords } from './words.js';
 import { chunkOffset, Pronunciation } from './pronunciation.js';
 import { VoiceChoice } from './voice-choice.js';
@@ -22,6 +23,9 @@ import { speechFailure, UtteranceLine } from './utterances.js';
 
 /** How often the clock is reported while speaking, in ms (UI time only; highlights move on chunk events). */
 const TICK_MS = 250;
+
+/** The cutting at language runs, once imported (for the first article with phrases in another language). */
+let langRuns: RunsOf | undefined;
 
 export class SpeechEngine implements SpeechEngineLike {
   readonly kind = 'speech' as const;
@@ -110,27 +114,45 @@ export class SpeechEngine implements SpeechEngineLike {
     this.#cancel();
     this.#rate = clampRate(options.rate);
     const previous = this.duration;
-    this.#timeline = new SpeechTimeline(segments, options.lang, options.relabel);
+    const inline = hasInlineLang(segments);
+    this.#timeline = new SpeechTimeline(segments, options.lang, options.relabel, inline ? langRuns : undefined);
     this.#words.reset(segments);
     this.#place = this.#timeline.firstFrom(0);
     if (this.duration !== previous) this.#listener({ type: 'duration', duration: this.duration });
     this.#failed = false;
-    this.#ready = this.#prepare(options);
+    this.#ready = this.#prepare(options, inline && !langRuns);
     return this.#ready.then(() => undefined);
   }
 
-  async #prepare(options: EngineLoadOptions): Promise<boolean> {
+  async #prepare(options: EngineLoadOptions, cutRuns: boolean): Promise<boolean> {
     const synth = this.#line.synth;
     if (!synth) {
       this.#failLoad('This browser cannot read aloud: it has no speech synthesis.');
       return false;
     }
     const voices = this.#choice.load(synth, this.#voiceTimeout, options, this.#timeline.langs());
-    const [loaded] = await Promise.all([voices, this.#pronunciation.load(options, this.#listener)]);
+    const runs = cutRuns ? this.#cutAtRuns(this.#timeline) : undefined;
+    const [loaded] = await Promise.all([voices, this.#pronunciation.load(options, this.#listener), runs]);
     // A newer load has taken over (or the engine is gone): it reports for itself.
     if (this.#destroyed || loaded.status === 'stale') return false;
     if (loaded.status === 'failed') this.#failLoad(loaded.message);
     return loaded.status === 'ready';
+  }
+
+  /**
+   * Imports the cutting at language runs and cuts `timeline` with it, keeping the place (a chunk starts where
+   * the first of its parts does). Should it fail to load, each phrase is read in its paragraph's language.
+   */
+  async #cutAtRuns(timeline: SpeechTimeline): Promise<void> {
+    try {
+      langRuns ??= (await import('../../article/lang-runs.js')).langRuns;
+    } catch {
+      return;
+    }
+    if (timeline !== this.#timeline) return;
+    const chunk = timeline.chunk(this.#place);
+    timeline.useRuns(langRuns);
+    if (chunk) this.#place = timeline.placeAt(chunk.segment, chunk.offset);
   }
 
   /** Switches to the voice named `name` (if the device has it); speaking restarts the current chunk with it. */

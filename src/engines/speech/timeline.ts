@@ -7,7 +7,7 @@
  * seeking or skipping reaches it, so an article of 100,000 paragraphs starts as fast as one of ten.
  */
 import { chunkText } from '../../article/chunk.js';
-import { langRuns } from '../../article/lang-runs.js';
+import type { LangRun } from '../../article/lang-runs.js';
 import type { Segment } from '../../article/segment.js';
 import { cutAtRuns, primaryOf, readIn } from '../../spoken/parts.js';
 import { INITIAL_CHARS_PER_SECOND } from '../../article/pace.js';
@@ -30,6 +30,15 @@ export interface ChunkPlace {
   readonly chunk: number;
 }
 
+/** The language runs of segment `index` (`langRuns`, imported only for an article that has inline languages). */
+export type RunsOf = (segments: readonly Segment[], index: number) => LangRun[];
+
+/** A segment read in its own language throughout: one run. */
+const wholeSegment: RunsOf = (segments, index) => {
+  const segment = segments[index];
+  return segment ? [{ start: 0, end: segment.text.length, lang: segment.lang }] : [];
+};
+
 /** Weight of the initial guess, in characters, against measured speech. */
 const PRIOR_CHARS = 120;
 
@@ -45,11 +54,13 @@ export class SpeechTimeline {
   #cut = 0;
   #measuredChars = 0;
   #measuredSeconds = 0;
+  #runs: RunsOf;
 
-  constructor(segments: readonly Segment[], lang: string, relabel = '') {
+  constructor(segments: readonly Segment[], lang: string, relabel = '', runs: RunsOf = wholeSegment) {
     this.#segments = segments;
     this.#lang = lang;
     this.#relabel = relabel;
+    this.#runs = runs;
     this.#before = new Float64Array(segments.length + 1);
     for (let i = 0; i < segments.length; i++) this.#before[i + 1] = this.#before[i]! + segments[i]!.text.length;
     this.#chunks = new Array<readonly TimedChunk[] | undefined>(segments.length);
@@ -98,7 +109,7 @@ export class SpeechTimeline {
       const { text } = segment;
       const lang = this.langOf(segment.lang);
       // A run in a region of the segment's language (`en` in `en-GB`) is read by the same voice: no cut there.
-      const runs = langRuns(this.#segments, index).map((run) => {
+      const runs = this.#runs(this.#segments, index).map((run) => {
         const own = this.langOf(run.lang);
         return { ...run, lang: primaryOf(own) === primaryOf(lang) ? lang : own };
       });
@@ -115,6 +126,25 @@ export class SpeechTimeline {
       this.#cut++;
     }
     return chunks;
+  }
+
+  /**
+   * Cuts at language runs from now on (`runs` arrived after the timeline was made): the chunks cut so far are
+   * cut again on their next use. Times do not move (they come from characters).
+   */
+  useRuns(runs: RunsOf): void {
+    this.#runs = runs;
+    this.#chunks.fill(undefined);
+    this.#cut = 0;
+  }
+
+  /** The chunk of segment `segment` that holds `offset` (its last chunk starting at or before it). */
+  placeAt(segment: number, offset: number): ChunkPlace | null {
+    const chunks = this.chunksOf(segment);
+    if (!chunks.length) return this.firstFrom(segment);
+    let chunk = 0;
+    while (chunk + 1 < chunks.length && chunks[chunk + 1]!.offset <= offset) chunk++;
+    return { segment, chunk };
   }
 
   chunk(place: ChunkPlace | null): TimedChunk | undefined {

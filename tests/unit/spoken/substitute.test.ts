@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseLexiconJson } from '../../../src/spoken/lexicon.js';
-import { pageOffset, substitute } from '../../../src/spoken/substitute.js';
+import { pageOffset } from '../../../src/spoken/said.js';
+import { substitute } from '../../../src/spoken/substitute.js';
 
 const lexicon = parseLexiconJson(
   JSON.stringify({
