@@ -161,8 +161,13 @@ export const playlistStyles = css`
     font-weight: 700;
   }
   li button {
+    /* A title over two lines keeps its number beside its first line (an inline block sits on its last). */
+    vertical-align: top;
     text-align: start;
-    padding: 0.2em 0;
+    padding: 0;
+  }
+  li + li {
+    margin-block-start: 0.4em;
   }
   li[data-state='skipped'] .title {
     text-decoration: line-through;
