@@ -26,7 +26,8 @@ import { FocusKeeper } from './focus-keeper.js';
 import { FollowController, followStyles } from './follow.js';
 import { menuStyles, renderDownload, VoiceMenu } from './menus.js';
 import { MiniPlayerController } from './mini-player.js';
-import { MomentCopy, momentStyles, playFromLabel } from './moment-copy.js';
+import type { MomentCopy } from './moment-copy.js';
+import { addStyles } from './add-styles.js';
 import { SleepMenu, sleepStyles } from './sleep-menu.js';
 import { PlayFromHereController } from './play-from-here.js';
 import { ParagraphListController } from './play-from-here-list.js';
@@ -37,6 +38,7 @@ import { completeStrings } from './i18n.js';
 import type { PartsView, PlayerParts } from './player-view.js';
 import { en, type Strings } from './strings.js';
 import type { ShellStrings } from './strings-shell.js';
+import { formatClock } from './time.js';
 import { UpNextHook } from './up-next-hook.js';
 import type { UpNextHost } from './up-next.js';
 
@@ -87,7 +89,9 @@ export class PlayerSession implements PlayerParts {
   readonly #preferences: PreferencesController;
   readonly #upNext: UpNextHook;
   readonly #link: LinkStartController;
-  readonly #moment: MomentCopy;
+  /** Copying a link to the moment: its module (clipboard, the field it falls back to) loads on the first copy. */
+  #moment: MomentCopy | null = null;
+  #momentLoading: Promise<MomentCopy> | null = null;
   readonly #sleep: SleepMenu;
   readonly #shortcuts: ShortcutController;
   /** The position and length the focused slider reports while playing (see `slider`), and the last position seen. */
@@ -109,7 +113,7 @@ export class PlayerSession implements PlayerParts {
     // The session's own styles join the element's (a constructed sheet each: allowed by a strict CSP).
     if (host.renderRoot instanceof ShadowRoot) {
       const { elementStyles } = host.constructor as typeof ReactiveElement;
-      adoptStyles(host.renderRoot, [...elementStyles, followStyles, resumeStyles, menuStyles, chapterMarkStyles, momentStyles, sleepStyles]);
+      adoptStyles(host.renderRoot, [...elementStyles, followStyles, resumeStyles, menuStyles, chapterMarkStyles, sleepStyles]);
     }
     const exclude = () => [host];
     const playback = (this.playback = new PlaybackController(host, {
@@ -146,16 +150,15 @@ export class PlayerSession implements PlayerParts {
         const next = stepRate(clampRate(host.rate), direction);
         if (next !== undefined) host.rate = next;
       },
-      copyMoment: () => this.#moment.copy(),
+      copyMoment: () => this.copyMoment(),
       rtl: options.rtl,
     });
     this.#preferences = new PreferencesController(host, { lang: () => options.loadOptions().lang, explicit: options.explicit });
     new PlayFromHereController(host, playback);
     this.#link = new LinkStartController(host, playback, { article: options.article, marks: () => host.highlight !== 'none' });
     this.#resume = new ResumeController(host, playback);
-    this.#moment = new MomentCopy(host, playback);
     this.#sleep = new SleepMenu(host, playback);
-    this.#paragraphs = new ParagraphListController(host, playback, chapters, (index) => this.#moment.copy(index));
+    this.#paragraphs = new ParagraphListController(host, playback, chapters, (index) => this.copyMoment(index));
     // The article: waited for while it is not on the page yet, and followed while it is read.
     new ArticleWatchController(host, playback, { article: options.article, ready: options.readyArticle, exclude });
     this.#upNext = new UpNextHook(host, playback);
@@ -173,9 +176,20 @@ export class PlayerSession implements PlayerParts {
     this.#preferences.rememberRate();
   }
 
-  /** Puts a link to the current moment on the clipboard (or shows it). */
-  copyMoment(): void {
-    this.#moment.copy();
+  /** Puts a link to the current moment, or paragraph `index`'s start, on the clipboard (or shows it). */
+  copyMoment(index?: number): void {
+    this.#momentLoading ??= import('./moment-copy.js').then(
+      ({ MomentCopy, momentStyles }) => {
+        if (this.#host.renderRoot instanceof ShadowRoot) addStyles(this.#host.renderRoot, momentStyles);
+        return (this.#moment = new MomentCopy(this.#host, this.playback));
+      },
+      (error: unknown) => {
+        // Offline, or the file blocked: the next copy tries again.
+        this.#momentLoading = null;
+        throw error;
+      },
+    );
+    this.#momentLoading.then((moment) => moment.copy(index), () => {});
   }
 
   /** Sets the sleep timer from the element's `sleepTimer` (a bad value: off, with a warning). */
@@ -185,7 +199,8 @@ export class PlayerSession implements PlayerParts {
 
   /** "Play from 2:31" while a link's moment is offered. */
   playLabel(shell: ShellStrings): string | null {
-    return playFromLabel(completeStrings(shell, en), this.#link.moment?.time);
+    const time = this.#link.moment?.time;
+    return time === undefined ? null : completeStrings(shell, en).playFrom(formatClock(time));
   }
 
   /** Does what a shortcut pressed before the session loaded does (see `ShortcutController.press`). */
@@ -229,7 +244,7 @@ export class PlayerSession implements PlayerParts {
     const strings = completeStrings(shell, en);
     const { state, errorWhileIdle } = this.playback.snapshot;
     const text = this.#stateText(strings, state);
-    const said = this.#moment.status(strings) || this.#sleep.status(strings);
+    const said = this.#moment?.status(strings) || this.#sleep.status(strings);
     if (said) return [said, ''];
     if (state === 'error') return errorWhileIdle ? ['', text] : [text, ''];
     // "Up next" at the end: said once, with the state.
@@ -268,7 +283,7 @@ export class PlayerSession implements PlayerParts {
 
   renderResume(shell: ShellStrings) {
     const strings = completeStrings(shell, en);
-    return html`${renderResumeOffer(this.#resume, strings)}${this.#moment.renderField(strings)}${this.#upNext.render()}`;
+    return html`${renderResumeOffer(this.#resume, strings)}${this.#moment?.renderField(strings) ?? nothing}${this.#upNext.render()}`;
   }
 
   renderMini(view: PartsView) {
