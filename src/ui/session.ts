@@ -10,7 +10,6 @@ import type { Segment } from '../article/segment.js';
 import type { EngineLoadOptions, ListenErrorCode } from '../engines/engine.js';
 import { clampRate } from '../article/pace.js';
 import { ArticleWatchController } from '../player/article-watch.js';
-import { Chapters } from '../player/chapters.js';
 import { engineOptions } from '../player/engine-options.js';
 import { ExclusiveController } from '../player/exclusive.js';
 import { LinkStartController } from '../player/link-start.js';
@@ -21,7 +20,7 @@ import { ProgressController } from '../player/progress.js';
 import { ResumeController } from '../player/resume.js';
 import type { SleepTimerSetting } from '../player/sleep-setting.js';
 import type { PlayerState, PlayerStore } from '../player/store.js';
-import { chapterMarkStyles, chapterValueText, renderChapterMarks } from './chapter-marks.js';
+import { ChaptersHook } from './chapters-hook.js';
 import { FocusKeeper } from './focus-keeper.js';
 import { FollowController, followStyles } from './follow.js';
 import { menuStyles, renderDownload, VoiceMenu } from './menus.js';
@@ -79,7 +78,7 @@ export interface SessionOptions {
 export class PlayerSession implements PlayerParts {
   readonly playback: PlaybackController;
   /** The article's headings as chapters: moved between, grouped under, marked on the slider and the lock screen. */
-  readonly chapters: Chapters;
+  readonly #chapters: ChaptersHook;
   readonly #host: SessionHost;
   readonly #options: SessionOptions;
   readonly #follow: FollowController;
@@ -113,7 +112,7 @@ export class PlayerSession implements PlayerParts {
     // The session's own styles join the element's (a constructed sheet each: allowed by a strict CSP).
     if (host.renderRoot instanceof ShadowRoot) {
       const { elementStyles } = host.constructor as typeof ReactiveElement;
-      adoptStyles(host.renderRoot, [...elementStyles, followStyles, resumeStyles, menuStyles, chapterMarkStyles, sleepStyles]);
+      adoptStyles(host.renderRoot, [...elementStyles, followStyles, resumeStyles, menuStyles, sleepStyles]);
     }
     const exclude = () => [host];
     const playback = (this.playback = new PlaybackController(host, {
@@ -127,7 +126,10 @@ export class PlayerSession implements PlayerParts {
       speech: engineOptions().speech,
       audio: () => ({ ...engineOptions().audio, allowCrossOrigin: host.allowCrossOrigin }),
     }));
-    const chapters = (this.chapters = new Chapters(playback));
+    const chapters = (this.#chapters = new ChaptersHook(host, playback, () => {
+      media.chaptersChanged();
+      host.requestUpdate();
+    }));
     // First after playback: a player that starts pauses the others before its Media Session claims the controls.
     new ExclusiveController(host, playback);
     this.#follow = new FollowController(host, {
@@ -139,7 +141,7 @@ export class PlayerSession implements PlayerParts {
     this.#mini = new MiniPlayerController(host, { playback, follow: this.#follow, toggle: () => host.toggle() });
     const focus = new FocusKeeper(host, { playback, mini: this.#mini });
     const rate = () => clampRate(host.rate);
-    new MediaSessionController(host, playback, { article: options.article, rate, chapters: () => chapters.timed });
+    const media = new MediaSessionController(host, playback, { article: options.article, rate, chapters: () => chapters.now?.timed ?? [] });
     new ProgressController(host, playback, { rate });
     // Before the preferences: a speed changed by a key is remembered once the shortcut has handled it.
     this.#shortcuts = new ShortcutController(host, {
@@ -164,6 +166,7 @@ export class PlayerSession implements PlayerParts {
     this.#upNext = new UpNextHook(host, playback);
     this.#voiceMenu = new VoiceMenu(host);
     host.addEventListener('listen-error', this.#onError);
+    chapters.look(options.segments);
   }
 
   /** What is read, in order (read from the page on first use). */
@@ -231,7 +234,7 @@ export class PlayerSession implements PlayerParts {
       this.#held = [time, duration];
     }
     const [said, length] = this.#held ?? [time, duration];
-    return [said, length, chapterValueText(this.chapters.at(said))];
+    return [said, length, this.#chapters.valueText(said)];
   }
 
   /**
@@ -269,8 +272,9 @@ export class PlayerSession implements PlayerParts {
 
   /** The previous/next paragraph, or with `chapter` the previous/next chapter; playing or paused as it was. */
   step(direction: -1 | 1, chapter = false): void {
-    if (chapter) this.chapters.step(direction);
-    else this.playback.step(direction);
+    if (!chapter) this.playback.step(direction);
+    else if (this.#chapters.now) this.#chapters.now.step(direction);
+    else void this.#chapters.ready().then((chapters) => chapters?.step(direction));
   }
 
   /** The voice menu, the sleep timer and the download link; and, laid over the slider (the bar holds both), the chapters' ticks. */
@@ -278,7 +282,7 @@ export class PlayerSession implements PlayerParts {
     const strings = completeStrings(shell, en);
     const snapshot = this.playback.snapshot;
     return html`${this.#voiceMenu.render(strings, snapshot, this.#options.loadOptions().lang)} ${this.#sleep.render(strings)}
-    ${renderDownload(strings, snapshot)}${renderChapterMarks(this.chapters.timed, snapshot.duration)}`;
+    ${renderDownload(strings, snapshot)}${this.#chapters.renderMarks(snapshot.duration)}`;
   }
 
   renderResume(shell: ShellStrings) {
