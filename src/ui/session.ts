@@ -27,7 +27,7 @@ import { menuStyles, renderDownload, VoiceMenu } from './menus.js';
 import { MiniPlayerController } from './mini-player.js';
 import type { MomentCopy } from './moment-copy.js';
 import { addStyles } from './add-styles.js';
-import { SleepMenu, sleepStyles } from './sleep-menu.js';
+import { SleepSelect } from './sleep-select.js';
 import { PlayFromHereController } from './play-from-here.js';
 import { ParagraphListController } from './play-from-here-list.js';
 import { ShortcutController } from './shortcuts.js';
@@ -91,7 +91,7 @@ export class PlayerSession implements PlayerParts {
   /** Copying a link to the moment: its module (clipboard, the field it falls back to) loads on the first copy. */
   #moment: MomentCopy | null = null;
   #momentLoading: Promise<MomentCopy> | null = null;
-  readonly #sleep: SleepMenu;
+  readonly #sleep: SleepSelect;
   readonly #shortcuts: ShortcutController;
   /** The position and length the focused slider reports while playing (see `slider`), and the last position seen. */
   #held: readonly [number, number] | null = null;
@@ -112,7 +112,7 @@ export class PlayerSession implements PlayerParts {
     // The session's own styles join the element's (a constructed sheet each: allowed by a strict CSP).
     if (host.renderRoot instanceof ShadowRoot) {
       const { elementStyles } = host.constructor as typeof ReactiveElement;
-      adoptStyles(host.renderRoot, [...elementStyles, followStyles, resumeStyles, menuStyles, sleepStyles]);
+      adoptStyles(host.renderRoot, [...elementStyles, followStyles, resumeStyles, menuStyles]);
     }
     const exclude = () => [host];
     const playback = (this.playback = new PlaybackController(host, {
@@ -159,7 +159,7 @@ export class PlayerSession implements PlayerParts {
     new PlayFromHereController(host, playback);
     this.#link = new LinkStartController(host, playback, { article: options.article, marks: () => host.highlight !== 'none' });
     this.#resume = new ResumeController(host, playback);
-    this.#sleep = new SleepMenu(host, playback);
+    this.#sleep = new SleepSelect(host, playback);
     this.#paragraphs = new ParagraphListController(host, playback, chapters, (index) => this.copyMoment(index));
     // The article: waited for while it is not on the page yet, and followed while it is read.
     new ArticleWatchController(host, playback, { article: options.article, ready: options.readyArticle, exclude });
