@@ -6,7 +6,7 @@
  * list), on the engine's timeline at rate 1.
  */
 import { css, html, nothing, type ReactiveControllerHost } from 'lit';
-import { fragmentWords, momentUrl } from '../player/moment.js';
+import { fragmentWords, momentUrl } from '../player/moment-url.js';
 import type { PlaybackController } from '../player/playback.js';
 import type { PlayerState } from '../player/store.js';
 import type { Strings } from './strings.js';
