@@ -40,6 +40,8 @@ const PLAYLIST_ELEMENT = 'src/playlist/listen-playlist.ts';
 const SESSION = 'src/ui/session.ts';
 /** The speech engine, and the voice menu: only a page read by the browser's voice loads them, and the menu uses the engine's ranking. */
 const SPEECH = ['src/engines/speech/speech.ts', 'src/ui/voice-menu.ts'];
+/** The chapters' code: loaded together, only for an article with headings (the paragraph list uses it too). */
+const CHAPTERS = ['src/article/chapters.ts', 'src/player/chapters.ts', 'src/ui/chapter-marks.ts'];
 const BUILD_TSCONFIG = 'src/tsconfig.build.json';
 /** The sources whose CSS gives the custom properties' defaults: the player's, and the page's highlight. */
 const STYLE_SOURCES = ['src/ui/styles.ts', 'src/article/highlight.ts'];
@@ -89,11 +91,13 @@ export function listenLibrary(): Plugin {
           // Likewise the session's file holds all it imports: the element imports an engine's file alongside it
           // (see `player-core.ts`), and what the session shares with an engine would otherwise be files of its own.
           // The speech engine's file holds the voice menu as well (it lists the engine's voices by its ranking).
+          // The chapters' modules share one file: the session imports two of them, the paragraph list the third.
           codeSplitting: {
             groups: [
               { name: 'shared', tags: ['$initial'], test: (id) => beforePlay.has(id), priority: 2 },
               { name: 'session', test: (id) => id === resolve(root, SESSION), priority: 1 },
               { name: 'speech', test: (id) => SPEECH.some((path) => id === resolve(root, path)), priority: 0 },
+              { name: 'chapters', test: (id) => CHAPTERS.some((path) => id === resolve(root, path)), priority: 0 },
             ],
           },
         },

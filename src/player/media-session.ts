@@ -159,6 +159,11 @@ export class MediaSessionController implements ReactiveController {
     this.#sent = null;
   }
 
+  /** The chapters came (their module loads after the session): the system's list is brought up to date. */
+  chaptersChanged(): void {
+    if (this.#owned) this.#updateChapters();
+  }
+
   /**
    * Where the browser shows chapters (`MediaMetadata.chapterInfo`), their times follow the engine's timeline:
    * a recording's arrive with its manifest, speech's estimates are corrected as it speaks. The metadata is set

@@ -4,17 +4,14 @@
  * (`#listen=151:~:text=The%20third%20paragraph`). The browser scrolls to the text and strips the fragment
  * directive (`:~:…`) from `location.hash` before the page's scripts see it, so the player reads only
  * `#listen=151`; a browser without text fragments leaves the directive in, and it is ignored here.
- * Pure: parsing, formatting and the URL; `link-start.ts` acts on it.
+ * Pure: parsing (`link-start.ts` acts on it); writing such a link is `moment-url.ts`'s (loaded with the copy).
  */
 
 /** The fragment's key: `#listen=<time>`. */
 export const MOMENT_KEY = 'listen';
 
-/** Words of the paragraph in the text fragment: enough to be unique in most articles, short enough to share. */
-export const TEXT_FRAGMENT_WORDS = 6;
-
 /** The fragment directive's delimiter (https://wicg.github.io/scroll-to-text-fragment/#the-fragment-directive). */
-const DIRECTIVE = ':~:';
+export const DIRECTIVE = ':~:';
 
 /**
  * The time a URL fragment (`#listen=151`, with or without `#`) names, in seconds; null when it names none or a
@@ -36,40 +33,6 @@ export function parseTime(text: string): number | null {
   if (parts.slice(1).some((part) => part >= 60)) return null;
   const seconds = parts.reduce((total, part) => total * 60 + part, 0);
   return Number.isFinite(seconds) ? seconds : null;
-}
-
-/**
- * Seconds as they go in a link: whole seconds, or tenths where they matter (`151`, `151.3`). Rounded up, so a
- * paragraph's start stays in that paragraph, not a hair before it in the one before.
- */
-export function formatMomentTime(seconds: number): string {
-  const tenths = Math.ceil(Math.max(seconds, 0) * 10 - 1e-6) / 10;
-  return Number.isInteger(tenths) ? String(tenths) : tenths.toFixed(1);
-}
-
-/** The first `words` words of a paragraph, for its text fragment; empty for a paragraph without words. */
-export function fragmentWords(text: string, words = TEXT_FRAGMENT_WORDS): string {
-  return text.trim().split(/\s+/u).slice(0, words).join(' ');
-}
-
-/**
- * A text directive's value, percent-encoded as the spec asks: `-`, `,` and `&` are syntax there, so they are
- * escaped along with everything `encodeURIComponent` escapes.
- */
-export function encodeTextDirective(text: string): string {
-  return encodeURIComponent(text).replace(/-/g, '%2D');
-}
-
-/** The fragment for a moment (without `#`): `listen=151`, and the paragraph's text fragment when given words. */
-export function momentFragment(seconds: number, words = ''): string {
-  const time = `${MOMENT_KEY}=${formatMomentTime(seconds)}`;
-  return words ? `${time}${DIRECTIVE}text=${encodeTextDirective(words)}` : time;
-}
-
-/** `href` (the page's URL) pointing at the moment, in place of any fragment it had. */
-export function momentUrl(href: string, seconds: number, words = ''): string {
-  const hash = href.indexOf('#');
-  return `${hash >= 0 ? href.slice(0, hash) : href}#${momentFragment(seconds, words)}`;
 }
 
 /** The segment being read at `time`: the last whose start (`start(i)`, ascending) is at or before it. */

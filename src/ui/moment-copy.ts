@@ -6,14 +6,13 @@
  * list), on the engine's timeline at rate 1.
  */
 import { css, html, nothing, type ReactiveControllerHost } from 'lit';
-import { fragmentWords, momentUrl } from '../player/moment.js';
+import { fragmentWords, momentUrl } from '../player/moment-url.js';
 import type { PlaybackController } from '../player/playback.js';
 import type { PlayerState } from '../player/store.js';
 import type { Strings } from './strings.js';
-import { formatClock } from './time.js';
 
 /** The words it uses, from the UI's table. */
-export type MomentStrings = Pick<Strings, 'playFrom' | 'momentCopied' | 'momentLink' | 'momentRefused'>;
+export type MomentStrings = Pick<Strings, 'momentCopied' | 'momentLink' | 'momentRefused'>;
 
 export class MomentCopy {
   readonly #host: ReactiveControllerHost & HTMLElement;
@@ -96,12 +95,7 @@ export class MomentCopy {
   };
 }
 
-/** "Play from 2:31" while a link's moment is offered; null otherwise. */
-export function playFromLabel(strings: MomentStrings, time: number | undefined): string | null {
-  return time === undefined ? null : strings.playFrom(formatClock(time));
-}
-
-/** The copy button in the paragraph list, and the field: text controls in the player's column. */
+/** The field: a text control in the player's column (the list's copy button is styled with the list). */
 export const momentStyles = css`
   .moment-link {
     grid-column: 2;
@@ -121,16 +115,8 @@ export const momentStyles = css`
     border-radius: 4px;
     background: var(--_surface);
   }
-  button.moment-copy {
-    width: auto;
-    height: auto;
-    min-height: 2.25rem;
-    padding: 0.3rem 0.9rem;
-    border: 1px solid var(--_border);
-  }
   @media (forced-colors: active) {
-    .moment-link input,
-    button.moment-copy {
+    .moment-link input {
       border-color: ButtonText;
     }
   }

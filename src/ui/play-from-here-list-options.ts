@@ -34,7 +34,7 @@ export interface OpenParagraphListOptions {
   /** Closes the list, focus back on its button. */
   close(): void;
   /** The article's chapters, which group the options (none: one flat list). */
-  readonly chapters?: Chapters | undefined;
+  chapters?(): Chapters | null;
   /** Copies a link to paragraph `index`'s start (L on an option). */
   copyLink?: ((index: number) => void) | undefined;
 }
@@ -105,7 +105,7 @@ export class OpenParagraphList {
   }
 
   #chapters(): readonly Chapter[] {
-    return this.#options.chapters?.list ?? [];
+    return this.#options.chapters?.()?.list ?? [];
   }
 
   #grouping(chapters: readonly Chapter[]): ListLayout {

@@ -82,9 +82,20 @@ export const paragraphListStyles = css`
     /* Inside the scrolling list an outer ring would be clipped. */
     outline-offset: -3px;
   }
+  /* "Copy link to this moment", shown with the open list. */
+  button.moment-copy {
+    width: auto;
+    height: auto;
+    min-height: 2.25rem;
+    padding: 0.3rem 0.9rem;
+    border: 1px solid var(--_border);
+  }
   @media (forced-colors: active) {
     .paragraphs button[aria-current='true'] {
       border: 2px solid Highlight;
+    }
+    button.moment-copy {
+      border-color: ButtonText;
     }
   }
 `;

@@ -20,6 +20,14 @@ import type { PlaybackController } from '../player/playback.js';
 import type { OpenParagraphList } from './play-from-here-list-options.js';
 import { renderParagraphsButton } from './paragraphs-button.js';
 
+/** The article's chapters as the session has them: their module loads only for an article with headings. */
+export interface ListChapters {
+  /** The chapters, or null while they are not there. */
+  readonly now: Chapters | null;
+  /** Settles once they are there, or there are none to wait for. */
+  ready(): Promise<unknown>;
+}
+
 export interface ParagraphListStrings {
   /** The button that opens the list, and the list's name. */
   readonly playFromParagraph: string;
@@ -37,14 +45,14 @@ export class ParagraphListController implements ReactiveController {
   #loading: Promise<OpenParagraphList> | null = null;
   #view: OpenParagraphList | null = null;
   /** The article's chapters, which group the list's paragraphs. */
-  readonly #chapters: Chapters | undefined;
+  readonly #chapters: ListChapters | undefined;
   /** Copies a link to the moment: the current one, or paragraph `index`'s start. */
   readonly #copyLink: ((index?: number) => void) | undefined;
 
   constructor(
     host: ReactiveControllerHost & HTMLElement,
     playback: PlaybackController,
-    chapters?: Chapters,
+    chapters?: ListChapters,
     copyLink?: (index?: number) => void,
   ) {
     this.#host = host;
@@ -118,12 +126,14 @@ export class ParagraphListController implements ReactiveController {
   };
 
   #load(): Promise<OpenParagraphList> {
-    this.#loading ??= import('./play-from-here-list-options.js').then(
-      ({ OpenParagraphList }) =>
+    const chapters = this.#chapters;
+    // With the chapters, when the article has some: the list opens grouped.
+    this.#loading ??= Promise.all([import('./play-from-here-list-options.js'), chapters?.ready()]).then(
+      ([{ OpenParagraphList }]) =>
         (this.#view = new OpenParagraphList(this.#host, this.#playback, {
           isOpen: () => this.#open,
           close: () => this.#close(),
-          chapters: this.#chapters,
+          chapters: () => chapters?.now ?? null,
           copyLink: this.#copyLink,
         })),
       (error: unknown) => {

@@ -10,7 +10,6 @@ import type { Segment } from '../article/segment.js';
 import type { EngineLoadOptions, ListenErrorCode } from '../engines/engine.js';
 import { clampRate } from '../article/pace.js';
 import { ArticleWatchController } from '../player/article-watch.js';
-import { Chapters } from '../player/chapters.js';
 import { engineOptions } from '../player/engine-options.js';
 import { ExclusiveController } from '../player/exclusive.js';
 import { LinkStartController } from '../player/link-start.js';
@@ -21,13 +20,14 @@ import { ProgressController } from '../player/progress.js';
 import { ResumeController } from '../player/resume.js';
 import type { SleepTimerSetting } from '../player/sleep-setting.js';
 import type { PlayerState, PlayerStore } from '../player/store.js';
-import { chapterMarkStyles, chapterValueText, renderChapterMarks } from './chapter-marks.js';
+import { ChaptersHook } from './chapters-hook.js';
 import { FocusKeeper } from './focus-keeper.js';
 import { FollowController, followStyles } from './follow.js';
 import { menuStyles, renderDownload, VoiceMenu } from './menus.js';
 import { MiniPlayerController } from './mini-player.js';
-import { MomentCopy, momentStyles, playFromLabel } from './moment-copy.js';
-import { SleepMenu, sleepStyles } from './sleep-menu.js';
+import type { MomentCopy } from './moment-copy.js';
+import { addStyles } from './add-styles.js';
+import { SleepSelect } from './sleep-select.js';
 import { PlayFromHereController } from './play-from-here.js';
 import { ParagraphListController } from './play-from-here-list.js';
 import { ShortcutController } from './shortcuts.js';
@@ -37,6 +37,7 @@ import { completeStrings } from './i18n.js';
 import type { PartsView, PlayerParts } from './player-view.js';
 import { en, type Strings } from './strings.js';
 import type { ShellStrings } from './strings-shell.js';
+import { formatClock } from './time.js';
 import { UpNextHook } from './up-next-hook.js';
 import type { UpNextHost } from './up-next.js';
 
@@ -77,7 +78,7 @@ export interface SessionOptions {
 export class PlayerSession implements PlayerParts {
   readonly playback: PlaybackController;
   /** The article's headings as chapters: moved between, grouped under, marked on the slider and the lock screen. */
-  readonly chapters: Chapters;
+  readonly #chapters: ChaptersHook;
   readonly #host: SessionHost;
   readonly #options: SessionOptions;
   readonly #follow: FollowController;
@@ -87,8 +88,10 @@ export class PlayerSession implements PlayerParts {
   readonly #preferences: PreferencesController;
   readonly #upNext: UpNextHook;
   readonly #link: LinkStartController;
-  readonly #moment: MomentCopy;
-  readonly #sleep: SleepMenu;
+  /** Copying a link to the moment: its module (clipboard, the field it falls back to) loads on the first copy. */
+  #moment: MomentCopy | null = null;
+  #momentLoading: Promise<MomentCopy> | null = null;
+  readonly #sleep: SleepSelect;
   readonly #shortcuts: ShortcutController;
   /** The position and length the focused slider reports while playing (see `slider`), and the last position seen. */
   #held: readonly [number, number] | null = null;
@@ -109,7 +112,7 @@ export class PlayerSession implements PlayerParts {
     // The session's own styles join the element's (a constructed sheet each: allowed by a strict CSP).
     if (host.renderRoot instanceof ShadowRoot) {
       const { elementStyles } = host.constructor as typeof ReactiveElement;
-      adoptStyles(host.renderRoot, [...elementStyles, followStyles, resumeStyles, menuStyles, chapterMarkStyles, momentStyles, sleepStyles]);
+      adoptStyles(host.renderRoot, [...elementStyles, followStyles, resumeStyles, menuStyles]);
     }
     const exclude = () => [host];
     const playback = (this.playback = new PlaybackController(host, {
@@ -123,7 +126,10 @@ export class PlayerSession implements PlayerParts {
       speech: engineOptions().speech,
       audio: () => ({ ...engineOptions().audio, allowCrossOrigin: host.allowCrossOrigin }),
     }));
-    const chapters = (this.chapters = new Chapters(playback));
+    const chapters = (this.#chapters = new ChaptersHook(host, playback, () => {
+      media.chaptersChanged();
+      host.requestUpdate();
+    }));
     // First after playback: a player that starts pauses the others before its Media Session claims the controls.
     new ExclusiveController(host, playback);
     this.#follow = new FollowController(host, {
@@ -135,7 +141,7 @@ export class PlayerSession implements PlayerParts {
     this.#mini = new MiniPlayerController(host, { playback, follow: this.#follow, toggle: () => host.toggle() });
     const focus = new FocusKeeper(host, { playback, mini: this.#mini });
     const rate = () => clampRate(host.rate);
-    new MediaSessionController(host, playback, { article: options.article, rate, chapters: () => chapters.timed });
+    const media = new MediaSessionController(host, playback, { article: options.article, rate, chapters: () => chapters.now?.timed ?? [] });
     new ProgressController(host, playback, { rate });
     // Before the preferences: a speed changed by a key is remembered once the shortcut has handled it.
     this.#shortcuts = new ShortcutController(host, {
@@ -146,21 +152,21 @@ export class PlayerSession implements PlayerParts {
         const next = stepRate(clampRate(host.rate), direction);
         if (next !== undefined) host.rate = next;
       },
-      copyMoment: () => this.#moment.copy(),
+      copyMoment: () => this.copyMoment(),
       rtl: options.rtl,
     });
     this.#preferences = new PreferencesController(host, { lang: () => options.loadOptions().lang, explicit: options.explicit });
     new PlayFromHereController(host, playback);
     this.#link = new LinkStartController(host, playback, { article: options.article, marks: () => host.highlight !== 'none' });
     this.#resume = new ResumeController(host, playback);
-    this.#moment = new MomentCopy(host, playback);
-    this.#sleep = new SleepMenu(host, playback);
-    this.#paragraphs = new ParagraphListController(host, playback, chapters, (index) => this.#moment.copy(index));
+    this.#sleep = new SleepSelect(host, playback);
+    this.#paragraphs = new ParagraphListController(host, playback, chapters, (index) => this.copyMoment(index));
     // The article: waited for while it is not on the page yet, and followed while it is read.
     new ArticleWatchController(host, playback, { article: options.article, ready: options.readyArticle, exclude });
     this.#upNext = new UpNextHook(host, playback);
     this.#voiceMenu = new VoiceMenu(host);
     host.addEventListener('listen-error', this.#onError);
+    chapters.look(options.segments);
   }
 
   /** What is read, in order (read from the page on first use). */
@@ -173,9 +179,20 @@ export class PlayerSession implements PlayerParts {
     this.#preferences.rememberRate();
   }
 
-  /** Puts a link to the current moment on the clipboard (or shows it). */
-  copyMoment(): void {
-    this.#moment.copy();
+  /** Puts a link to the current moment, or paragraph `index`'s start, on the clipboard (or shows it). */
+  copyMoment(index?: number): void {
+    this.#momentLoading ??= import('./moment-copy.js').then(
+      ({ MomentCopy, momentStyles }) => {
+        if (this.#host.renderRoot instanceof ShadowRoot) addStyles(this.#host.renderRoot, momentStyles);
+        return (this.#moment = new MomentCopy(this.#host, this.playback));
+      },
+      (error: unknown) => {
+        // Offline, or the file blocked: the next copy tries again.
+        this.#momentLoading = null;
+        throw error;
+      },
+    );
+    this.#momentLoading.then((moment) => moment.copy(index), () => {});
   }
 
   /** Sets the sleep timer from the element's `sleepTimer` (a bad value: off, with a warning). */
@@ -185,7 +202,8 @@ export class PlayerSession implements PlayerParts {
 
   /** "Play from 2:31" while a link's moment is offered. */
   playLabel(shell: ShellStrings): string | null {
-    return playFromLabel(completeStrings(shell, en), this.#link.moment?.time);
+    const time = this.#link.moment?.time;
+    return time === undefined ? null : completeStrings(shell, en).playFrom(formatClock(time));
   }
 
   /** Does what a shortcut pressed before the session loaded does (see `ShortcutController.press`). */
@@ -216,7 +234,7 @@ export class PlayerSession implements PlayerParts {
       this.#held = [time, duration];
     }
     const [said, length] = this.#held ?? [time, duration];
-    return [said, length, chapterValueText(this.chapters.at(said))];
+    return [said, length, this.#chapters.valueText(said)];
   }
 
   /**
@@ -229,7 +247,7 @@ export class PlayerSession implements PlayerParts {
     const strings = completeStrings(shell, en);
     const { state, errorWhileIdle } = this.playback.snapshot;
     const text = this.#stateText(strings, state);
-    const said = this.#moment.status(strings) || this.#sleep.status(strings);
+    const said = this.#moment?.status(strings) || this.#sleep.status(strings);
     if (said) return [said, ''];
     if (state === 'error') return errorWhileIdle ? ['', text] : [text, ''];
     // "Up next" at the end: said once, with the state.
@@ -254,8 +272,9 @@ export class PlayerSession implements PlayerParts {
 
   /** The previous/next paragraph, or with `chapter` the previous/next chapter; playing or paused as it was. */
   step(direction: -1 | 1, chapter = false): void {
-    if (chapter) this.chapters.step(direction);
-    else this.playback.step(direction);
+    if (!chapter) this.playback.step(direction);
+    else if (this.#chapters.now) this.#chapters.now.step(direction);
+    else void this.#chapters.ready().then((chapters) => chapters?.step(direction));
   }
 
   /** The voice menu, the sleep timer and the download link; and, laid over the slider (the bar holds both), the chapters' ticks. */
@@ -263,12 +282,12 @@ export class PlayerSession implements PlayerParts {
     const strings = completeStrings(shell, en);
     const snapshot = this.playback.snapshot;
     return html`${this.#voiceMenu.render(strings, snapshot, this.#options.loadOptions().lang)} ${this.#sleep.render(strings)}
-    ${renderDownload(strings, snapshot)}${renderChapterMarks(this.chapters.timed, snapshot.duration)}`;
+    ${renderDownload(strings, snapshot)}${this.#chapters.renderMarks(snapshot.duration)}`;
   }
 
   renderResume(shell: ShellStrings) {
     const strings = completeStrings(shell, en);
-    return html`${renderResumeOffer(this.#resume, strings)}${this.#moment.renderField(strings)}${this.#upNext.render()}`;
+    return html`${renderResumeOffer(this.#resume, strings)}${this.#moment?.renderField(strings) ?? nothing}${this.#upNext.render()}`;
   }
 
   renderMini(view: PartsView) {

@@ -1,6 +1,6 @@
 /**
- * The sleep timer's menu and badge: a native select beside the speed and voice menus (its keys are the
- * browser's), "Sleep timer: 12 minutes" (left) while a timer is set (shown, not announced: it changes once a minute), and one
+ * The sleep timer's menu (`sleep-options.ts`) and badge, loaded once a timer is set (see `sleep-select.ts`):
+ * "Sleep timer: 12 minutes" (left) while a timer is set (shown, not announced: it changes once a minute), and one
  * announcement when the timer pauses reading. The setting is the element's `sleepTimer` property; the timer
  * itself (`player/sleep-timer.ts`) loads the first time one is set. Remembered for the visit
  * (`sessionStorage`): a player on a page loaded again in the same tab carries on with it.
@@ -9,21 +9,11 @@ import { css, html, nothing, type ReactiveController, type ReactiveControllerHos
 import { safeStorage, type SafeStorage } from '../player/persistence.js';
 import type { PlaybackController } from '../player/playback.js';
 import { sleepClock } from '../player/sleep-clock.js';
-import {
-  loadSleep,
-  minutesLeft,
-  saveSleep,
-  SLEEP_MINUTES,
-  toSleepSetting,
-  type SleepTimerSetting,
-} from '../player/sleep-setting.js';
+import { loadSleep, minutesLeft, saveSleep, toSleepSetting, type SleepTimerSetting } from '../player/sleep-setting.js';
 import type { SleepTimer } from '../player/sleep-timer.js';
 import type { PlayerState } from '../player/store.js';
-import type { Strings } from './strings.js';
+import { renderSleepSelect, type SleepStrings } from './sleep-options.js';
 import { spokenTime } from './time.js';
-
-/** The words it uses, from the UI's table; minutes are spoken by `Intl` in the UI's language. */
-export type SleepStrings = Pick<Strings, 'lang' | 'paused' | 'sleepTimer' | 'sleepOff' | 'sleepParagraph' | 'sleepArticle'>;
 
 /** The element, as the sleep timer uses it: its `sleepTimer` property and its speed. */
 export interface SleepHost extends ReactiveControllerHost, HTMLElement {
@@ -106,20 +96,7 @@ export class SleepMenu implements ReactiveController {
   }
 
   render(strings: SleepStrings) {
-    const setting = this.#setting;
-    const value = !setting ? '' : setting.kind === 'end' ? setting.of : String(setting.minutes);
-    const minutes: readonly number[] =
-      setting?.kind === 'minutes' && !SLEEP_MINUTES.includes(setting.minutes as (typeof SLEEP_MINUTES)[number])
-        ? [...SLEEP_MINUTES, setting.minutes].sort((a, b) => a - b)
-        : SLEEP_MINUTES;
-    const option = (option: string, text: string) => html`<option value=${option} ?selected=${option === value}>${text}</option>`;
-    return html`<label part="sleep"
-        >${strings.sleepTimer}
-        <select @change=${this.#onChange}>
-          ${option('', strings.sleepOff)} ${option('paragraph', strings.sleepParagraph)} ${option('article', strings.sleepArticle)}
-          ${minutes.map((m) => option(String(m), spokenTime(m * 60, strings.lang)))}
-        </select></label
-      >${this.#badge(strings)}`;
+    return html`${renderSleepSelect(strings, this.#setting, this.#chosen)}${this.#badge(strings)}`;
   }
 
   /** What the timer is set to, after the menu's name: "Sleep timer: 12 minutes" (left), "Sleep timer: End of this paragraph". */
@@ -135,10 +112,7 @@ export class SleepMenu implements ReactiveController {
     return html`<span part="sleep-badge" class="sleep-badge">${strings.sleepTimer}: ${text}</span>`;
   }
 
-  readonly #onChange = (event: Event): void => {
-    const value = (event.target as HTMLSelectElement).value;
-    const setting: SleepTimerSetting | null =
-      value === '' ? null : value === 'paragraph' || value === 'article' ? { kind: 'end', of: value } : { kind: 'minutes', minutes: Number(value) };
+  readonly #chosen = (setting: SleepTimerSetting | null): void => {
     this.set(setting);
     this.#host.sleepTimer = this.#setting;
   };

@@ -4,16 +4,8 @@
  * a time's segment found on a timeline.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  encodeTextDirective,
-  formatMomentTime,
-  fragmentWords,
-  momentFragment,
-  momentUrl,
-  parseMoment,
-  parseTime,
-  segmentAtTime,
-} from '../../../src/player/moment.js';
+import { parseMoment, parseTime, segmentAtTime } from '../../../src/player/moment.js';
+import { encodeTextDirective, formatMomentTime, fragmentWords, momentFragment, momentUrl } from '../../../src/player/moment-url.js';
 
 describe('parseMoment', () => {
   it('reads decimal seconds, m:ss and h:mm:ss, with or without the #', () => {

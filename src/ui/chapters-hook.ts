@@ -1,0 +1,88 @@
+/**
+ * The session's way to the article's chapters: their code (finding, timing and moving between them in
+ * `player/chapters.ts`, the slider's ticks and spoken names in `chapter-marks.ts`) loads only for an article
+ * with a heading among what is read, the first time the session looks. Until it is there the slider has no
+ * ticks, its value names no chapter, and a chapter step waits for it; an article without headings never loads it.
+ */
+import { nothing, type ReactiveControllerHost } from 'lit';
+import type { Segment } from '../article/segment.js';
+import type { Chapters } from '../player/chapters.js';
+import type { PlaybackController } from '../player/playback.js';
+import { addStyles } from './add-styles.js';
+import type * as Marks from './chapter-marks.js';
+
+/** An element that may be a chapter's heading (`headingLevel` tells, with the module). */
+const HEADING = 'h1,h2,h3,h4,h5,h6,[role~="heading"]';
+
+interface Part {
+  readonly chapters: Chapters;
+  readonly marks: typeof Marks;
+}
+
+export class ChaptersHook {
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #playback: PlaybackController;
+  /** Called once the chapters are there (what shows them is drawn again). */
+  readonly #arrived: () => void;
+  #part: Part | null = null;
+  #loading: Promise<Part> | null = null;
+  /** The segments last looked at for a heading (the array is replaced when the page is read again). */
+  #looked: readonly Segment[] | null = null;
+
+  constructor(host: ReactiveControllerHost & HTMLElement, playback: PlaybackController, arrived: () => void) {
+    this.#host = host;
+    this.#playback = playback;
+    this.#arrived = arrived;
+  }
+
+  /** The chapters, or null while their module is not there (or the article has no heading). */
+  get now(): Chapters | null {
+    this.#look(this.#playback.segments);
+    return this.#part?.chapters ?? null;
+  }
+
+  /** The chapters once they are there; null for an article without headings, or when their module cannot load. */
+  ready(): Promise<Chapters | null> {
+    this.#look(this.#playback.segments);
+    return this.#loading ? this.#loading.then((part) => part.chapters, () => null) : Promise.resolve(null);
+  }
+
+  /** Asks for the module now if `segments` (those the element already read) have a heading. */
+  look(segments: readonly Segment[] | null): void {
+    if (segments) this.#look(segments);
+  }
+
+  /** The ticks on a slider of `duration` seconds. */
+  renderMarks(duration: number) {
+    const part = this.#part;
+    return part ? part.marks.renderChapterMarks(part.chapters.timed, duration) : nothing;
+  }
+
+  /** What the slider's spoken value adds for the chapter being read at `time`. */
+  valueText(time: number): string {
+    const part = this.#part;
+    return part ? part.marks.chapterValueText(part.chapters.at(time)) : '';
+  }
+
+  #look(segments: readonly Segment[]): void {
+    if (this.#loading || segments === this.#looked) return;
+    this.#looked = segments;
+    if (segments.some((segment) => segment.element.matches(HEADING))) this.#load().catch(() => {});
+  }
+
+  #load(): Promise<Part> {
+    return (this.#loading ??= Promise.all([import('../player/chapters.js'), import('./chapter-marks.js')]).then(
+      ([{ Chapters }, marks]) => {
+        if (this.#host.shadowRoot) addStyles(this.#host.shadowRoot, marks.chapterMarkStyles);
+        this.#part = { chapters: new Chapters(this.#playback), marks };
+        this.#arrived();
+        return this.#part;
+      },
+      (error: unknown) => {
+        // Offline, or the file blocked: looked for again when the page is read again.
+        this.#loading = null;
+        throw error;
+      },
+    ));
+  }
+}
