@@ -67,7 +67,14 @@ export class ChaptersHook {
   #look(segments: readonly Segment[]): void {
     if (this.#loading || segments === this.#looked) return;
     this.#looked = segments;
-    if (segments.some((segment) => segment.element.matches(HEADING))) this.#load().catch(() => {});
+    // As `chaptersOf` counts them: an `h1` before the body is the title, not a chapter (most articles' only heading).
+    let body = false;
+    const found = segments.some(({ element }) => {
+      const heading = element.matches(HEADING);
+      if (!heading) body = true;
+      return heading && (body || element.localName !== 'h1');
+    });
+    if (found) this.#load().catch(() => {});
   }
 
   #load(): Promise<Part> {
