@@ -366,6 +366,7 @@ export class ListenPlayer extends LitElement {
       duration: this.duration,
       rate: clampRate(this.rate),
       controls: this.#controls,
+      menus: this.#core.loader.status !== 'initial',
       toggle: this.toggle,
       previous: this.previous,
       next: this.next,

@@ -45,12 +45,24 @@ export function renderDownload(strings: Strings, engine: EngineCapabilities) {
   return html`<a part="download" class="download" href=${engine.download} download>${strings.download}</a>`;
 }
 
-/** The download link's styles: it comes with the rest of the player, and so do they (see `session.ts`). */
+/** The menus row's layout and the download link's styles: they come with the rest of the player, and so do these (see `session.ts`). */
 export const menuStyles = css`
+  .menus {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    /* A menu shown alone stays on the first row when another comes to the second. */
+    align-content: flex-start;
+    gap: 0.25rem 0.75rem;
+    line-height: 1.25;
+  }
   .download {
     color: var(--_accent-fg);
     margin-inline-start: auto;
-    padding: 0.25rem;
+    /* As tall as the menus beside it (the row's height is kept from the start, see the player's styles). */
+    display: inline-flex;
+    align-items: center;
+    padding: 0 0.25rem;
     border-radius: 4px;
   }
   @media (forced-colors: active) {

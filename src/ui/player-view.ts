@@ -88,6 +88,8 @@ export interface PlayerView {
   readonly duration: number;
   readonly rate: number;
   readonly controls: Controls;
+  /** Whether the rest of the player is loading or there: the row of its menus is kept from then on. */
+  readonly menus: boolean;
   readonly toggle: () => void;
   readonly previous: () => void;
   readonly next: () => void;
@@ -128,7 +130,8 @@ export function renderPlayer(view: PlayerView) {
         />
         <button part="next-button" aria-label=${s.next} @click=${view.next}>${nextIcon}</button>
         ${parts.renderParagraphs(s)}
-        ${renderSpeedMenu(s, view.rate, controls.onRateChange)} ${parts.renderMenus?.(s)}
+        ${renderSpeedMenu(s, view.rate, controls.onRateChange)}
+        ${view.menus ? html`<div class="menus">${parts.renderMenus?.(s)}</div>` : nothing}
       </div>
       ${parts.renderResume?.(s)}
       <div class="status ${state === 'error' ? 'error' : ''}" part="status">${shown} <span role="status">${announced}</span></div>

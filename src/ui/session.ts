@@ -281,7 +281,9 @@ export class PlayerSession implements PlayerParts {
   renderMenus(shell: ShellStrings) {
     const strings = completeStrings(shell, en);
     const snapshot = this.playback.snapshot;
-    return html`${this.#voiceMenu.render(strings, snapshot, this.#options.loadOptions().lang)} ${this.#sleep.render(strings)}
+    // The sleep timer first: the voice menu comes when the voices do (seconds later on some machines), after it,
+    // in the room kept for it, so nothing already shown moves.
+    return html`${this.#sleep.render(strings)} ${this.#voiceMenu.render(strings, snapshot, this.#options.loadOptions().lang)}
     ${renderDownload(strings, snapshot)}${this.#chapters.renderMarks(snapshot.duration)}`;
   }
 

@@ -145,6 +145,23 @@ export const playerStyles = css`
     gap: 0.25rem;
     flex-wrap: wrap;
   }
+  /*
+   * The row of the voice and sleep timer menus and the download link (drawn with the rest of the player: see
+   * menuStyles in menus.ts), kept from when the rest of the player starts loading: for a returning reader it loads with the
+   * page, and nothing below may move then. Two rows where the menus do not fit side by side.
+   */
+  .menus {
+    flex-basis: 100%;
+    min-block-size: 1.75rem;
+  }
+  .bar {
+    container-type: inline-size;
+  }
+  @container (max-width: 36rem) {
+    .menus {
+      min-block-size: 3.75rem;
+    }
+  }
   input[type='range'] {
     flex: 1 1 8rem;
     min-width: 6rem;

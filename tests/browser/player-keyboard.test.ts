@@ -58,7 +58,7 @@ describe('keyboard', () => {
     const c = controls(player);
     const paragraphs = player.shadowRoot!.querySelector<HTMLButtonElement>('[part~="paragraphs-button"]')!;
     const sleep = player.shadowRoot!.querySelector<HTMLSelectElement>('[part~="sleep"] select')!;
-    const order = [c.play, c.previous, c.seek, c.next, paragraphs, c.speed, c.voice!, sleep];
+    const order = [c.play, c.previous, c.seek, c.next, paragraphs, c.speed, sleep, c.voice!];
     for (const control of order) {
       await userEvent.tab();
       expect(focused(player)).toBe(control);
@@ -70,7 +70,7 @@ describe('keyboard', () => {
     await userEvent.tab();
     expect(document.activeElement).toBe(document.getElementById('after'));
     await userEvent.tab({ shift: true });
-    expect(focused(player)).toBe(sleep);
+    expect(focused(player)).toBe(c.voice);
   });
 
   it('toggles exactly once for Enter and for Space on the play button', async () => {
