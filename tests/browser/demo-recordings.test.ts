@@ -6,26 +6,17 @@ import { afterEach, describe, expect, it } from 'vitest';
 import blackSea from '../../src/demo/articles/black-sea.html?raw';
 import ceasefire from '../../src/demo/articles/ceasefire.html?raw';
 import type { ManifestJson } from '../../src/manifest/manifest.js';
-import { ListenPlayer, record, untilSegment, untilState, unmount } from './helpers/player.js';
+import { placeDemo } from './helpers/audio.js';
+import { record, untilSegment, untilState, unmount } from './helpers/player.js';
 
 afterEach(unmount);
-
-/** Puts `html`'s body into the document, less its scripts, and returns its player. */
-function placePage(html: string): ListenPlayer {
-  const parsed = new DOMParser().parseFromString(html, 'text/html');
-  for (const script of parsed.querySelectorAll('script')) script.remove();
-  document.body.replaceChildren(...[...parsed.body.childNodes].map((node) => document.importNode(node, true)));
-  const player = document.querySelector('listen-player');
-  if (!player) throw new Error('The page has no <listen-player>.');
-  return player;
-}
 
 describe('the demo articles with recordings', () => {
   it.each([
     ['ceasefire', ceasefire],
     ['black-sea', blackSea],
   ])('%s plays its recording to the end', { timeout: 60_000 }, async (name, html) => {
-    const player = placePage(html);
+    const player = placeDemo(html);
     expect(player.getAttribute('src')).toBe(`/audio/${name}.json`);
     const manifest = (await (await fetch(`/audio/${name}.json`)).json()) as ManifestJson;
     player.setAttribute('rate', '3');

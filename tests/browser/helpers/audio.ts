@@ -16,11 +16,11 @@ import { ListenPlayer, sleep } from './player.js';
 export const SEED = '/audio/seed.json';
 
 /**
- * Puts the demo page into the document, less its script, and returns its player (`src` the seed manifest),
- * created but not yet rendered.
+ * Puts a demo page (the seed article's, else `page`'s markup) into the document, less its scripts, and returns
+ * its player (for the seed, `src` the seed manifest), created but not yet rendered.
  */
-export function placeDemo(): ListenPlayer {
-  const parsed = new DOMParser().parseFromString(demo, 'text/html');
+export function placeDemo(page: string = demo): ListenPlayer {
+  const parsed = new DOMParser().parseFromString(page, 'text/html');
   for (const script of parsed.querySelectorAll('script')) script.remove();
   document.body.replaceChildren(...[...parsed.body.childNodes].map((node) => document.importNode(node, true)));
   const player = document.querySelector('listen-player');

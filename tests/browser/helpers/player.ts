@@ -194,13 +194,22 @@ declare global {
   }
 }
 
-/** Resolves when `player` has reached `state` and rendered it (at once if it is there); rejects after `timeout` ms. */
-export async function untilState(player: ListenPlayer, state: PlayerState, timeout = 10_000): Promise<void> {
+/** An element with a player's `state` and `listen-statechange` (the player, the playlist). */
+export interface Stateful extends HTMLElement {
+  readonly state: PlayerState;
+  readonly updateComplete: Promise<boolean>;
+}
+
+/**
+ * Resolves when `player` (or a playlist) has reached `state` and rendered it (at once if it is there); rejects
+ * after `timeout` ms.
+ */
+export async function untilState(player: Stateful, state: PlayerState, timeout = 10_000): Promise<void> {
   await reach(player, state, timeout);
   await player.updateComplete;
 }
 
-function reach(player: ListenPlayer, state: PlayerState, timeout: number): Promise<void> {
+function reach(player: Stateful, state: PlayerState, timeout: number): Promise<void> {
   if (player.state === state) return Promise.resolve();
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {

@@ -9,7 +9,7 @@ import { PLAYLISTS_KEY } from '../../../src/playlist/memory.js';
 import type { ListenPlaylist } from '../../../src/playlist/listen-playlist.js';
 import type { PlayerState } from '../../../src/player/store.js';
 import type { ListenPlayer } from '../../../src/ui/listen-player.js';
-import { forgetRemembered } from './player.js';
+import { forgetRemembered, untilState } from './player.js';
 
 export type { ListenPlaylist };
 
@@ -99,21 +99,6 @@ export function nextEvent(playlist: ListenPlaylist, type: string): Promise<Event
 }
 
 /** Resolves when the playlist is in `state` (at once if it is) and has rendered it; rejects after `timeout` ms. */
-export async function untilPlaylistState(playlist: ListenPlaylist, state: PlayerState, timeout = 15_000): Promise<void> {
-  if (playlist.state !== state) {
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        playlist.removeEventListener('listen-statechange', heard);
-        reject(new Error(`The playlist did not reach "${state}" (it is "${playlist.state}").`));
-      }, timeout);
-      const heard = () => {
-        if (playlist.state !== state) return;
-        clearTimeout(timer);
-        playlist.removeEventListener('listen-statechange', heard);
-        resolve();
-      };
-      playlist.addEventListener('listen-statechange', heard);
-    });
-  }
-  await playlist.updateComplete;
+export function untilPlaylistState(playlist: ListenPlaylist, state: PlayerState, timeout = 15_000): Promise<void> {
+  return untilState(playlist, state, timeout);
 }
