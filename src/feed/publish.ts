@@ -5,10 +5,11 @@
  * their items. Every file is written under a temporary name and renamed into place when complete.
  */
 import { existsSync } from 'node:fs';
-import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fingerprint } from '../article/fingerprint.js';
 import type { ManifestJson } from '../manifest/manifest.js';
+import { writeInPlace } from '../render/temporaries.js';
 import { audioObject, readRecord, type ArticleRecord } from './jsonld.js';
 import type { FeedSettings } from './options.js';
 import type { PageMeta } from './page.js';
@@ -180,16 +181,4 @@ function mostCommon(values: readonly string[]): string | undefined {
   const counts = new Map<string, number>();
   for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
-}
-
-/** Writes `path` under a temporary name the commands' clean-up knows (`.<file>.<pid>.tmp`), then renames it. */
-async function writeInPlace(path: string, text: string): Promise<void> {
-  const temporary = join(path, '..', `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    await writeFile(temporary, text);
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
 }

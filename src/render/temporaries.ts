@@ -2,10 +2,10 @@
  * The temporary files the render and import commands write before renaming them into place, named after the
  * process writing them, so that a later run can tell a killed run's leftovers from a live run's files.
  */
-import { readdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 
-/** A temporary file of either command: `.<name>.<pid>-<n>.tmp.<ext>` (render) or `.<file>.<pid>.tmp` (import). */
+/** A temporary file of either command: `.<name>.<pid>-<n>.tmp.<ext>` (render) or `.<file>.<pid>.tmp` (import, and the feed's files). */
 const TEMPORARY = /^\..+\.(\d+)(?:-\d+\.tmp\.\w+|\.tmp)$/;
 
 /**
@@ -24,6 +24,18 @@ export async function removeStaleTemporaries(dir: string): Promise<void> {
     return Number.isSafeInteger(pid) && pid !== process.pid && !isRunning(pid);
   });
   await Promise.all(stale.map((name) => rm(join(dir, name), { force: true })));
+}
+
+/** Writes `path` under a temporary name `removeStaleTemporaries` knows (`.<file>.<pid>.tmp`), then renames it into place. */
+export async function writeInPlace(path: string, text: string): Promise<void> {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    await writeFile(temporary, text);
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
 }
 
 function isRunning(pid: number): boolean {

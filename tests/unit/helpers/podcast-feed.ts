@@ -3,6 +3,8 @@
  * check, for tests. Its own strict XML reader: a feed that is not well-formed is refused by every app, and a
  * lenient parser would hide exactly that.
  */
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 
 export interface XmlElement {
   readonly name: string;
@@ -110,6 +112,11 @@ export function isRfc822(date: string): boolean {
 export interface FeedCheckOptions {
   /** The byte length of the file an enclosure URL names; undefined when the test cannot know it. */
   readonly fileSize?: (url: string) => number | undefined;
+}
+
+/** A `fileSize` for a feed whose files are in `dir`, published at `base`: the size of the file a URL under `base` names. */
+export function fileSizesIn(dir: string, base: string): (url: string) => number | undefined {
+  return (url) => (url.startsWith(base) ? statSync(join(dir, url.slice(base.length))).size : undefined);
 }
 
 /** What podcast apps would refuse or miss in `xml`; empty when it passes. */

@@ -1,8 +1,8 @@
 // `npm run import -- … --feed <url>`: the imported article's transcript and JSON-LD, and the feed of its folder.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkFeed, checkVtt, child, parseXml } from '../helpers/podcast-feed.js';
+import { checkFeed, checkVtt, child, fileSizesIn, parseXml } from '../helpers/podcast-feed.js';
 import { ARTICLE, FIXTURES, run, useImportFolder } from '../helpers/import-run.js';
 
 const folder = useImportFolder('listen-import-feed-');
@@ -19,7 +19,7 @@ describe('import --feed', () => {
     expect(checkVtt(vtt)).toEqual([]);
     expect(vtt).toContain('\nThe café on Rue Daguerre\n');
     const xml = readFileSync(join(out, 'feed.xml'), 'utf8');
-    expect(checkFeed(xml, { fileSize: (url) => statSync(join(out, url.slice(BASE.length))).size })).toEqual([]);
+    expect(checkFeed(xml, { fileSize: fileSizesIn(out, BASE) })).toEqual([]);
     const item = child(child(parseXml(xml), 'channel'), 'item')!;
     expect(child(item, 'title')!.text).toBe('The café on Rue Daguerre');
     expect(child(item, 'enclosure')!.attributes.get('url')).toBe(`${BASE}narration.mp3`);

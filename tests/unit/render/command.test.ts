@@ -1,5 +1,5 @@
 // The render command end to end: `node src/render/main.mjs` on the fixture articles, as `npm run render` runs it.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +12,7 @@ import { checkManifestAgainst } from '../../../src/manifest/lookup.js';
 import type { Manifest } from '../../../src/manifest/manifest.js';
 import { parseManifest } from '../../../src/manifest/parse.js';
 import { FFMPEG_MISSING } from '../../../src/render/encode.js';
+import { runRender as render, type RenderRun as Run } from '../helpers/render-run.js';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const FIXTURES = join(ROOT, 'tests/fixtures/render');
@@ -20,24 +21,6 @@ const ARTICLES = [
   { name: 'quotes', selector: 'article', lang: 'en-GB' },
   { name: 'plain', selector: '[data-listen-article]', lang: 'en' },
 ] as const;
-
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function render(args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'src/render/main.mjs'), ...args], { cwd: ROOT, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (data: string) => (stdout += data));
-    child.stderr.setEncoding('utf8').on('data', (data: string) => (stderr += data));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 /** The texts the player extracts from `html`'s element `selector`. */
 async function playerTexts(html: string, selector: string): Promise<string[]> {

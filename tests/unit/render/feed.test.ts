@@ -1,28 +1,14 @@
 // `npm run render -- … --feed <url>` end to end: the transcripts, JSON-LD and feed beside the audio, kept up to
 // date run after run.
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkFeed, checkVtt, child, children, parseXml } from '../helpers/podcast-feed.js';
+import { checkFeed, checkVtt, child, children, fileSizesIn, parseXml } from '../helpers/podcast-feed.js';
+import { runRender as render } from '../helpers/render-run.js';
 
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const FIXTURES = 'tests/fixtures/render';
 const BASE = 'https://news.example/podcast/';
-
-function render(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'src/render/main.mjs'), ...args], { cwd: ROOT });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (data: string) => (stdout += data));
-    child.stderr.setEncoding('utf8').on('data', (data: string) => (stderr += data));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 let out: string;
 beforeAll(() => {
@@ -33,8 +19,7 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 /** The feed in `out`, checked with the real files' sizes. */
 function readFeed(): ReturnType<typeof parseXml> {
   const xml = readFileSync(join(out, 'feed.xml'), 'utf8');
-  const size = (url: string): number | undefined => (url.startsWith(BASE) ? statSync(join(out, url.slice(BASE.length))).size : undefined);
-  expect(checkFeed(xml, { fileSize: size })).toEqual([]);
+  expect(checkFeed(xml, { fileSize: fileSizesIn(out, BASE) })).toEqual([]);
   return parseXml(xml);
 }
 

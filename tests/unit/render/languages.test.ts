@@ -1,6 +1,5 @@
 // What eSpeak NG is given for inline languages and the pronunciation lexicon, and that it changes what is
 // spoken while word timings stay on the page's words: in the synthesiser, and through `npm run render`.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +13,7 @@ import { articleText } from '../../../src/render/source.js';
 import { spokenRuns } from '../../../src/render/spoken.js';
 import { espeakInput } from '../../../src/render/words.js';
 import { parseLexiconJson } from '../../../src/spoken/lexicon.js';
+import { runRender as run } from '../helpers/render-run.js';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const FIXTURES = join(ROOT, 'tests/fixtures/render/languages');
@@ -86,16 +86,6 @@ describe('Espeak with inline languages and the lexicon', () => {
 
 describe('npm run render --lexicon, with inline languages', () => {
   let out: string;
-  const run = (args: readonly string[]) =>
-    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, [join(ROOT, 'src/render/main.mjs'), ...args], { cwd: ROOT });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.setEncoding('utf8').on('data', (data: string) => (stdout += data));
-      child.stderr.setEncoding('utf8').on('data', (data: string) => (stderr += data));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-    });
   const manifest = (dir: string): Manifest => parseManifest(JSON.parse(readFileSync(join(dir, 'mixed.json'), 'utf8')), 'http://localhost/audio/mixed.json');
 
   beforeAll(() => {
