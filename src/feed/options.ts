@@ -3,6 +3,7 @@
  * override what the pages say.
  */
 import { CATEGORIES } from './rss.js';
+import { isLanguageTag } from '../render/language-tag.js';
 import { FeedUrlError, folderUrl, publicUrl } from './urls.js';
 
 export const FEED_USAGE = `Podcast feed, transcripts and JSON-LD (see docs/feed.md):
@@ -71,7 +72,7 @@ export function feedSettings(values: FeedArgValues, error: (message: string) => 
     const known = CATEGORIES.find((name) => name.toLowerCase() === category.trim().toLowerCase());
     if (!known) throw error(`--feed-category must be one of Apple Podcasts' categories (${CATEGORIES.join(', ')}), not ${category}`);
     const language = values['feed-language'];
-    if (language !== undefined && !/^[a-z]{2,8}(?:-[a-z0-9]{1,8})*$/i.test(language)) throw error(`--feed-language must be a language tag such as en or pt-BR, not ${language}`);
+    if (language !== undefined && !isLanguageTag(language)) throw error(`--feed-language must be a language tag such as en or pt-BR, not ${language}`);
     for (const key of ['feed-title', 'feed-description', 'feed-author'] as const) {
       if (values[key] !== undefined && !values[key].trim()) throw error(`--${key} is empty`);
     }

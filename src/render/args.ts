@@ -4,6 +4,7 @@ import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FEED_ARGS, FEED_USAGE, feedSettings, type FeedSettings } from '../feed/options.js';
 import { FORMATS, type AudioFormat } from './encode.js';
+import { isLanguageTag } from './language-tag.js';
 
 export const USAGE = `Usage: npm run render -- <article.html …> [options]
 
@@ -121,7 +122,7 @@ export function parseRenderArgs(argv: readonly string[]): RenderOptions | null {
   if (values.voice !== undefined && !values.voice.trim()) throw new UsageError('--voice is empty');
   if (values.lexicon !== undefined && !values.lexicon.trim()) throw new UsageError('--lexicon is empty');
   const langOverride = values['lang-override']?.trim();
-  if (langOverride !== undefined && !/^[a-z]{2,8}(?:-[a-z0-9]{1,8})*$/i.test(langOverride)) {
+  if (langOverride !== undefined && !isLanguageTag(langOverride)) {
     throw new UsageError(`--lang-override must be a language tag such as fr or pt-BR, not ${values['lang-override']}`);
   }
   return {

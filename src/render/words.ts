@@ -7,6 +7,7 @@
  * ("naïve" comes back as 0), and it gives no event at all for some words it runs together, so a word's
  * extent is taken from the text instead (see `wordSpans`).
  */
+import { isLanguageTag } from './language-tag.js';
 
 /** The text as handed to espeak, and where each of its code points came from in the original. */
 export interface EspeakInput {
@@ -22,9 +23,6 @@ export interface InputRun {
   /** For each UTF-16 unit of `text`, the offset in the segment's text it stands for. */
   readonly origins: readonly number[];
 }
-
-/** A language tag that is safe to put in markup as it is (letters, digits and hyphens). */
-const TAG = /^[a-z]{2,8}(?:-[a-z0-9]{1,8})*$/i;
 
 /**
  * espeak reads its input with SSML and `[[phoneme]]` markup switched on. Article text is neither: `&`,
@@ -46,7 +44,7 @@ export function espeakInput(text: string, runs?: readonly InputRun[] | null, voi
       out += tag;
       for (let k = 0; k < tag.length; k++) origins.push(origin);
     };
-    const other = run.lang && TAG.test(run.lang) && primary(run.lang) !== voicePrimary;
+    const other = run.lang && isLanguageTag(run.lang) && primary(run.lang) !== voicePrimary;
     if (other) markup(`<voice xml:lang="${run.lang}">`, first);
     for (let i = 0; i < run.text.length; ) {
       const point = run.text.codePointAt(i)!;
