@@ -11,7 +11,6 @@ import { CONTINUE_KEY } from '../player/storage-keys.js';
 import type { PlayerSnapshot } from '../player/store.js';
 import { pageTitle } from '../playlist/article-page.js';
 import { fetchPage } from '../playlist/fetch-page.js';
-import { sameOrigin } from '../playlist/items.js';
 import { enPlaylist } from '../playlist/strings.js';
 import { addStyles } from './add-styles.js';
 
@@ -79,13 +78,12 @@ export class UpNext {
   /** Offers `url` (the article ended): fetches its title, then counts down. */
   async offer(url: string): Promise<void> {
     this.withdraw();
-    if (!sameOrigin(url, location.origin)) return;
     const request = ++this.#request;
     let title: string;
     try {
       title = pageTitle((await fetchPage(url)).doc);
     } catch {
-      // The next page cannot be had: nothing to offer (opening it would fail the same way).
+      // Another site's page (`fetchPage` refuses it), or one that cannot be had: nothing to offer.
       return;
     }
     if (request !== this.#request || this.#playback.snapshot.state !== 'ended') return;
