@@ -7,6 +7,7 @@
 import { nothing, type ReactiveController } from 'lit';
 import { tracksOf } from '../player/media-session.js';
 import type { PlaybackController } from '../player/playback.js';
+import { safeStorage } from '../player/persistence.js';
 import { CONTINUE_KEY } from '../player/storage-keys.js';
 import type { UpNext, UpNextHost } from './up-next.js';
 
@@ -80,9 +81,5 @@ export class UpNextHook implements ReactiveController {
 }
 
 function continuing(): boolean {
-  try {
-    return sessionStorage.getItem(CONTINUE_KEY) !== null;
-  } catch {
-    return false;
-  }
+  return safeStorage(() => sessionStorage).get(CONTINUE_KEY) !== null;
 }
