@@ -1,6 +1,6 @@
 import { LitElement, type PropertyDeclarations } from 'lit';
 import { emit } from '../player/events.js';
-import type { MediaTracks } from '../player/media-session.js';
+import { MEDIA_TRACKS, type MediaTracks } from '../player/media-session.js';
 import type { PlayerState } from '../player/store.js';
 import type { ListenPlayer } from '../ui/listen-player.js';
 import type { ListenItemChangeDetail, ListenPlaylistErrorDetail } from './events.js';
@@ -11,8 +11,6 @@ import { loadPlace, playlistKey, savePlace } from './memory.js';
 import { playlistStrings, type PlaylistStrings } from './strings.js';
 import { playlistStyles, renderPlaylist } from './view.js';
 
-/** The key under which the player's Media Session looks for the playlist's tracks (`MEDIA_TRACKS` in media-session.ts). */
-const MEDIA_TRACKS = Symbol.for('listen-player.media-tracks');
 /** The id of the current article's copy in the playlist's shadow root, which its player reads (`for`). */
 const ARTICLE_ID = 'listen-playlist-article';
 /** The player's events, heard from the player the playlist drives and kept inside the playlist. */

@@ -7,7 +7,9 @@
 import { nothing, type ReactiveController } from 'lit';
 import { tracksOf } from '../player/media-session.js';
 import type { PlaybackController } from '../player/playback.js';
+import { safeStorage } from '../player/persistence.js';
 import { CONTINUE_KEY } from '../player/storage-keys.js';
+import { absolute } from '../playlist/items.js';
 import type { UpNext, UpNextHost } from './up-next.js';
 
 /**
@@ -18,13 +20,7 @@ export function nextArticleUrl(host: Element & { readonly nextArticle: string })
   if (tracksOf(host)) return '';
   const doc = host.ownerDocument;
   const declared = host.nextArticle.trim();
-  if (declared) {
-    try {
-      return new URL(declared, doc.baseURI).href;
-    } catch {
-      return '';
-    }
-  }
+  if (declared) return absolute(declared, doc.baseURI) ?? '';
   return doc.querySelector<HTMLLinkElement>('link[rel~="next" i][href]')?.href ?? '';
 }
 
@@ -80,9 +76,5 @@ export class UpNextHook implements ReactiveController {
 }
 
 function continuing(): boolean {
-  try {
-    return sessionStorage.getItem(CONTINUE_KEY) !== null;
-  } catch {
-    return false;
-  }
+  return safeStorage(() => sessionStorage).get(CONTINUE_KEY) !== null;
 }

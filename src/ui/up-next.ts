@@ -7,11 +7,11 @@
  */
 import { css, html, nothing, type ReactiveControllerHost } from 'lit';
 import type { PlaybackController } from '../player/playback.js';
+import { safeStorage } from '../player/persistence.js';
 import { CONTINUE_KEY } from '../player/storage-keys.js';
 import type { PlayerSnapshot } from '../player/store.js';
 import { pageTitle } from '../playlist/article-page.js';
 import { fetchPage } from '../playlist/fetch-page.js';
-import { sameOrigin } from '../playlist/items.js';
 import { enPlaylist } from '../playlist/strings.js';
 import { addStyles } from './add-styles.js';
 
@@ -43,6 +43,9 @@ let seams: UpNextOptions = {};
 export function setUpNextOptions(options: UpNextOptions): void {
   seams = options;
 }
+
+/** `sessionStorage`, where the choice to go on is kept for the next page; never throwing. */
+const session = safeStorage(() => sessionStorage);
 
 const every = (ms: number, tick: () => void) => {
   const timer = setInterval(tick, ms);
@@ -79,13 +82,12 @@ export class UpNext {
   /** Offers `url` (the article ended): fetches its title, then counts down. */
   async offer(url: string): Promise<void> {
     this.withdraw();
-    if (!sameOrigin(url, location.origin)) return;
     const request = ++this.#request;
     let title: string;
     try {
       title = pageTitle((await fetchPage(url)).doc);
     } catch {
-      // The next page cannot be had: nothing to offer (opening it would fail the same way).
+      // Another site's page (`fetchPage` refuses it), or one that cannot be had: nothing to offer.
       return;
     }
     if (request !== this.#request || this.#playback.snapshot.state !== 'ended') return;
@@ -103,11 +105,8 @@ export class UpNext {
     if (offer?.kind !== 'counting') return;
     this.#stop();
     const continuing: Continuing = { url: offer.url, title: offer.title, at: (seams.now ?? Date.now)() };
-    try {
-      sessionStorage.setItem(CONTINUE_KEY, JSON.stringify(continuing));
-    } catch {
-      // No storage: the next page opens, and waits for play as any page does.
-    }
+    // Without storage the next page opens, and waits for play as any page does.
+    session.set(CONTINUE_KEY, JSON.stringify(continuing));
     (seams.navigate ?? ((url: string) => location.assign(url)))(offer.url);
   }
 
@@ -132,10 +131,11 @@ export class UpNext {
 
   /** On the page "Up next" opened (within `CONTINUE_WITHIN_MS`): plays. */
   arrive(): void {
-    let continuing: Partial<Continuing> | null = null;
+    const stored = session.get(CONTINUE_KEY);
+    session.remove(CONTINUE_KEY);
+    let continuing: Partial<Continuing> | null;
     try {
-      continuing = JSON.parse(sessionStorage.getItem(CONTINUE_KEY) ?? 'null') as Partial<Continuing> | null;
-      sessionStorage.removeItem(CONTINUE_KEY);
+      continuing = JSON.parse(stored ?? 'null') as Partial<Continuing> | null;
     } catch {
       return;
     }
