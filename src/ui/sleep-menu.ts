@@ -6,10 +6,10 @@
  * (`sessionStorage`): a player on a page loaded again in the same tab carries on with it.
  */
 import { css, html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { safeStorage, type SafeStorage } from '../player/persistence.js';
+import type { SafeStorage } from '../player/persistence.js';
 import type { PlaybackController } from '../player/playback.js';
 import { sleepClock } from '../player/sleep-clock.js';
-import { loadSleep, minutesLeft, saveSleep, toSleepSetting, type SleepTimerSetting } from '../player/sleep-setting.js';
+import { loadSleep, minutesLeft, saveSleep, sleepStorage, toSleepSetting, type SleepTimerSetting } from '../player/sleep-setting.js';
 import type { SleepTimer } from '../player/sleep-timer.js';
 import type { PlayerState } from '../player/store.js';
 import { renderSleepSelect, type SleepStrings } from './sleep-options.js';
@@ -35,7 +35,7 @@ export class SleepMenu implements ReactiveController {
   /** The announcement of a pause by the timer, until the state it came in changes; `shown` once said. */
   #message: { readonly state: PlayerState; shown: boolean } | null = null;
 
-  constructor(host: SleepHost, playback: PlaybackController, storage: SafeStorage = safeStorage(() => globalThis.sessionStorage)) {
+  constructor(host: SleepHost, playback: PlaybackController, storage: SafeStorage = sleepStorage()) {
     this.#host = host;
     this.#playback = playback;
     this.#storage = storage;
