@@ -4,7 +4,7 @@
  * value is no timer, with a console warning, as a bad `rate` is no rate), and remembered for the visit
  * (`sessionStorage`: this tab, until it closes), with the time a timer of minutes runs out.
  */
-import type { SafeStorage } from './persistence.js';
+import { safeStorage, type SafeStorage } from './persistence.js';
 
 export type SleepTimerSetting =
   | { readonly kind: 'minutes'; readonly minutes: number }
@@ -17,6 +17,11 @@ export const SLEEP_MINUTES = [5, 10, 15, 30, 45, 60] as const;
 export const MAX_SLEEP_MINUTES = 24 * 60;
 
 export const SLEEP_KEY = 'listen-player:sleep';
+
+/** Where the timer is remembered: this tab's `sessionStorage`, read and written without ever throwing. */
+export function sleepStorage(): SafeStorage {
+  return safeStorage(() => globalThis.sessionStorage);
+}
 
 /** `value` as a setting, or null (off) for null; undefined when it is not a setting at all. */
 export function toSleepSetting(value: unknown): SleepTimerSetting | null | undefined {

@@ -25,8 +25,7 @@ import { FocusKeeper } from './focus-keeper.js';
 import { FollowController, followStyles } from './follow.js';
 import { menuStyles, renderDownload, VoiceMenu } from './menus.js';
 import { MiniPlayerController } from './mini-player.js';
-import type { MomentCopy } from './moment-copy.js';
-import { addStyles } from './add-styles.js';
+import { MomentHook } from './moment-hook.js';
 import { SleepSelect } from './sleep-select.js';
 import { PlayFromHereController } from './play-from-here.js';
 import { ParagraphListController } from './play-from-here-list.js';
@@ -88,9 +87,7 @@ export class PlayerSession implements PlayerParts {
   readonly #preferences: PreferencesController;
   readonly #upNext: UpNextHook;
   readonly #link: LinkStartController;
-  /** Copying a link to the moment: its module (clipboard, the field it falls back to) loads on the first copy. */
-  #moment: MomentCopy | null = null;
-  #momentLoading: Promise<MomentCopy> | null = null;
+  readonly #moment: MomentHook;
   readonly #sleep: SleepSelect;
   readonly #shortcuts: ShortcutController;
   /** The position and length the focused slider reports while playing (see `slider`), and the last position seen. */
@@ -159,6 +156,7 @@ export class PlayerSession implements PlayerParts {
     new PlayFromHereController(host, playback);
     this.#link = new LinkStartController(host, playback, { article: options.article, marks: () => host.highlight !== 'none' });
     this.#resume = new ResumeController(host, playback);
+    this.#moment = new MomentHook(host, playback);
     this.#sleep = new SleepSelect(host, playback);
     this.#paragraphs = new ParagraphListController(host, playback, chapters, (index) => this.copyMoment(index));
     // The article: waited for while it is not on the page yet, and followed while it is read.
@@ -181,18 +179,7 @@ export class PlayerSession implements PlayerParts {
 
   /** Puts a link to the current moment, or paragraph `index`'s start, on the clipboard (or shows it). */
   copyMoment(index?: number): void {
-    this.#momentLoading ??= import('./moment-copy.js').then(
-      ({ MomentCopy, momentStyles }) => {
-        if (this.#host.renderRoot instanceof ShadowRoot) addStyles(this.#host.renderRoot, momentStyles);
-        return (this.#moment = new MomentCopy(this.#host, this.playback));
-      },
-      (error: unknown) => {
-        // Offline, or the file blocked: the next copy tries again.
-        this.#momentLoading = null;
-        throw error;
-      },
-    );
-    this.#momentLoading.then((moment) => moment.copy(index), () => {});
+    this.#moment.copy(index);
   }
 
   /** Sets the sleep timer from the element's `sleepTimer` (a bad value: off, with a warning). */
@@ -247,7 +234,7 @@ export class PlayerSession implements PlayerParts {
     const strings = completeStrings(shell, en);
     const { state, errorWhileIdle } = this.playback.snapshot;
     const text = this.#stateText(strings, state);
-    const said = this.#moment?.status(strings) || this.#sleep.status(strings);
+    const said = this.#moment.status(strings) || this.#sleep.status(strings);
     if (said) return [said, ''];
     if (state === 'error') return errorWhileIdle ? ['', text] : [text, ''];
     // "Up next" at the end: said once, with the state.
@@ -289,7 +276,7 @@ export class PlayerSession implements PlayerParts {
 
   renderResume(shell: ShellStrings) {
     const strings = completeStrings(shell, en);
-    return html`${renderResumeOffer(this.#resume, strings)}${this.#moment?.renderField(strings) ?? nothing}${this.#upNext.render()}`;
+    return html`${renderResumeOffer(this.#resume, strings)}${this.#moment.renderField(strings)}${this.#upNext.render()}`;
   }
 
   renderMini(view: PartsView) {

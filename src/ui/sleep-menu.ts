@@ -6,10 +6,10 @@
  * (`sessionStorage`): a player on a page loaded again in the same tab carries on with it.
  */
 import { css, html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { safeStorage, type SafeStorage } from '../player/persistence.js';
+import type { SafeStorage } from '../player/persistence.js';
 import type { PlaybackController } from '../player/playback.js';
 import { sleepClock } from '../player/sleep-clock.js';
-import { loadSleep, minutesLeft, saveSleep, toSleepSetting, type SleepTimerSetting } from '../player/sleep-setting.js';
+import { loadSleep, minutesLeft, saveSleep, sleepStorage, toSleepSetting, type SleepTimerSetting } from '../player/sleep-setting.js';
 import type { SleepTimer } from '../player/sleep-timer.js';
 import type { PlayerState } from '../player/store.js';
 import { renderSleepSelect, type SleepStrings } from './sleep-options.js';
@@ -32,10 +32,10 @@ export class SleepMenu implements ReactiveController {
   #running = false;
   /** Setting a timer: the module loading, so a later setting wins over an earlier one. */
   #generation = 0;
-  /** The announcement of a pause by the timer, until the state it came in changes; `shown` once said. */
-  #message: { readonly state: PlayerState; shown: boolean } | null = null;
+  /** The state the timer paused reading in: announced until the player leaves it (as a copied moment is). */
+  #message: PlayerState | null = null;
 
-  constructor(host: SleepHost, playback: PlaybackController, storage: SafeStorage = safeStorage(() => globalThis.sessionStorage)) {
+  constructor(host: SleepHost, playback: PlaybackController, storage: SafeStorage = sleepStorage()) {
     this.#host = host;
     this.#playback = playback;
     this.#storage = storage;
@@ -85,14 +85,8 @@ export class SleepMenu implements ReactiveController {
 
   /** What the status line announces: once, when the timer paused reading. */
   status(strings: SleepStrings): string {
-    const message = this.#message;
-    if (!message) return '';
-    if (message.state === this.#playback.snapshot.state) {
-      message.shown = true;
-      return `${strings.sleepTimer}: ${strings.paused}`;
-    }
-    if (message.shown) this.#message = null;
-    return '';
+    if (this.#message !== null && this.#message !== this.#playback.snapshot.state) this.#message = null;
+    return this.#message === null ? '' : `${strings.sleepTimer}: ${strings.paused}`;
   }
 
   render(strings: SleepStrings) {
@@ -146,7 +140,7 @@ export class SleepMenu implements ReactiveController {
 
   #done(paused: boolean): void {
     this.#timer = null;
-    if (paused) this.#message = { state: this.#playback.snapshot.state, shown: false };
+    if (paused) this.#message = this.#playback.snapshot.state;
     this.#off();
   }
 

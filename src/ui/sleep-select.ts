@@ -4,7 +4,7 @@
  * setting remembered, the announcement, the timer) loads and draws the menu from then on.
  */
 import type { PlaybackController } from '../player/playback.js';
-import { SLEEP_KEY, type SleepTimerSetting } from '../player/sleep-setting.js';
+import { SLEEP_KEY, sleepStorage, type SleepTimerSetting } from '../player/sleep-setting.js';
 import { addStyles } from './add-styles.js';
 import type { SleepHost, SleepMenu } from './sleep-menu.js';
 import { renderSleepSelect, type SleepStrings } from './sleep-options.js';
@@ -18,7 +18,8 @@ export class SleepSelect {
   constructor(host: SleepHost, playback: PlaybackController) {
     this.#host = host;
     this.#playback = playback;
-    if (host.sleepTimer || remembered()) this.#load();
+    // A timer remembered for the visit: `SleepMenu` reads it.
+    if (host.sleepTimer || sleepStorage().get(SLEEP_KEY) !== null) this.#load();
   }
 
   /** Applies the element's `sleepTimer` (see `SleepMenu.set`); a menu made now reads it from the element. */
@@ -56,14 +57,5 @@ export class SleepSelect {
         this.#host.sleepTimer = null;
       },
     );
-  }
-}
-
-/** Whether a timer is remembered for the visit (`SleepMenu` reads it). */
-function remembered(): boolean {
-  try {
-    return sessionStorage.getItem(SLEEP_KEY) !== null;
-  } catch {
-    return false;
   }
 }
