@@ -4,6 +4,7 @@
  *
  * Pure, like the segments it reads: attributes only, no layout, so it runs in Node too.
  */
+import { eachChapterStart } from './headings.js';
 import type { Segment } from './segment.js';
 
 /** One heading of the article and where it starts. */
@@ -23,47 +24,18 @@ export interface TimedChapter extends Chapter {
   readonly start: number;
 }
 
-const HEADING_TAG = /^h([1-6])$/;
-
 /**
- * The heading level of `element` as the accessibility tree has it, or 0 when it is no heading: `h1`–`h6` by
- * their number, any element with `role="heading"` by its `aria-level` (2 without one, as ARIA says). A valid
- * `aria-level` wins over the tag's number; another role (`<h2 role="presentation">`) makes it no heading.
- */
-export function headingLevel(element: Element): number {
-  const role = element.getAttribute('role')?.trim().split(/\s+/)[0] ?? '';
-  const tag = HEADING_TAG.exec(element.localName);
-  if (role ? role !== 'heading' : !tag) return 0;
-  const level = Number(element.getAttribute('aria-level'));
-  if (Number.isInteger(level) && level >= 1) return Math.min(level, 6);
-  return tag ? Number(tag[1]) : 2;
-}
-
-/**
- * The chapters of `segments`, in order: each segment whose element is a heading (`headingLevel`), once per
- * element. A level-1 heading is the article's title, not a chapter, until the body has begun (a segment that is
- * no heading came before it): a page that gives each section an `h1` still has chapters. Headings that what is
- * read leaves out (hidden, or the title of a block judged not the story) are not segments, so not chapters.
+ * The chapters of `segments`, in order: one for each segment that starts one (`eachChapterStart`: the headings,
+ * less the title). Headings that what is read leaves out (hidden, or the title of a block judged not the story)
+ * are not segments, so not chapters.
  */
 export function chaptersOf(segments: readonly Segment[]): Chapter[] {
   const chapters: Chapter[] = [];
-  let body = false;
-  // A heading holding a block is read in runs around it, with the heading as element: only its first run counts.
-  let heading: Element | null = null;
-  for (let i = 0; i < segments.length; i++) {
-    const element = segments[i]!.element;
-    if (element === heading) continue;
-    const level = headingLevel(element);
-    if (!level) {
-      body = true;
-      continue;
-    }
-    heading = element;
-    if (level === 1 && !body) continue;
+  eachChapterStart(segments, (segment, level) => {
     let parent = chapters.length - 1;
     while (parent >= 0 && chapters[parent]!.level >= level) parent = chapters[parent]!.parent;
-    chapters.push({ title: segments[i]!.text, level, segment: i, parent });
-  }
+    chapters.push({ title: segments[segment]!.text, level, segment, parent });
+  });
   return chapters;
 }
 

@@ -5,6 +5,7 @@
  */
 import { chaptersOf, chaptersToShow, chapterTarget, type Chapter, type TimedChapter } from '../article/chapters.js';
 import type { Segment } from '../article/segment.js';
+import { segmentAtTime } from './moment.js';
 import type { PlaybackController } from './playback.js';
 
 const NONE: readonly TimedChapter[] = [];
@@ -63,20 +64,9 @@ export class Chapters {
   at(time: number): TimedChapter | null {
     const chapters = this.list;
     if (!chapters.length || !this.#playback.engine || !(this.#playback.snapshot.duration > 0)) return null;
-    let low = 0;
-    let high = chapters.length - 1;
-    let found: TimedChapter | null = null;
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      const start = this.#start(chapters[middle]!);
-      if (start <= time) {
-        found = { ...chapters[middle]!, start };
-        low = middle + 1;
-      } else {
-        high = middle - 1;
-      }
-    }
-    return found;
+    const chapter = chapters[segmentAtTime(time, chapters.length, (index) => this.#start(chapters[index]!))]!;
+    const start = this.#start(chapter);
+    return start <= time ? { ...chapter, start } : null;
   }
 
   /** Where `chapter` starts on the engine's timeline, within its length. */

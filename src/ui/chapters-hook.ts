@@ -5,14 +5,12 @@
  * ticks, its value names no chapter, and a chapter step waits for it; an article without headings never loads it.
  */
 import { nothing, type ReactiveControllerHost } from 'lit';
+import { eachChapterStart } from '../article/headings.js';
 import type { Segment } from '../article/segment.js';
 import type { Chapters } from '../player/chapters.js';
 import type { PlaybackController } from '../player/playback.js';
 import { addStyles } from './add-styles.js';
 import type * as Marks from './chapter-marks.js';
-
-/** An element that may be a chapter's heading (`headingLevel` tells, with the module). */
-const HEADING = 'h1,h2,h3,h4,h5,h6,[role~="heading"]';
 
 interface Part {
   readonly chapters: Chapters;
@@ -67,13 +65,8 @@ export class ChaptersHook {
   #look(segments: readonly Segment[]): void {
     if (this.#loading || segments === this.#looked) return;
     this.#looked = segments;
-    // As `chaptersOf` counts them: an `h1` before the body is the title, not a chapter (most articles' only heading).
-    let body = false;
-    const found = segments.some(({ element }) => {
-      const heading = element.matches(HEADING);
-      if (!heading) body = true;
-      return heading && (body || element.localName !== 'h1');
-    });
+    // The first chapter `chaptersOf` would find is enough (most articles' only heading is their title, no chapter).
+    const found = eachChapterStart(segments, () => true);
     if (found) this.#load().catch(() => {});
   }
 

@@ -31,18 +31,13 @@ export function listLayout(chapters: readonly Chapter[], count: number): ListLay
   const chapterPosition = new Int32Array(chapters.length);
   const size = new Int32Array(chapters.length);
   let outerSize = 0;
-  // The chapters open at each segment, innermost last; a chapter closes at the next one of its rank or higher.
-  const open: number[] = [];
-  let next = 0;
+  // A segment's list is the last chapter begun at or before it; a chapter's, its parent's (`chaptersOf`).
+  let list = -1;
   for (let i = 0; i < count; i++) {
-    if (next < chapters.length && chapters[next]!.segment === i) {
-      const chapter = chapters[next]!;
-      while (open.length && chapters[open.at(-1)!]!.level >= chapter.level) open.pop();
-      const parent = open.at(-1) ?? -1;
-      chapterPosition[next] = parent >= 0 ? ++size[parent]! : ++outerSize;
-      open.push(next++);
+    if (list + 1 < chapters.length && chapters[list + 1]!.segment === i) {
+      const parent = chapters[++list]!.parent;
+      chapterPosition[list] = parent >= 0 ? ++size[parent]! : ++outerSize;
     }
-    const list = open.at(-1) ?? -1;
     owner[i] = list;
     position[i] = list >= 0 ? ++size[list]! : ++outerSize;
   }
@@ -71,7 +66,7 @@ export function windowTree(chapters: readonly Chapter[], layout: ListLayout, sta
   for (let i = start; i < end; i++) {
     if (next < chapters.length && chapters[next]!.segment === i) {
       const chapter = chapters[next]!;
-      while (stack.length && chapters[stack.at(-1)!.chapter]!.level >= chapter.level) stack.pop();
+      while (stack.length && stack.at(-1)!.chapter !== chapter.parent) stack.pop();
       const node = { chapter: next++, children: [] as WindowNode[] };
       (stack.at(-1)?.children ?? root).push(node);
       stack.push(node);

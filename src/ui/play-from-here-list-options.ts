@@ -5,7 +5,8 @@
  */
 import { html, nothing, type ReactiveControllerHost } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { chapterTarget, headingLevel, type Chapter } from '../article/chapters.js';
+import { chapterTarget, type Chapter } from '../article/chapters.js';
+import { headingLevel } from '../article/headings.js';
 import type { Segment } from '../article/segment.js';
 import type { Chapters } from '../player/chapters.js';
 import type { PlaybackController } from '../player/playback.js';

@@ -15,6 +15,7 @@ import { SLOW, useFakeSpeech } from './helpers/fake-speech.js';
 import { jsonResponse, useAudioOptions } from './helpers/audio.js';
 import { audit } from './helpers/axe.js';
 import { spySession } from './helpers/media-session.js';
+import { openList, scrollToMiddle } from './helpers/paragraph-list.js';
 import { type ListenPlayer, controls, mount, unmount, untilState, voicesListed } from './helpers/player.js';
 
 /**
@@ -81,16 +82,6 @@ async function recorded(): Promise<{ player: ListenPlayer; manifest: ReturnType<
 /** Resolves once `player` reads (or stands at) segment `index`: a key's move may be reported before anyone listens. */
 async function atSegment(player: ListenPlayer, index: number): Promise<void> {
   await expect.poll(() => player.segmentIndex).toBe(index);
-}
-
-/** Opens the paragraph list from its button; resolves once it is there (its module loads on first use). */
-async function openList(player: ListenPlayer): Promise<HTMLElement> {
-  const root = player.shadowRoot!;
-  root.querySelector<HTMLButtonElement>('[part~="paragraphs-button"]')!.focus();
-  await userEvent.keyboard('{Enter}');
-  await expect.poll(() => root.querySelector('[part~="paragraphs"]')).not.toBeNull();
-  await player.updateComplete;
-  return root.querySelector<HTMLElement>('[part~="paragraphs"]')!;
 }
 
 /** Each option of the list: its segment, the names of the lists around it (innermost last), and where it is in its own. */
@@ -212,13 +203,7 @@ describe('chapters in a long paragraph list', () => {
     expect(list.querySelectorAll('[role="list"]').length).toBeLessThanOrEqual(12);
 
     // Scrolled to the middle: what is in view is there, inside its chapters.
-    list.scrollTop = list.scrollHeight / 2;
-    await expect
-      .poll(() => {
-        const top = list.getBoundingClientRect().top + 10;
-        return [...list.querySelectorAll('button')].some((option) => option.getBoundingClientRect().bottom > top && option.getBoundingClientRect().top <= top);
-      })
-      .toBe(true);
+    await scrollToMiddle(list);
     shown = options(list);
     expect(shown.length).toBeLessThanOrEqual(100);
     for (const option of shown) {

@@ -8,6 +8,7 @@ import { userEvent } from 'vitest/browser';
 import { SEED, placeDemo, seedManifest, useAudioOptions } from './helpers/audio.js';
 import { SLOW, useFakeSpeech } from './helpers/fake-speech.js';
 import { miniPlayer } from './helpers/follow.js';
+import { openList, scrollToMiddle } from './helpers/paragraph-list.js';
 import { type ListenPlayer, controls, mount, record, unmount, untilState, voicesListed } from './helpers/player.js';
 import { manyParagraphs } from '../fixtures/many-paragraphs.js';
 
@@ -60,13 +61,8 @@ describe('faults: 20,000 paragraphs in the paragraph list', () => {
     await expect.poll(() => player.segments.length, { timeout: 30_000 }).toBe(20_000);
     await voicesListed(player);
     const root = player.shadowRoot!;
-    const button = root.querySelector<HTMLButtonElement>('[part~="paragraphs-button"]')!;
-    button.focus();
-    await userEvent.keyboard('{Enter}');
     // The list's module loads the first time it opens.
-    await expect.poll(() => root.querySelector('[part~="paragraphs"]')).not.toBeNull();
-    await player.updateComplete;
-    const list = root.querySelector<HTMLElement>('[part~="paragraphs"]')!;
+    const list = await openList(player);
 
     let shown = options(player);
     expect(shown.length).toBeGreaterThan(5);
@@ -92,13 +88,7 @@ describe('faults: 20,000 paragraphs in the paragraph list', () => {
     await expect.poll(() => root.activeElement?.getAttribute('data-index')).toBe('19998');
 
     // Scrolled to the middle with the bar or wheel: what is in view is there, and the tab stop goes along.
-    list.scrollTop = list.scrollHeight / 2;
-    await expect
-      .poll(() => {
-        const top = list.getBoundingClientRect().top + 10;
-        return [...list.querySelectorAll('button')].some((option) => option.getBoundingClientRect().bottom > top && option.getBoundingClientRect().top <= top);
-      })
-      .toBe(true);
+    await scrollToMiddle(list);
     shown = options(player);
     expect(shown.length).toBeLessThanOrEqual(100);
     const middle = shown.map((option) => option.index);

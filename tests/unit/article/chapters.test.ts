@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { chapterAt, chaptersOf, chaptersToShow, chapterTarget, headingLevel } from '../../../src/article/chapters.js';
+import { chapterAt, chaptersOf, chaptersToShow, chapterTarget } from '../../../src/article/chapters.js';
+import { headingLevel } from '../../../src/article/headings.js';
 import { extractSegments } from '../../../src/article/extract.js';
 
 function chaptersIn(html: string) {
