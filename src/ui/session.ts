@@ -25,12 +25,13 @@ import { FocusKeeper } from './focus-keeper.js';
 import { FollowController, followStyles } from './follow.js';
 import { menuStyles, renderDownload, VoiceMenu } from './menus.js';
 import { MiniPlayerController } from './mini-player.js';
-import { MomentHook } from './moment-hook.js';
 import { SleepSelect } from './sleep-select.js';
 import { PlayFromHereController } from './play-from-here.js';
 import { ParagraphListController } from './play-from-here-list.js';
 import { ShortcutController } from './shortcuts.js';
 import { stepRate } from './speed-menu.js';
+import { LazyPart } from './lazy-part.js';
+import type { MomentCopy } from './moment-copy.js';
 import { renderResumeOffer, resumeStyles } from './resume-offer.js';
 import { completeStrings } from './i18n.js';
 import type { PartsView, PlayerParts } from './player-view.js';
@@ -85,7 +86,8 @@ export class PlayerSession implements PlayerParts {
   readonly #preferences: PreferencesController;
   readonly #upNext: UpNextHook;
   readonly #link: LinkStartController;
-  readonly #moment: MomentHook;
+  /** "Copy link to this moment" (`moment-copy.ts`: the clipboard, the field it falls back to), loaded on the first copy. */
+  readonly #moment: LazyPart<MomentCopy, typeof import('./moment-copy.js')>;
   readonly #sleep: SleepSelect;
   readonly #shortcuts: ShortcutController;
   /** The position and length the focused slider reports while playing (see `slider`), and the last position seen. */
@@ -148,7 +150,7 @@ export class PlayerSession implements PlayerParts {
     this.#link = new LinkStartController(host, playback, { article: options.article, marks: () => host.highlight !== 'none' });
     this.#resume = new ResumeController(host, playback);
     this.#text = new StatusText(host, playback, this.#resume, () => options.loadOptions().lang);
-    this.#moment = new MomentHook(host, playback);
+    this.#moment = new LazyPart(host, () => import('./moment-copy.js'), (loaded) => [new loaded.MomentCopy(host, playback), loaded.momentStyles]);
     this.#sleep = new SleepSelect(host, playback);
     this.#paragraphs = new ParagraphListController(host, playback, chapters, (index) => this.copyMoment(index));
     // The article: waited for while it is not on the page yet, and followed while it is read.
@@ -170,7 +172,8 @@ export class PlayerSession implements PlayerParts {
 
   /** Puts a link to the current moment, or paragraph `index`'s start, on the clipboard (or shows it). */
   copyMoment(index?: number): void {
-    this.#moment.copy(index);
+    // Offline, or the file blocked: the next copy tries again.
+    this.#moment.load().then((copy) => copy.copy(index), () => {});
   }
 
   /** Sets the sleep timer from the element's `sleepTimer` (a bad value: off, with a warning). */
@@ -225,7 +228,7 @@ export class PlayerSession implements PlayerParts {
     const strings = completeStrings(shell, en);
     const { state, errorWhileIdle } = this.playback.snapshot;
     const text = this.#text.state(strings, state);
-    const said = this.#moment.status(strings) || this.#sleep.status(strings);
+    const said = (this.#moment.value?.status(strings) ?? '') || this.#sleep.status(strings);
     if (said) return [said, ''];
     if (state === 'error') return errorWhileIdle ? ['', text] : [text, ''];
     // "Up next" at the end: said once, with the state.
@@ -267,7 +270,7 @@ export class PlayerSession implements PlayerParts {
 
   renderResume(shell: ShellStrings) {
     const strings = completeStrings(shell, en);
-    return html`${renderResumeOffer(this.#resume, strings)}${this.#moment.renderField(strings)}${this.#upNext.render()}`;
+    return html`${renderResumeOffer(this.#resume, strings)}${this.#moment.value?.renderField(strings) ?? nothing}${this.#upNext.render()}`;
   }
 
   renderMini(view: PartsView) {
