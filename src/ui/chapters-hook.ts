@@ -21,17 +21,17 @@ export class ChaptersHook {
   readonly #playback: PlaybackController;
   /** Called once the chapters are there (what shows them is drawn again). */
   readonly #arrived: () => void;
-  readonly #part: LazyPart<Part, [typeof import('../player/chapters.js'), typeof Marks]>;
+  readonly #part: LazyPart<Part>;
   /** The segments last looked at for a heading (the array is replaced when the page is read again). */
   #looked: readonly Segment[] | null = null;
 
   constructor(host: ReactiveControllerHost & HTMLElement, playback: PlaybackController, arrived: () => void) {
     this.#playback = playback;
     this.#arrived = arrived;
-    this.#part = new LazyPart(
-      host,
-      () => Promise.all([import('../player/chapters.js'), import('./chapter-marks.js')]),
-      ([chapters, marks]) => [{ chapters: new chapters.Chapters(playback), marks }, marks.chapterMarkStyles],
+    this.#part = new LazyPart(host, () =>
+      Promise.all([import('../player/chapters.js'), import('./chapter-marks.js')]).then(
+        ([chapters, marks]) => [{ chapters: new chapters.Chapters(playback), marks }, marks.chapterMarkStyles] as const,
+      ),
     );
   }
 

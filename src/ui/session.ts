@@ -87,7 +87,7 @@ export class PlayerSession implements PlayerParts {
   readonly #upNext: UpNextHook;
   readonly #link: LinkStartController;
   /** "Copy link to this moment" (`moment-copy.ts`: the clipboard, the field it falls back to), loaded on the first copy. */
-  readonly #moment: LazyPart<MomentCopy, typeof import('./moment-copy.js')>;
+  readonly #moment: LazyPart<MomentCopy>;
   readonly #sleep: SleepSelect;
   readonly #shortcuts: ShortcutController;
   /** The position and length the focused slider reports while playing (see `slider`), and the last position seen. */
@@ -150,7 +150,7 @@ export class PlayerSession implements PlayerParts {
     this.#link = new LinkStartController(host, playback, { article: options.article, marks: () => host.highlight !== 'none' });
     this.#resume = new ResumeController(host, playback);
     this.#text = new StatusText(host, playback, this.#resume, () => options.loadOptions().lang);
-    this.#moment = new LazyPart(host, () => import('./moment-copy.js'), (loaded) => [new loaded.MomentCopy(host, playback), loaded.momentStyles]);
+    this.#moment = new LazyPart(host, () => import('./moment-copy.js').then((loaded) => [new loaded.MomentCopy(host, playback), loaded.momentStyles] as const));
     this.#sleep = new SleepSelect(host, playback);
     this.#paragraphs = new ParagraphListController(host, playback, chapters, (index) => this.copyMoment(index));
     // The article: waited for while it is not on the page yet, and followed while it is read.

@@ -11,14 +11,12 @@ import { renderSleepSelect, type SleepStrings } from './sleep-options.js';
 
 export class SleepSelect {
   readonly #host: SleepHost;
-  readonly #menu: LazyPart<SleepMenu, typeof import('./sleep-menu.js')>;
+  readonly #menu: LazyPart<SleepMenu>;
 
   constructor(host: SleepHost, playback: PlaybackController) {
     this.#host = host;
-    this.#menu = new LazyPart(
-      host,
-      () => import('./sleep-menu.js'),
-      (loaded) => [new loaded.SleepMenu(host, playback), loaded.sleepStyles],
+    this.#menu = new LazyPart(host, () =>
+      import('./sleep-menu.js').then((loaded) => [new loaded.SleepMenu(host, playback), loaded.sleepStyles] as const),
     );
     // A timer remembered for the visit: `SleepMenu` reads it.
     if (host.sleepTimer || sleepStorage().get(SLEEP_KEY) !== null) this.#load();

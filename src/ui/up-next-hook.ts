@@ -28,13 +28,13 @@ export function nextArticleUrl(host: Element & { readonly nextArticle: string })
 export class UpNextHook implements ReactiveController {
   readonly #host: UpNextHost;
   readonly #playback: PlaybackController;
-  readonly #part: LazyPart<UpNext, typeof import('./up-next.js')>;
+  readonly #part: LazyPart<UpNext>;
   #unsubscribe: (() => void) | null = null;
 
   constructor(host: UpNextHost, playback: PlaybackController) {
     this.#host = host;
     this.#playback = playback;
-    this.#part = new LazyPart(host, () => import('./up-next.js'), (loaded) => [new loaded.UpNext(host, playback)]);
+    this.#part = new LazyPart(host, () => import('./up-next.js').then((loaded) => [new loaded.UpNext(host, playback)] as const));
     host.addController(this);
   }
 

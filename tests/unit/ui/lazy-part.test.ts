@@ -23,7 +23,7 @@ function deferredPart() {
   const settles: { resolve: (value: string) => void; reject: (error: Error) => void }[] = [];
   const load = vi.fn(() => new Promise<string>((resolve, reject) => settles.push({ resolve, reject })));
   const host = fakeHost();
-  return { part: new LazyPart(host, load, (loaded) => [`${loaded} part`]), load, host, settles };
+  return { part: new LazyPart(host, () => load().then((loaded) => [`${loaded} part`] as const)), load, host, settles };
 }
 
 describe('LazyPart', () => {
