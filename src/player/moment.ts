@@ -4,7 +4,7 @@
  * (`#listen=151:~:text=The%20third%20paragraph`). The browser scrolls to the text and strips the fragment
  * directive (`:~:…`) from `location.hash` before the page's scripts see it, so the player reads only
  * `#listen=151`; a browser without text fragments leaves the directive in, and it is ignored here.
- * Pure: parsing (`link-start.ts` acts on it); writing such a link is `moment-url.ts`'s (loaded with the copy).
+ * Pure: parsing (`link-start.ts` and `moment-offer.ts` act on it); writing such a link is `moment-url.ts`'s (loaded with the copy).
  */
 
 /** The fragment's key: `#listen=<time>`. */

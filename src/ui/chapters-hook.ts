@@ -9,8 +9,8 @@ import { eachChapterStart } from '../article/headings.js';
 import type { Segment } from '../article/segment.js';
 import type { Chapters } from '../player/chapters.js';
 import type { PlaybackController } from '../player/playback.js';
-import { addStyles } from './add-styles.js';
 import type * as Marks from './chapter-marks.js';
+import { LazyPart } from './lazy-part.js';
 
 interface Part {
   readonly chapters: Chapters;
@@ -18,31 +18,33 @@ interface Part {
 }
 
 export class ChaptersHook {
-  readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #playback: PlaybackController;
   /** Called once the chapters are there (what shows them is drawn again). */
   readonly #arrived: () => void;
-  #part: Part | null = null;
-  #loading: Promise<Part> | null = null;
+  readonly #part: LazyPart<Part>;
   /** The segments last looked at for a heading (the array is replaced when the page is read again). */
   #looked: readonly Segment[] | null = null;
 
   constructor(host: ReactiveControllerHost & HTMLElement, playback: PlaybackController, arrived: () => void) {
-    this.#host = host;
     this.#playback = playback;
     this.#arrived = arrived;
+    this.#part = new LazyPart(host, () =>
+      Promise.all([import('../player/chapters.js'), import('./chapter-marks.js')]).then(
+        ([chapters, marks]) => [{ chapters: new chapters.Chapters(playback), marks }, marks.chapterMarkStyles] as const,
+      ),
+    );
   }
 
   /** The chapters, or null while their module is not there (or the article has no heading). */
   get now(): Chapters | null {
     this.#look(this.#playback.segments);
-    return this.#part?.chapters ?? null;
+    return this.#part.value?.chapters ?? null;
   }
 
   /** The chapters once they are there; null for an article without headings, or when their module cannot load. */
   ready(): Promise<Chapters | null> {
     this.#look(this.#playback.segments);
-    return this.#loading ? this.#loading.then((part) => part.chapters, () => null) : Promise.resolve(null);
+    return this.#part.asked ? this.#part.load().then((part) => part.chapters, () => null) : Promise.resolve(null);
   }
 
   /** Asks for the module now if `segments` (those the element already read) have a heading. */
@@ -52,37 +54,22 @@ export class ChaptersHook {
 
   /** The ticks on a slider of `duration` seconds. */
   renderMarks(duration: number) {
-    const part = this.#part;
+    const part = this.#part.value;
     return part ? part.marks.renderChapterMarks(part.chapters.timed, duration) : nothing;
   }
 
   /** What the slider's spoken value adds for the chapter being read at `time`. */
   valueText(time: number): string {
-    const part = this.#part;
+    const part = this.#part.value;
     return part ? part.marks.chapterValueText(part.chapters.at(time)) : '';
   }
 
   #look(segments: readonly Segment[]): void {
-    if (this.#loading || segments === this.#looked) return;
+    if (this.#part.asked || segments === this.#looked) return;
     this.#looked = segments;
     // The first chapter `chaptersOf` would find is enough (most articles' only heading is their title, no chapter).
     const found = eachChapterStart(segments, () => true);
-    if (found) this.#load().catch(() => {});
-  }
-
-  #load(): Promise<Part> {
-    return (this.#loading ??= Promise.all([import('../player/chapters.js'), import('./chapter-marks.js')]).then(
-      ([{ Chapters }, marks]) => {
-        if (this.#host.shadowRoot) addStyles(this.#host.shadowRoot, marks.chapterMarkStyles);
-        this.#part = { chapters: new Chapters(this.#playback), marks };
-        this.#arrived();
-        return this.#part;
-      },
-      (error: unknown) => {
-        // Offline, or the file blocked: looked for again when the page is read again.
-        this.#loading = null;
-        throw error;
-      },
-    ));
+    // Offline, or the file blocked: looked for again when the page is read again.
+    if (found) this.#part.load().then(this.#arrived, () => {});
   }
 }

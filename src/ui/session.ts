@@ -7,7 +7,7 @@
  */
 import { adoptStyles, html, nothing, type ReactiveElement } from 'lit';
 import type { Segment } from '../article/segment.js';
-import type { EngineLoadOptions, ListenErrorCode } from '../engines/engine.js';
+import type { EngineLoadOptions } from '../engines/engine.js';
 import { clampRate } from '../article/pace.js';
 import { ArticleWatchController } from '../player/article-watch.js';
 import { engineOptions } from '../player/engine-options.js';
@@ -19,22 +19,24 @@ import { PreferencesController, type PreferencesHost } from '../player/preferenc
 import { ProgressController } from '../player/progress.js';
 import { ResumeController } from '../player/resume.js';
 import type { SleepTimerSetting } from '../player/sleep-setting.js';
-import type { PlayerState, PlayerStore } from '../player/store.js';
+import type { PlayerStore } from '../player/store.js';
 import { ChaptersHook } from './chapters-hook.js';
 import { FocusKeeper } from './focus-keeper.js';
 import { FollowController, followStyles } from './follow.js';
 import { menuStyles, renderDownload, VoiceMenu } from './menus.js';
 import { MiniPlayerController } from './mini-player.js';
-import { MomentHook } from './moment-hook.js';
 import { SleepSelect } from './sleep-select.js';
 import { PlayFromHereController } from './play-from-here.js';
 import { ParagraphListController } from './play-from-here-list.js';
 import { ShortcutController } from './shortcuts.js';
 import { stepRate } from './speed-menu.js';
-import { renderResumeOffer, resumeStatus, resumeStyles } from './resume-offer.js';
+import { LazyPart } from './lazy-part.js';
+import type { MomentCopy } from './moment-copy.js';
+import { renderResumeOffer, resumeStyles } from './resume-offer.js';
 import { completeStrings } from './i18n.js';
 import type { PartsView, PlayerParts } from './player-view.js';
-import { en, type Strings } from './strings.js';
+import { StatusText } from './status-text.js';
+import { en } from './strings.js';
 import type { ShellStrings } from './strings-shell.js';
 import { formatClock } from './time.js';
 import { UpNextHook } from './up-next-hook.js';
@@ -42,9 +44,6 @@ import type { UpNextHost } from './up-next.js';
 
 /** A change of position between two renders (s; they come once a second while playing) that is a seek. */
 const SEEK_JUMP = 2.5;
-
-/** The language the engines write their `listen-error` messages in. */
-const ENGINE_LANGUAGE = 'en';
 
 /** The element: its settings, as properties, its own play/pause (the mini player's button) and its shadow root. */
 export interface SessionHost extends PreferencesHost, UpNextHost {
@@ -87,21 +86,15 @@ export class PlayerSession implements PlayerParts {
   readonly #preferences: PreferencesController;
   readonly #upNext: UpNextHook;
   readonly #link: LinkStartController;
-  readonly #moment: MomentHook;
+  /** "Copy link to this moment" (`moment-copy.ts`: the clipboard, the field it falls back to), loaded on the first copy. */
+  readonly #moment: LazyPart<MomentCopy>;
   readonly #sleep: SleepSelect;
   readonly #shortcuts: ShortcutController;
   /** The position and length the focused slider reports while playing (see `slider`), and the last position seen. */
   #held: readonly [number, number] | null = null;
   #lastTime = 0;
   readonly #voiceMenu: VoiceMenu;
-  /** The code of an audio failure that fell back to speech: the notice is reworded by it. */
-  #fallbackCode: ListenErrorCode | null = null;
-  /** The playback notice last seen (English), the state it was last seen in, and whether it is still announced. */
-  #noticeSeen: { readonly notice: string; readonly state: PlayerState; readonly announce: boolean } = {
-    notice: '',
-    state: 'idle',
-    announce: false,
-  };
+  readonly #text: StatusText;
 
   constructor(host: SessionHost, options: SessionOptions) {
     this.#host = host;
@@ -156,14 +149,14 @@ export class PlayerSession implements PlayerParts {
     new PlayFromHereController(host, playback);
     this.#link = new LinkStartController(host, playback, { article: options.article, marks: () => host.highlight !== 'none' });
     this.#resume = new ResumeController(host, playback);
-    this.#moment = new MomentHook(host, playback);
+    this.#text = new StatusText(host, playback, this.#resume, () => options.loadOptions().lang);
+    this.#moment = new LazyPart(host, () => import('./moment-copy.js').then((loaded) => [new loaded.MomentCopy(host, playback), loaded.momentStyles] as const));
     this.#sleep = new SleepSelect(host, playback);
     this.#paragraphs = new ParagraphListController(host, playback, chapters, (index) => this.copyMoment(index));
     // The article: waited for while it is not on the page yet, and followed while it is read.
     new ArticleWatchController(host, playback, { article: options.article, ready: options.readyArticle, exclude });
     this.#upNext = new UpNextHook(host, playback);
     this.#voiceMenu = new VoiceMenu(host);
-    host.addEventListener('listen-error', this.#onError);
     chapters.look(options.segments);
   }
 
@@ -179,7 +172,8 @@ export class PlayerSession implements PlayerParts {
 
   /** Puts a link to the current moment, or paragraph `index`'s start, on the clipboard (or shows it). */
   copyMoment(index?: number): void {
-    this.#moment.copy(index);
+    // Offline, or the file blocked: the next copy tries again.
+    this.#moment.load().then((copy) => copy.copy(index), () => {});
   }
 
   /** Sets the sleep timer from the element's `sleepTimer` (a bad value: off, with a warning). */
@@ -233,16 +227,16 @@ export class PlayerSession implements PlayerParts {
   status(shell: ShellStrings): readonly [announced: string, shown: string] {
     const strings = completeStrings(shell, en);
     const { state, errorWhileIdle } = this.playback.snapshot;
-    const text = this.#stateText(strings, state);
-    const said = this.#moment.status(strings) || this.#sleep.status(strings);
+    const text = this.#text.state(strings, state);
+    const said = (this.#moment.value?.status(strings) ?? '') || this.#sleep.status(strings);
     if (said) return [said, ''];
     if (state === 'error') return errorWhileIdle ? ['', text] : [text, ''];
     // "Up next" at the end: said once, with the state.
     const upNext = this.#upNext.announcement;
     if (upNext) return [`${text} ${upNext}`, ''];
-    const notice = this.#noticeText(strings);
+    const notice = this.#text.notice(strings);
     if (!notice) return [text, ''];
-    return this.#announceNotice(state) ? [`${notice} ${text}`.trim(), ''] : [text, notice];
+    return this.#text.announceNotice(state) ? [`${notice} ${text}`.trim(), ''] : [text, notice];
   }
 
   /** "Back to the current paragraph" in place of the player's label, while following waits for the reader. */
@@ -276,84 +270,10 @@ export class PlayerSession implements PlayerParts {
 
   renderResume(shell: ShellStrings) {
     const strings = completeStrings(shell, en);
-    return html`${renderResumeOffer(this.#resume, strings)}${this.#moment.renderField(strings)}${this.#upNext.render()}`;
+    return html`${renderResumeOffer(this.#resume, strings)}${this.#moment.value?.renderField(strings) ?? nothing}${this.#upNext.render()}`;
   }
 
   renderMini(view: PartsView) {
     return this.#mini.render({ strings: completeStrings(view.strings, en), time: view.time, duration: view.duration, locale: view.spoken }) ?? nothing;
-  }
-
-  #stateText(s: Strings, state: PlayerState): string {
-    switch (state) {
-      case 'loading':
-        return this.#loadingText(s);
-      case 'playing':
-        return s.playing;
-      case 'paused':
-        return s.paused;
-      case 'ended':
-        return s.ended;
-      case 'error':
-        return this.#errorText(s);
-      case 'idle':
-        return resumeStatus(this.#resume, s);
-      default:
-        return '';
-    }
-  }
-
-  /**
-   * What loading waits for, in words that fit the engine. A resume after a pause says nothing: it takes a
-   * moment, the reader asked for it, and "Playing" follows.
-   */
-  #loadingText(s: Strings): string {
-    const { loadingReason, engine } = this.playback.snapshot;
-    if (loadingReason === 'voices') return s.waitingForVoices;
-    if (loadingReason === 'resume') return '';
-    return engine === 'audio' ? s.loading : s.startingVoice;
-  }
-
-  /** An error: the engine's own message in English, else the table's by code. */
-  #errorText(s: Strings): string {
-    const error = this.playback.snapshot.error;
-    if (!error) return '';
-    if (s.lang === ENGINE_LANGUAGE) return error.message;
-    const articleLang = this.#options.loadOptions().lang;
-    const hasVoices = this.playback.snapshot.voices.length > 0;
-    if (error.code === 'no-speech' && hasVoices && articleLang) return s.noVoiceFor(languageIn(articleLang, s.lang));
-    return s.errors[error.code] ?? error.message;
-  }
-
-  /**
-   * Whether the notice is news: it came while the reader was listening (not while idle, loading ahead of play),
-   * and the state has not changed since. After that the live region says only the state, once each.
-   */
-  #announceNotice(state: PlayerState): boolean {
-    const notice = this.playback.notice;
-    const seen = this.#noticeSeen;
-    if (notice !== seen.notice) this.#noticeSeen = { notice, state, announce: state !== 'idle' };
-    else if (state !== seen.state) this.#noticeSeen = { notice, state, announce: false };
-    return this.#noticeSeen.announce;
-  }
-
-  /** The notice after audio fell back to speech (the engine's English sentence), in the UI's language. */
-  #noticeText(s: Strings): string {
-    const notice = this.playback.notice;
-    if (!notice || s.lang === ENGINE_LANGUAGE || !this.#fallbackCode) return notice;
-    return `${s.errors[this.#fallbackCode]} ${s.speechFallback}`;
-  }
-
-  readonly #onError = (event: HTMLElementEventMap['listen-error']): void => {
-    // Only the switch to speech has a translated notice; a skipped paragraph keeps the English one.
-    if (event.target === this.#host && event.detail.fallback === 'speech') this.#fallbackCode = event.detail.code;
-  };
-}
-
-/** `lang` named in the UI's language `uiLang` ("German", "Deutsch"); the tag itself where the browser cannot name it. */
-function languageIn(lang: string, uiLang: string): string {
-  try {
-    return new Intl.DisplayNames([uiLang], { type: 'language' }).of(lang) ?? lang;
-  } catch {
-    return lang;
   }
 }

@@ -5,36 +5,36 @@
  */
 import type { PlaybackController } from '../player/playback.js';
 import { SLEEP_KEY, sleepStorage, type SleepTimerSetting } from '../player/sleep-setting.js';
-import { addStyles } from './add-styles.js';
+import { LazyPart } from './lazy-part.js';
 import type { SleepHost, SleepMenu } from './sleep-menu.js';
 import { renderSleepSelect, type SleepStrings } from './sleep-options.js';
 
 export class SleepSelect {
   readonly #host: SleepHost;
-  readonly #playback: PlaybackController;
-  #menu: SleepMenu | null = null;
-  #loading = false;
+  readonly #menu: LazyPart<SleepMenu>;
 
   constructor(host: SleepHost, playback: PlaybackController) {
     this.#host = host;
-    this.#playback = playback;
+    this.#menu = new LazyPart(host, () =>
+      import('./sleep-menu.js').then((loaded) => [new loaded.SleepMenu(host, playback), loaded.sleepStyles] as const),
+    );
     // A timer remembered for the visit: `SleepMenu` reads it.
     if (host.sleepTimer || sleepStorage().get(SLEEP_KEY) !== null) this.#load();
   }
 
   /** Applies the element's `sleepTimer` (see `SleepMenu.set`); a menu made now reads it from the element. */
   set(value: unknown): void {
-    if (this.#menu) this.#menu.set(value);
+    if (this.#menu.value) this.#menu.value.set(value);
     else if (value !== null) this.#load();
   }
 
   /** What the status line announces: once, when the timer paused reading. */
   status(strings: SleepStrings): string {
-    return this.#menu?.status(strings) ?? '';
+    return this.#menu.value?.status(strings) ?? '';
   }
 
   render(strings: SleepStrings) {
-    return this.#menu ? this.#menu.render(strings) : renderSleepSelect(strings, this.#host.sleepTimer, this.#chosen);
+    return this.#menu.value ? this.#menu.value.render(strings) : renderSleepSelect(strings, this.#host.sleepTimer, this.#chosen);
   }
 
   /** The reader's choice: the element's property, which sets the timer (see `set`). */
@@ -43,19 +43,9 @@ export class SleepSelect {
   };
 
   #load(): void {
-    if (this.#loading) return;
-    this.#loading = true;
-    import('./sleep-menu.js').then(
-      ({ SleepMenu, sleepStyles }) => {
-        if (this.#host.shadowRoot) addStyles(this.#host.shadowRoot, sleepStyles);
-        this.#menu = new SleepMenu(this.#host, this.#playback);
-        this.#host.requestUpdate();
-      },
-      // Offline, or the file blocked: no timer (the menu shows it off), and the reader may set it again.
-      () => {
-        this.#loading = false;
-        this.#host.sleepTimer = null;
-      },
-    );
+    // Offline, or the file blocked: no timer (the menu shows it off), and the reader may set it again.
+    this.#menu.load().catch(() => {
+      this.#host.sleepTimer = null;
+    });
   }
 }

@@ -10,6 +10,7 @@ import type { PlaybackController } from '../player/playback.js';
 import { safeStorage } from '../player/persistence.js';
 import { CONTINUE_KEY } from '../player/storage-keys.js';
 import { absolute } from '../playlist/items.js';
+import { LazyPart } from './lazy-part.js';
 import type { UpNext, UpNextHost } from './up-next.js';
 
 /**
@@ -27,13 +28,13 @@ export function nextArticleUrl(host: Element & { readonly nextArticle: string })
 export class UpNextHook implements ReactiveController {
   readonly #host: UpNextHost;
   readonly #playback: PlaybackController;
-  #part: UpNext | null = null;
-  #loading: Promise<UpNext> | null = null;
+  readonly #part: LazyPart<UpNext>;
   #unsubscribe: (() => void) | null = null;
 
   constructor(host: UpNextHost, playback: PlaybackController) {
     this.#host = host;
     this.#playback = playback;
+    this.#part = new LazyPart(host, () => import('./up-next.js').then((loaded) => [new loaded.UpNext(host, playback)] as const));
     host.addController(this);
   }
 
@@ -42,36 +43,26 @@ export class UpNextHook implements ReactiveController {
       if (next.state === previous.state) return;
       if (next.state === 'ended') {
         const url = nextArticleUrl(this.#host);
-        if (url) this.#load().then((part) => part.offer(url), () => {});
+        if (url) this.#part.load().then((part) => part.offer(url), () => {});
       }
-      this.#part?.stateChanged(next);
+      this.#part.value?.stateChanged(next);
     });
-    if (continuing()) this.#load().then((part) => part.arrive(), () => {});
+    if (continuing()) this.#part.load().then((part) => part.arrive(), () => {});
   }
 
   hostDisconnected(): void {
     this.#unsubscribe?.();
     this.#unsubscribe = null;
-    this.#part?.withdraw();
+    this.#part.value?.withdraw();
   }
 
   /** What the offer says in the player's live region, once ('' when there is nothing to say). */
   get announcement(): string {
-    return this.#part?.announcement ?? '';
+    return this.#part.value?.announcement ?? '';
   }
 
   render(): unknown {
-    return this.#part?.render() ?? nothing;
-  }
-
-  #load(): Promise<UpNext> {
-    return (this.#loading ??= import('./up-next.js').then(
-      ({ UpNext }) => (this.#part = new UpNext(this.#host, this.#playback)),
-      (error: unknown) => {
-        this.#loading = null;
-        throw error;
-      },
-    ));
+    return this.#part.value?.render() ?? nothing;
   }
 }
 

@@ -146,6 +146,20 @@ describe('opening a link to a moment', () => {
     await untilState(player, 'paused');
   });
 
+  it('speech, play pressed as the page opens (before the offer is worked out): play starts in that paragraph', async () => {
+    const { start, end } = await speechTimeline(3);
+    openedAt(`listen=${((start + end) / 2).toFixed(1)}`);
+    useFakeSpeech({ charsPerSecond: SLOW });
+    const player = await mount(PAGE);
+    // No wait for "Play from": the press comes in the first render's task, before the rest of the player has
+    // loaded (so before the offer's file and the voices); a DOM click, as the label it is found by changes.
+    controls(player).play.click();
+    await untilState(player, 'playing');
+    expect(player.segments[player.segmentIndex]!.element).toBe(paragraph(2));
+    player.pause();
+    await untilState(player, 'paused');
+  });
+
   it.each(['listen=-5', 'listen=abc', 'listen=NaN', 'listen=1:75', 'listen=', 'listen=99999'])(
     'ignores a bad or out-of-range moment (%s): the player is as without a link',
     async (fragment) => {
