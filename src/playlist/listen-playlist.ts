@@ -1,6 +1,5 @@
 import { LitElement, type PropertyDeclarations } from 'lit';
 import { emit } from '../player/events.js';
-import { MEDIA_TRACKS, type MediaTracks } from '../player/media-session.js';
 import type { PlayerState } from '../player/store.js';
 import type { ListenPlayer } from '../ui/listen-player.js';
 import type { ListenItemChangeDetail, ListenPlaylistErrorDetail } from './events.js';
@@ -10,6 +9,7 @@ import { loadArticle } from './load-article.js';
 import { loadPlace, playlistKey, savePlace } from './memory.js';
 import { playlistStrings, type PlaylistStrings } from './strings.js';
 import { playlistStyles, renderPlaylist } from './view.js';
+import { MEDIA_TRACKS, type MediaTracks } from '../player/media-tracks.js';
 
 /** The id of the current article's copy in the playlist's shadow root, which its player reads (`for`). */
 const ARTICLE_ID = 'listen-playlist-article';
