@@ -1,7 +1,7 @@
 import { LitElement, type PropertyDeclarations } from 'lit';
 import { emit } from '../player/events.js';
+import type { MediaTracks } from '../player/media-tracks.js';
 import type { PlayerState } from '../player/store.js';
-import type { ListenPlayer } from '../ui/listen-player.js';
 import type { ListenItemChangeDetail, ListenPlaylistErrorDetail } from './events.js';
 import { PageError } from './fetch-page.js';
 import { readItems, type PlaylistItem, type PlaylistItemState } from './items.js';
@@ -9,27 +9,7 @@ import { loadArticle } from './load-article.js';
 import { loadPlace, playlistKey, savePlace } from './memory.js';
 import { playlistStrings, type PlaylistStrings } from './strings.js';
 import { playlistStyles, renderPlaylist } from './view.js';
-import { MEDIA_TRACKS, type MediaTracks } from '../player/media-tracks.js';
-
-/** The id of the current article's copy in the playlist's shadow root, which its player reads (`for`). */
-const ARTICLE_ID = 'listen-playlist-article';
-/** The player's events, heard from the player the playlist drives and kept inside the playlist. */
-const PLAYER_EVENTS = ['listen-statechange', 'listen-segmentchange', 'listen-wordchange', 'listen-error', 'listen-enginechange', 'listen-ended', 'listen-progress'];
-/** What the player's state makes of the current item. */
-const ITEM_STATES: Record<PlayerState, PlaylistItemState> = {
-  idle: 'ready',
-  loading: 'loading',
-  playing: 'playing',
-  paused: 'paused',
-  ended: 'played',
-  error: 'ready',
-};
-
-interface Current {
-  readonly index: number;
-  readonly article: Element;
-  readonly player: ListenPlayer;
-}
+import { ARTICLE_ID, type Current, ITEM_STATES, makePlayer, PLAYER_EVENTS } from './driven-player.js';
 
 /**
  * A queue of articles read by one player: the links inside it (`<a href>`, in any wrapper), each read from its
@@ -237,7 +217,8 @@ export class ListenPlaylist extends LitElement {
     let current: Current;
     try {
       const loaded = await loadArticle(item, this.ownerDocument, ARTICLE_ID, loading.abort.signal);
-      current = { index, article: loaded.article, player: this.#makePlayer(loaded.src, loaded.lexicon, loaded.title) };
+      const tracks: MediaTracks = { title: loaded.title, previous: () => this.previous(), next: () => this.next() };
+      current = { index, article: loaded.article, player: makePlayer(this.ownerDocument, loaded, tracks, this.#transcriptOpen) };
     } catch (error) {
       if (loading.abort.signal.aborted) return;
       this.#loading = null;
@@ -253,18 +234,6 @@ export class ListenPlaylist extends LitElement {
     if (this.#loading !== loading) return;
     this.#loading = null;
     if (loading.play) current.player.play();
-  }
-
-  #makePlayer(src: string, lexicon: string, title: string): ListenPlayer {
-    const player = this.ownerDocument.createElement('listen-player');
-    player.setAttribute('for', ARTICLE_ID);
-    if (src) player.setAttribute('src', src);
-    if (lexicon) player.setAttribute('lexicon', lexicon);
-    // Following the paragraph read scrolls the page only to the text the reader opened.
-    player.noFollow = !this.#transcriptOpen;
-    const tracks: MediaTracks = { title, previous: () => this.previous(), next: () => this.next() };
-    Object.assign(player, { [MEDIA_TRACKS]: tracks });
-    return player;
   }
 
   /** Removes the current article and its player (which stops reading and keeps its place). */
