@@ -31,16 +31,23 @@ export interface Current {
   readonly player: ListenPlayer;
 }
 
+/** What the player's previous and next track buttons move through: the playlist's articles. */
+export interface Tracks {
+  previous(): void;
+  next(): void;
+}
+
 /**
- * A player for `loaded`, with the playlist's `tracks`. `follow`: the reader opened the article's text; following
- * the paragraph read scrolls the page only to the text the reader opened.
+ * A player for `loaded`, its previous and next tracks the playlist's. `follow`: the reader opened the article's
+ * text; following the paragraph read scrolls the page only to the text the reader opened.
  */
-export function makePlayer(doc: Document, loaded: LoadedArticle, tracks: MediaTracks, follow: boolean): ListenPlayer {
+export function makePlayer(doc: Document, loaded: LoadedArticle, playlist: Tracks, follow: boolean): ListenPlayer {
   const player = doc.createElement('listen-player');
   player.setAttribute('for', ARTICLE_ID);
   if (loaded.src) player.setAttribute('src', loaded.src);
   if (loaded.lexicon) player.setAttribute('lexicon', loaded.lexicon);
   player.noFollow = !follow;
+  const tracks: MediaTracks = { title: loaded.title, previous: () => playlist.previous(), next: () => playlist.next() };
   Object.assign(player, { [MEDIA_TRACKS]: tracks });
   return player;
 }
