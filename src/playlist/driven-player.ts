@@ -1,8 +1,8 @@
 /**
  * The player a playlist drives: a `<listen-player>` made for each article, reading the article's copy in the
  * playlist's shadow root, with the playlist's tracks for the system's media controls; and what its states mean
- * for the article's item. Apart from the element (listen-playlist.ts), which keeps the queue: this is what the
- * playlist sets on the player and reads from it.
+ * for the article's item. Apart from the element (listen-playlist.ts), which plays the queue (queue.ts): this is
+ * what the playlist sets on the player and reads from it.
  */
 import { MEDIA_TRACKS, type MediaTracks } from '../player/media-tracks.js';
 import type { PlayerState } from '../player/store.js';
