@@ -7,6 +7,7 @@
 import type { TimedChapter } from '../article/chapters.js';
 import type { ArticleMetadata } from './media-session-metadata.js';
 
+/** Runs one write to the session; what the browser throws stays here. */
 export function guard(action: () => unknown): void {
   try {
     action();
