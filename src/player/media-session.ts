@@ -10,12 +10,15 @@
  * - With Web Speech a near-silent looping audio element plays while speaking (see silence.ts), since browsers
  *   route media keys only to pages that play media.
  * - Everything is guarded: no Media Session API, an action the browser does not support (`setActionHandler`
- *   throws), or a value it refuses never throws into the page.
+ *   throws), or a value it refuses never throws into the page (the writes: media-session-writes.ts).
+ * - A playlist driving the player names the track and moves by article (media-tracks.ts).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { TimedChapter } from '../article/chapters.js';
 import { onOtherStart } from './exclusive.js';
 import { type ArticleMetadata, describeArticle } from './media-session-metadata.js';
+import { chapterInfoSupported, guard, positionState, setMetadata } from './media-session-writes.js';
+import { tracksOf } from './media-tracks.js';
 import type { PlaybackController } from './playback.js';
 import { SilentAudio } from './silence.js';
 import type { PlayerSnapshot, PlayerState } from './store.js';
@@ -27,25 +30,6 @@ export interface MediaSessionOptions {
   rate(): number;
   /** The article's chapters on the engine's timeline (none while it has none), for the system's chapter list. */
   chapters?(): readonly TimedChapter[];
-}
-
-/**
- * What a playlist (`<listen-playlist>`) sets on the player it drives, under `MEDIA_TRACKS`: the article's
- * title as the playlist names it, and its previous and next articles as the system's previous and next
- * track. Without it those buttons move by paragraph. A global symbol, so a playlist of another copy of this
- * code on the page is heard as well.
- */
-export interface MediaTracks {
-  readonly title?: string;
-  previous?(): void;
-  next?(): void;
-}
-
-export const MEDIA_TRACKS = Symbol.for('listen-player.media-tracks');
-
-/** The tracks a playlist set on `host`, if a playlist drives it. */
-export function tracksOf(host: Element): MediaTracks | undefined {
-  return (host as HTMLElement & { [MEDIA_TRACKS]?: MediaTracks })[MEDIA_TRACKS];
 }
 
 export const MEDIA_ACTIONS = [
@@ -290,47 +274,4 @@ export class MediaSessionController implements ReactiveController {
 
 function isActive(state: PlayerState): boolean {
   return state === 'playing' || state === 'loading';
-}
-
-function guard(action: () => unknown): void {
-  try {
-    action();
-  } catch {
-    // A browser without this part of the API: nothing to do.
-  }
-}
-
-/**
- * A position state the browser accepts (it throws otherwise): duration finite and > 0, position within
- * [0, duration], rate finite and > 0. Null when there is no duration to give yet.
- */
-export function positionState(duration: number, position: number, rate: number): Required<MediaPositionState> | null {
-  if (!Number.isFinite(duration) || duration <= 0) return null;
-  return {
-    duration,
-    position: Number.isFinite(position) ? Math.min(Math.max(position, 0), duration) : 0,
-    playbackRate: Number.isFinite(rate) && rate > 0 ? rate : 1,
-  };
-}
-
-/** Whether this browser takes chapters in the metadata (Media Session's `ChapterInformation`). */
-export function chapterInfoSupported(): boolean {
-  return typeof MediaMetadata === 'function' && 'chapterInfo' in MediaMetadata.prototype;
-}
-
-/** The metadata's chapters: each chapter's title and start; a browser that does not know them never sees them. */
-function chapterInfo(chapters: readonly TimedChapter[]): { chapterInfo?: { title: string; startTime: number; artwork: MediaImage[] }[] } {
-  if (!chapters.length || !chapterInfoSupported()) return {};
-  return { chapterInfo: chapters.map((chapter) => ({ title: chapter.title, startTime: chapter.start, artwork: [] })) };
-}
-
-function setMetadata(session: MediaSession, data: ArticleMetadata, chapters: readonly TimedChapter[] = []): void {
-  if (typeof MediaMetadata !== 'function') return;
-  const chaptersInit = chapterInfo(chapters);
-  try {
-    session.metadata = new MediaMetadata({ ...data, artwork: [...data.artwork], ...chaptersInit });
-  } catch {
-    // An artwork URL (or a chapter) the browser refuses: the words alone are still worth showing.
-    guard(() => (session.metadata = new MediaMetadata({ ...data, artwork: [] })));
-  }
 }

@@ -1,35 +1,14 @@
 import { LitElement, type PropertyDeclarations } from 'lit';
 import { emit } from '../player/events.js';
-import { MEDIA_TRACKS, type MediaTracks } from '../player/media-session.js';
 import type { PlayerState } from '../player/store.js';
-import type { ListenPlayer } from '../ui/listen-player.js';
 import type { ListenItemChangeDetail, ListenPlaylistErrorDetail } from './events.js';
 import { PageError } from './fetch-page.js';
-import { readItems, type PlaylistItem, type PlaylistItemState } from './items.js';
+import type { PlaylistItem } from './items.js';
 import { loadArticle } from './load-article.js';
-import { loadPlace, playlistKey, savePlace } from './memory.js';
+import { PlaylistQueue } from './queue.js';
 import { playlistStrings, type PlaylistStrings } from './strings.js';
 import { playlistStyles, renderPlaylist } from './view.js';
-
-/** The id of the current article's copy in the playlist's shadow root, which its player reads (`for`). */
-const ARTICLE_ID = 'listen-playlist-article';
-/** The player's events, heard from the player the playlist drives and kept inside the playlist. */
-const PLAYER_EVENTS = ['listen-statechange', 'listen-segmentchange', 'listen-wordchange', 'listen-error', 'listen-enginechange', 'listen-ended', 'listen-progress'];
-/** What the player's state makes of the current item. */
-const ITEM_STATES: Record<PlayerState, PlaylistItemState> = {
-  idle: 'ready',
-  loading: 'loading',
-  playing: 'playing',
-  paused: 'paused',
-  ended: 'played',
-  error: 'ready',
-};
-
-interface Current {
-  readonly index: number;
-  readonly article: Element;
-  readonly player: ListenPlayer;
-}
+import { ARTICLE_ID, type Current, ITEM_STATES, makePlayer, PLAYER_EVENTS } from './driven-player.js';
 
 /**
  * A queue of articles read by one player: the links inside it (`<a href>`, in any wrapper), each read from its
@@ -81,8 +60,7 @@ export class ListenPlaylist extends LitElement {
   /** Strings over the playlist's English ones (a partial table; see docs/playlist.md). */
   strings: Partial<PlaylistStrings> | null = null;
 
-  #items: PlaylistItem[] = [];
-  #index = 0;
+  readonly #queue = new PlaylistQueue(this);
   #state: PlayerState = 'idle';
   #current: Current | null = null;
   /** The article being fetched, and whether it plays once there. */
@@ -92,14 +70,12 @@ export class ListenPlaylist extends LitElement {
   #notice = '';
   #status = '';
   #transcriptOpen = false;
-  #key = '';
-  readonly #observer = new MutationObserver(() => this.#readItems());
 
   constructor() {
     super();
     // A pointer over the playlist or focus in it: the current article is fetched meanwhile.
     const intent = () => {
-      if (!this.#current && !this.#loading) void this.#open(this.#index, false);
+      if (!this.#current && !this.#loading) void this.#open(this.#queue.index, false);
     };
     this.addEventListener('pointerenter', intent);
     this.addEventListener('focusin', intent);
@@ -108,16 +84,13 @@ export class ListenPlaylist extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (!this.hasAttribute('state')) this.setAttribute('state', this.#state);
-    this.#readItems();
-    this.#observer.observe(this, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['href', 'data-listen-src'] });
-    const saved = loadPlace(this.#key);
+    const saved = this.#queue.saved();
     // A reader coming back: their article is there at once, with the player's "Resume at".
-    if (saved !== null && saved < this.#items.length) void this.#open(saved, false);
+    if (saved !== null) void this.#open(saved, false);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#observer.disconnect();
     this.#loading?.abort.abort();
     this.#loading = null;
   }
@@ -130,12 +103,12 @@ export class ListenPlaylist extends LitElement {
 
   /** The articles, in order: `{ title, href, src?, state }` (a copy). */
   get items(): readonly PlaylistItem[] {
-    return this.#items.map((item) => ({ ...item }));
+    return this.#queue.items.map((item) => ({ ...item }));
   }
 
   /** Index of the current article in `items`. */
   get currentIndex(): number {
-    return this.#index;
+    return this.#queue.index;
   }
 
   /** `idle`, `loading`, `playing`, `paused`, `ended` (the last article ended) or `error` (the player cannot read). */
@@ -145,13 +118,13 @@ export class ListenPlaylist extends LitElement {
 
   /** Plays the current article (from where it was), or the first again after the end. */
   play(): void {
-    if (!this.#items.length) return;
+    if (!this.#queue.items.length) return;
     if (this.#state === 'ended') return void this.#open(0, true);
     if (this.#loading) {
       this.#loading.play = true;
       this.#setState('loading');
     } else if (this.#current) this.#current.player.play();
-    else void this.#open(this.#index, true);
+    else void this.#open(this.#queue.index, true);
   }
 
   /** Pauses; `play()` goes on from here. */
@@ -165,17 +138,17 @@ export class ListenPlaylist extends LitElement {
 
   /** Makes article `index` the current one and plays it from its start (or where the reader left it). */
   playItem(index: number): void {
-    if (Number.isInteger(index) && index >= 0 && index < this.#items.length) void this.#open(index, true);
+    if (Number.isInteger(index) && index >= 0 && index < this.#queue.items.length) void this.#open(index, true);
   }
 
   /** The next article; plays it if the playlist is playing. */
   next(): void {
-    if (this.#index < this.#items.length - 1) void this.#open(this.#index + 1, this.#active());
+    if (this.#queue.index < this.#queue.items.length - 1) void this.#open(this.#queue.index + 1, this.#active());
   }
 
   /** The previous article; plays it if the playlist is playing. */
   previous(): void {
-    if (this.#index > 0) void this.#open(this.#index - 1, this.#active());
+    if (this.#queue.index > 0) void this.#open(this.#queue.index - 1, this.#active());
   }
 
   #active(): boolean {
@@ -184,25 +157,6 @@ export class ListenPlaylist extends LitElement {
 
   #strings(): PlaylistStrings {
     return playlistStrings(this.strings);
-  }
-
-  /** The links, read again when the page changes them; an article keeps its state where its link stays. */
-  #readItems(): void {
-    const before = new Map(this.#items.map((item) => [item.href, item.state]));
-    const href = this.#items[this.#index]?.href;
-    this.#items = readItems(this, this.ownerDocument.baseURI).map((item) => ({ ...item, state: before.get(item.href) ?? 'queued' }));
-    this.#key = playlistKey(this.#items.map((item) => item.href));
-    const found = this.#items.findIndex((item) => item.href === href);
-    this.#index = found >= 0 ? found : Math.min(this.#index, Math.max(this.#items.length - 1, 0));
-    this.requestUpdate();
-  }
-
-  #setItem(index: number, state: PlaylistItemState): void {
-    const item = this.#items[index];
-    if (item && item.state !== state) {
-      this.#items[index] = { ...item, state };
-      this.requestUpdate();
-    }
   }
 
   #setState(state: PlayerState): void {
@@ -218,26 +172,25 @@ export class ListenPlaylist extends LitElement {
    * `skipping`: the queue goes on past an article it skipped (whose notice stays said).
    */
   async #open(index: number, play: boolean, skipping = false): Promise<void> {
-    const item = this.#items[index];
+    const item = this.#queue.items[index];
     if (!item) return;
     if (!skipping) this.#notice = '';
     this.#loading?.abort.abort();
     const loading = (this.#loading = { index, abort: new AbortController(), play });
     this.#drop();
-    if (index !== this.#index || this.#state === 'ended') {
-      if (this.#items[this.#index]?.state === 'ready') this.#setItem(this.#index, 'queued');
-      this.#index = index;
+    if (index !== this.#queue.index || this.#state === 'ended') {
+      this.#queue.moveTo(index);
       emit<ListenItemChangeDetail>(this, 'listen-itemchange', { index });
     }
-    savePlace(this.#key, index);
-    this.#setItem(index, 'loading');
+    this.#queue.remember(index);
+    this.#queue.set(index, 'loading');
     this.#articleDone = 0;
     this.#setState(play ? 'loading' : 'idle');
     const s = this.#strings();
     let current: Current;
     try {
       const loaded = await loadArticle(item, this.ownerDocument, ARTICLE_ID, loading.abort.signal);
-      current = { index, article: loaded.article, player: this.#makePlayer(loaded.src, loaded.lexicon, loaded.title) };
+      current = { index, article: loaded.article, player: makePlayer(this.ownerDocument, loaded, this, this.#transcriptOpen) };
     } catch (error) {
       if (loading.abort.signal.aborted) return;
       this.#loading = null;
@@ -246,8 +199,8 @@ export class ListenPlaylist extends LitElement {
     }
     if (loading.abort.signal.aborted) return;
     this.#current = current;
-    this.#status = `${this.#notice} ${s.nowPlaying(item.title, index + 1, this.#items.length)}`.trim();
-    this.#setItem(index, 'ready');
+    this.#status = `${this.#notice} ${s.nowPlaying(item.title, index + 1, this.#queue.items.length)}`.trim();
+    this.#queue.set(index, 'ready');
     this.requestUpdate();
     await this.updateComplete;
     if (this.#loading !== loading) return;
@@ -255,23 +208,10 @@ export class ListenPlaylist extends LitElement {
     if (loading.play) current.player.play();
   }
 
-  #makePlayer(src: string, lexicon: string, title: string): ListenPlayer {
-    const player = this.ownerDocument.createElement('listen-player');
-    player.setAttribute('for', ARTICLE_ID);
-    if (src) player.setAttribute('src', src);
-    if (lexicon) player.setAttribute('lexicon', lexicon);
-    // Following the paragraph read scrolls the page only to the text the reader opened.
-    player.noFollow = !this.#transcriptOpen;
-    const tracks: MediaTracks = { title, previous: () => this.previous(), next: () => this.next() };
-    Object.assign(player, { [MEDIA_TRACKS]: tracks });
-    return player;
-  }
-
   /** Removes the current article and its player (which stops reading and keeps its place). */
   #drop(): void {
     if (!this.#current) return;
-    const { index } = this.#current;
-    if (this.#items[index]?.state !== 'played') this.#setItem(index, 'queued');
+    this.#queue.requeue(this.#current.index);
     this.#current = null;
     this.requestUpdate();
   }
@@ -281,18 +221,18 @@ export class ListenPlaylist extends LitElement {
     const code = error instanceof PageError ? error.code : 'item-load';
     const message = error instanceof Error ? error.message : String(error);
     const s = this.#strings();
-    this.#setItem(index, 'skipped');
-    this.#notice = `${this.#notice} ${s.skipped(this.#items[index]!.title, s.errors[code])}`.trim();
+    this.#queue.set(index, 'skipped');
+    this.#notice = `${this.#notice} ${s.skipped(this.#queue.items[index]!.title, s.errors[code])}`.trim();
     this.#status = this.#notice;
     emit<ListenPlaylistErrorDetail>(this, 'listen-error', { code, message, index });
     const play = this.#state === 'loading';
-    if (index + 1 < this.#items.length) void this.#open(index + 1, play, true);
+    if (index + 1 < this.#queue.items.length) void this.#open(index + 1, play, true);
     else this.#end(play);
   }
 
   /** The last article is done (or skipped): `ended` if the reader was listening, and forgotten. */
   #end(listening: boolean): void {
-    savePlace(this.#key, null);
+    this.#queue.remember(null);
     if (!listening) return this.#setState('idle');
     this.#status = `${this.#status} ${this.#strings().ended}`.trim();
     this.#setState('ended');
@@ -318,11 +258,11 @@ export class ListenPlaylist extends LitElement {
   };
 
   #playerState(current: Current, state: PlayerState): void {
-    this.#setItem(current.index, ITEM_STATES[state]);
+    this.#queue.set(current.index, ITEM_STATES[state]);
     if (state !== 'ended') return this.#setState(state);
     this.#articleDone = 1;
     const next = current.index + 1;
-    if (next >= this.#items.length) this.#end(true);
+    if (next >= this.#queue.items.length) this.#end(true);
     else void this.#open(next, !this.noContinue);
   }
 
@@ -336,8 +276,8 @@ export class ListenPlaylist extends LitElement {
     return renderPlaylist({
       strings: s,
       label: this.label || s.label,
-      items: this.#items,
-      index: this.#index,
+      items: this.#queue.items,
+      index: this.#queue.index,
       state: this.#state,
       articleDone: this.#articleDone,
       status: this.#status,

@@ -5,7 +5,7 @@
  * offers (`up-next.ts`) loads then.
  */
 import { nothing, type ReactiveController } from 'lit';
-import { tracksOf } from '../player/media-session.js';
+import { tracksOf } from '../player/media-tracks.js';
 import type { PlaybackController } from '../player/playback.js';
 import { safeStorage } from '../player/persistence.js';
 import { CONTINUE_KEY } from '../player/storage-keys.js';

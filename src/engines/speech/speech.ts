@@ -15,14 +15,12 @@ import { hasInlineLang } from '../../article/inline-lang.js';
 import { clampRate } from '../../article/pace.js';
 import { type ChunkPlace, type RunsOf, SpeechTimeline, type TimedChunk } from './timeline.js';
 import { SpeechWords } from './words.js';
-import { chunkOffset, Pronunciation } from './pronunciation.js';
+import { ChunkSpeaker } from './chunk-speaker.js';
+import { Pronunciation } from './pronunciation.js';
 import { VoiceChoice } from './voice-choice.js';
 import { VOICE_TIMEOUT_MS, type RankContext } from './voices.js';
 import type { SpeechEngineOptions } from './options.js';
 import { speechFailure, UtteranceLine } from './utterances.js';
-
-/** How often the clock is reported while speaking, in ms (UI time only; highlights move on chunk events). */
-const TICK_MS = 250;
 
 /** The cutting at language runs, once imported (for the first article with phrases in another language). */
 let langRuns: RunsOf | undefined;
@@ -33,9 +31,9 @@ export class SpeechEngine implements SpeechEngineLike {
   readonly #listener: EngineListener;
   /** Speaks the utterances, keeps them alive, drops stale events, watches for hangs. */
   readonly #line: UtteranceLine;
+  /** Says each chunk and keeps its clock. */
+  readonly #speaker: ChunkSpeaker;
   readonly #voiceTimeout: number;
-  readonly #startTimeout: number;
-  readonly #now: () => number;
   readonly #window: EventTarget | null;
 
   #timeline = new SpeechTimeline([], '');
@@ -49,10 +47,8 @@ export class SpeechEngine implements SpeechEngineLike {
 
   /** The chunk to speak; null past the last one. */
   #place: ChunkPlace | null = null;
-  #speaking = false;
   #wantPlay = false;
   #ready: Promise<boolean> | null = null;
-  #chunkStartedAt = 0;
   #destroyed = false;
   /** Loading failed (reported once); play does nothing until the next load. */
   #failed = false;
@@ -66,15 +62,23 @@ export class SpeechEngine implements SpeechEngineLike {
       () => this.#fail('speech-timeout', "The browser's speech stopped responding."),
     );
     this.#voiceTimeout = options.voiceTimeout ?? VOICE_TIMEOUT_MS;
-    this.#startTimeout = options.startTimeout ?? 10_000;
-    this.#now = options.now ?? (() => performance.now());
+    const now = options.now ?? (() => performance.now());
     this.#window = options.window === undefined ? (typeof window === 'undefined' ? null : window) : options.window;
     this.#window?.addEventListener('pagehide', this.#onPageHide);
     this.#choice = new VoiceChoice(options.voiceContext);
     this.#words = new SpeechWords(
       (segment, word, offset, length) => this.#listener({ type: 'word', segment, word, offset, length, time: this.currentTime }),
-      this.#now,
+      now,
     );
+    this.#speaker = new ChunkSpeaker(this.#line, this.#words, this.#choice, this.#pronunciation, now, options.startTimeout ?? 10_000, {
+      start: () => {
+        this.#listener({ type: 'playing' });
+        this.#emitPosition();
+      },
+      tick: () => this.#emitPosition(),
+      end: (chunk, seconds) => this.#onEnd(chunk, seconds),
+      error: (error) => this.#onError(error),
+    });
   }
 
   /** Voices on this device (after `load`). */
@@ -103,15 +107,14 @@ export class SpeechEngine implements SpeechEngineLike {
 
   get currentTime(): number {
     const start = this.#timeline.start(this.#place);
-    if (!this.#speaking || !this.#chunkStartedAt) return start;
-    const length = this.#timeline.end(this.#place) - start;
-    const elapsed = ((this.#now() - this.#chunkStartedAt) / 1000) * this.#rate;
+    const elapsed = this.#speaker.elapsed(this.#rate);
+    if (elapsed === null) return start;
     // Never run past the chunk's estimate: the next chunk's `start` moves the clock on.
-    return start + Math.min(elapsed, length * 0.99);
+    return start + Math.min(elapsed, (this.#timeline.end(this.#place) - start) * 0.99);
   }
 
   load(segments: readonly Segment[], options: EngineLoadOptions): Promise<void> {
-    this.#cancel();
+    this.#speaker.stop();
     this.#rate = clampRate(options.rate);
     const previous = this.duration;
     const inline = hasInlineLang(segments);
@@ -159,25 +162,25 @@ export class SpeechEngine implements SpeechEngineLike {
   setVoice(name: string): void {
     if (!this.#choice.select(name)) return;
     this.#words.voiceChanged();
-    if (this.#speaking) this.#speakCurrent();
+    if (this.#speaker.speaking) this.#speakCurrent();
   }
 
   play(): void {
     if (this.#destroyed || this.#failed || this.#timeline.empty) return;
     this.#wantPlay = true;
-    if (this.#speaking) return;
+    if (this.#speaker.speaking) return;
     this.#place ??= this.#timeline.firstFrom(0);
     this.#listener(this.#choice.waiting ? { type: 'loading', reason: 'voices' } : { type: 'loading' });
     void this.#ready?.then((ok) => {
-      if (ok && this.#wantPlay && !this.#speaking) this.#speakCurrent();
+      if (ok && this.#wantPlay && !this.#speaker.speaking) this.#speakCurrent();
     });
   }
 
   pause(): void {
     if (this.#destroyed) return;
-    const wasActive = this.#wantPlay || this.#speaking;
+    const wasActive = this.#wantPlay || this.#speaker.speaking;
     this.#wantPlay = false;
-    this.#cancel();
+    this.#speaker.stop();
     this.#emitPosition();
     if (wasActive) this.#listener({ type: 'paused' });
   }
@@ -209,7 +212,7 @@ export class SpeechEngine implements SpeechEngineLike {
     const next = clampRate(rate);
     if (next === this.#rate) return;
     this.#rate = next;
-    if (this.#speaking) this.#speakCurrent();
+    if (this.#speaker.speaking) this.#speakCurrent();
   }
 
   destroy(): void {
@@ -217,14 +220,14 @@ export class SpeechEngine implements SpeechEngineLike {
     this.#wantPlay = false;
     this.#choice.abort();
     this.#pronunciation.abort();
-    this.#cancel();
+    this.#speaker.stop();
     this.#line.destroy();
     this.#window?.removeEventListener('pagehide', this.#onPageHide);
   }
 
   #jumpTo(place: ChunkPlace | null): void {
     this.#place = place;
-    if (this.#speaking || this.#wantPlay) {
+    if (this.#speaker.speaking || this.#wantPlay) {
       this.#speakCurrent();
     } else {
       this.#emitPosition();
@@ -232,52 +235,28 @@ export class SpeechEngine implements SpeechEngineLike {
   }
 
   #speakCurrent(): void {
-    const chunk = this.#timeline.chunk(this.#place);
+    const place = this.#place;
+    const chunk = this.#timeline.chunk(place);
     if (!this.#line.synth || !chunk) return;
-    this.#cancel();
-    this.#speaking = true;
-    const said = this.#pronunciation.say(chunk);
-    const voice = this.#choice.forChunk(chunk.lang);
-    const utterance = this.#line.utter(said.text, { voice, lang: voice?.lang ?? chunk.lang, rate: this.#rate }, {
-      start: () => this.#onStart(),
-      end: () => this.#onEnd(chunk),
-      boundary: (charIndex, name) => this.#words.boundary(chunk, chunkOffset(said, charIndex), name),
-      error: (error) => this.#onError(error),
-    });
-    if (!utterance) return;
+    // Stopped first, so the position reported is the chunk's start; it is reported before the chunk is spoken.
+    this.#speaker.stop();
     this.#emitPosition();
-    this.#line.speak(utterance, this.#startTimeout);
+    this.#speaker.speak(chunk, this.#timeline.end(place) - this.#timeline.start(place), this.#rate);
   }
 
-  #onStart(): void {
-    this.#chunkStartedAt = this.#now();
-    // A chunk gets its estimate three times over, plus slack (5 s by default), before it counts as hung.
-    const length = (this.#timeline.end(this.#place) - this.#timeline.start(this.#place)) / this.#rate;
-    this.#line.arm(length * 3000 + this.#startTimeout / 2);
-    this.#listener({ type: 'playing' });
-    this.#emitPosition();
-    this.#line.tick(() => this.#emitPosition(), TICK_MS);
-    const chunk = this.#timeline.chunk(this.#place);
-    if (chunk) this.#words.started(chunk, length);
-  }
-
-  #onEnd(chunk: TimedChunk): void {
-    if (this.#chunkStartedAt) {
-      const seconds = ((this.#now() - this.#chunkStartedAt) / 1000) * this.#rate;
-      if (seconds > 0.05) {
-        const previous = this.duration;
-        this.#timeline.measure(chunk, seconds);
-        if (this.duration !== previous) this.#listener({ type: 'duration', duration: this.duration });
-      }
+  #onEnd(chunk: TimedChunk, seconds: number): void {
+    if (seconds > 0.05) {
+      const previous = this.duration;
+      this.#timeline.measure(chunk, seconds);
+      if (this.duration !== previous) this.#listener({ type: 'duration', duration: this.duration });
     }
-    this.#chunkStartedAt = 0;
     this.#place = this.#place && this.#timeline.next(this.#place);
     if (this.#place) {
       this.#speakCurrent();
       return;
     }
     this.#wantPlay = false;
-    this.#cancel();
+    this.#speaker.stop();
     this.#emitPosition();
     this.#listener({ type: 'ended' });
   }
@@ -303,16 +282,8 @@ export class SpeechEngine implements SpeechEngineLike {
 
   #fail(code: ListenErrorCode, message: string): void {
     this.#wantPlay = false;
-    this.#cancel();
+    this.#speaker.stop();
     this.#listener({ type: 'error', code, message });
-  }
-
-  /** Stops speech and timers; pending events of the stopped utterances become stale. */
-  #cancel(): void {
-    this.#speaking = false;
-    this.#chunkStartedAt = 0;
-    this.#words.stop();
-    this.#line.cancel();
   }
 
   #emitPosition(): void {
@@ -321,7 +292,7 @@ export class SpeechEngine implements SpeechEngineLike {
   }
 
   readonly #onPageHide = () => {
-    if (this.#speaking || this.#wantPlay) this.pause();
+    if (this.#speaker.speaking || this.#wantPlay) this.pause();
   };
 }
 

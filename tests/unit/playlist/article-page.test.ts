@@ -10,7 +10,7 @@ import { importArticle, pageTitle, pickArticle } from '../../../src/playlist/art
 import { readItems, sameOrigin } from '../../../src/playlist/items.js';
 import { loadPlace, playlistKey, savePlace } from '../../../src/playlist/memory.js';
 import { safeStorage, type KeyValueStorage } from '../../../src/player/persistence.js';
-import { MEDIA_TRACKS } from '../../../src/player/media-session.js';
+import { MEDIA_TRACKS } from '../../../src/player/media-tracks.js';
 import { nextArticleUrl } from '../../../src/ui/up-next-hook.js';
 
 const BASE = 'https://news.example/world/index.html';
