@@ -7,7 +7,7 @@ import { html, nothing } from 'lit';
 import type { Segment } from '../article/segment.js';
 import type { PlayerSnapshot } from '../player/store.js';
 import { nextIcon, pauseIcon, playIcon, previousIcon, retryIcon } from './icons.js';
-import { renderSpeedMenu } from './speed-menu.js';
+import { renderSpeedMenu } from './speed-select.js';
 import type { ShellStrings } from './strings-shell.js';
 import { formatClock, spokenTime } from './time.js';
 
