@@ -7,7 +7,7 @@
  * supplies (`strings`, `strings-src`), come from `languages.ts`, loaded only on a page that needs it, which
  * then loads that one table (see `languages.ts` for how a tag finds its table).
  */
-import { css, type ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import { enShell, type ShellStrings } from './strings-shell.js';
 import type { StringOverrides, Strings } from './strings.js';
 
@@ -114,13 +114,3 @@ export class LanguageController {
     return this.strings.dir === 'rtl';
   }
 }
-
-/**
- * What only right-to-left needs beyond logical properties: paragraph icons point the way the paragraphs go.
- * The play triangle stays as it is: it means "play" in either direction.
- */
-export const i18nStyles = css`
-  [dir='rtl'] :is([part~='previous-button'], [part~='next-button'], [part~='paragraphs-button']) svg {
-    transform: scaleX(-1);
-  }
-`;

@@ -7,7 +7,6 @@ import { clampRate } from '../article/pace.js';
 import type { HighlightMode } from '../player/playback.js';
 import type { SleepTimerSetting } from '../player/sleep-setting.js';
 import type { PlayerState } from '../player/store.js';
-import { i18nStyles } from './i18n.js';
 import { PlayerCore } from './player-core.js';
 import { renderPlayer } from './player-view.js';
 import type { StringOverrides } from './strings.js';
@@ -65,7 +64,7 @@ import { playerStyles, type ThemeMode } from './styles.js';
  * @cssprop --listen-word-underline - (on the page) underline of the word being read.
  */
 export class ListenPlayer extends LitElement {
-  static override styles = [playerStyles, i18nStyles];
+  static override styles = playerStyles;
 
   /**
    * The reactive properties, each documented at its field below. Declared here rather than with `@property`:
