@@ -3,7 +3,6 @@ import { extractSegments } from '../article/extract.js';
 import type { Skipped } from '../article/judge.js';
 import type { Segment } from '../article/segment.js';
 import type { EngineKind, WordTiming } from '../engines/engine.js';
-import { clampRate } from '../article/pace.js';
 import type { HighlightMode } from '../player/playback.js';
 import type { SleepTimerSetting } from '../player/sleep-setting.js';
 import type { PlayerState } from '../player/store.js';
@@ -258,22 +257,7 @@ export class ListenPlayer extends LitElement {
   }
 
   protected override render() {
-    const { language, controls } = this.#core;
-    return renderPlayer({
-      strings: language.strings,
-      snapshot: this.#core.store.snapshot,
-      parts: this.#core.parts,
-      // Times are spoken in the UI's language, not the article's.
-      spoken: language.locale,
-      time: this.currentTime,
-      duration: this.duration,
-      rate: clampRate(this.rate),
-      controls,
-      menus: this.#core.loader.status !== 'initial',
-      toggle: this.toggle,
-      previous: this.previous,
-      next: this.next,
-    });
+    return renderPlayer(this, this.#core);
   }
 }
 

@@ -5,7 +5,8 @@
  */
 import { html, nothing } from 'lit';
 import type { Segment } from '../article/segment.js';
-import type { PlayerSnapshot } from '../player/store.js';
+import { clampRate } from '../article/pace.js';
+import type { PlayerCore } from './player-core.js';
 import { nextIcon, pauseIcon, playIcon, previousIcon, retryIcon } from './icons.js';
 import { renderSpeedMenu } from './speed-select.js';
 import type { ShellStrings } from './strings-shell.js';
@@ -77,37 +78,32 @@ export class Controls {
   };
 }
 
-export interface PlayerView {
-  readonly strings: ShellStrings;
-  readonly snapshot: PlayerSnapshot;
-  readonly parts: PlayerParts;
-  /** Locale of times spoken in the UI. */
-  readonly spoken: string;
-  /** The position (seconds, on the engine's timeline), and the length. */
-  readonly time: number;
-  readonly duration: number;
+/** The element, as its template uses it: its speed, and its own play/pause and steps (called on the element). */
+export interface ViewHost {
   readonly rate: number;
-  readonly controls: Controls;
-  /** Whether the rest of the player is loading or there: the row of its menus is kept from then on. */
-  readonly menus: boolean;
-  readonly toggle: () => void;
-  readonly previous: () => void;
-  readonly next: () => void;
+  toggle(): void;
+  previous(): void;
+  next(): void;
 }
 
-export function renderPlayer(view: PlayerView) {
-  const { strings: s, snapshot, parts, spoken, duration, controls } = view;
-  const state = snapshot.state;
+/** The player's controls, drawn from `core` (its store, parts, language and controls' state) for `host`. */
+export function renderPlayer(host: ViewHost, core: PlayerCore) {
+  // Times are spoken in the UI's language, not the article's.
+  const { strings: s, locale: spoken } = core.language;
+  const { parts, controls, duration } = core;
+  const state = core.store.snapshot.state;
   // While the reader drags the slider it shows their value as it is.
-  const time = controls.scrub ?? Math.min(view.time, duration);
+  const time = controls.scrub ?? Math.min(core.store.currentTime, duration);
   const [said, length, chapter = ''] = (controls.scrub === null && parts.slider?.(time, duration)) || [time, duration];
   const active = state === 'playing' || state === 'loading';
   const playLabel = state === 'error' ? s.retry : active ? s.pause : parts.playLabel?.(s) || s.play;
   // Announced in the live region, or only shown (an error nobody asked for, see `PlayerSession.status`).
   const [announced, shown] = parts.status(s);
+  // The row of the session's menus, kept from when it starts loading (nothing below moves when it arrives).
+  const menus = core.loader.status !== 'initial';
   // The host's `lang` is the article's; the controls speak the UI's language.
   return html`<div class="player" part="base" role="group" aria-label=${s.label} lang=${s.lang} dir=${s.dir}>
-      <button class="play" part="play-button" aria-label=${playLabel} @click=${view.toggle}>
+      <button class="play" part="play-button" aria-label=${playLabel} @click=${host.toggle}>
         ${state === 'error' ? retryIcon : active ? pauseIcon : playIcon}
       </button>
       <div class="top">
@@ -115,7 +111,7 @@ export function renderPlayer(view: PlayerView) {
         <span class="time" part="time">${formatClock(time)} / ${formatClock(duration)}</span>
       </div>
       <div class="bar" part="controls">
-        <button part="previous-button" aria-label=${s.previous} @click=${view.previous}>${previousIcon}</button>
+        <button part="previous-button" aria-label=${s.previous} @click=${host.previous}>${previousIcon}</button>
         <input
           type="range"
           part="seek"
@@ -128,10 +124,10 @@ export function renderPlayer(view: PlayerView) {
           @input=${controls.onSeekInput}
           @change=${controls.onSeekChange}
         />
-        <button part="next-button" aria-label=${s.next} @click=${view.next}>${nextIcon}</button>
+        <button part="next-button" aria-label=${s.next} @click=${host.next}>${nextIcon}</button>
         ${parts.renderParagraphs(s)}
-        ${renderSpeedMenu(s, view.rate, controls.onRateChange)}
-        ${view.menus ? html`<div class="menus">${parts.renderMenus?.(s)}</div>` : nothing}
+        ${renderSpeedMenu(s, clampRate(host.rate), controls.onRateChange)}
+        ${menus ? html`<div class="menus">${parts.renderMenus?.(s)}</div>` : nothing}
       </div>
       ${parts.renderResume?.(s)}
       <div class="status ${state === 'error' ? 'error' : ''}" part="status">${shown} <span role="status">${announced}</span></div>
