@@ -15,7 +15,7 @@ import { PlayerStore, type PlayerSnapshot } from '../player/store.js';
 import { declaredLang, findArticle, readyArticle } from './article-source.js';
 import { LanguageController, type StringsSource } from './i18n.js';
 import { Loader } from './loader.js';
-import { Controls, type ControlsHost, type PlayerParts } from './player-view.js';
+import type { PlayerParts } from './player-view.js';
 import type { PlayerSession, SessionHost, SessionOptions } from './session.js';
 import { ShellParts } from './shell.js';
 import { shortcutKey } from './shortcut-keys.js';
@@ -24,7 +24,6 @@ import { enShell } from './strings-shell.js';
 /** The element, as its player uses it: its settings (see `listen-player.ts`) and its own play/pause. */
 export type CoreHost = SessionHost &
   StringsSource &
-  ControlsHost &
   ReactiveElement & { readonly for: string; readonly langOverride: string; readonly lexicon: string };
 
 /** The settings that name another article, or read it otherwise: what was read of it before no longer holds. */
@@ -38,8 +37,8 @@ export class PlayerCore implements ReactiveController {
   readonly shell: ShellParts;
   /** The UI's language: from `lang`, else the article's or the document's (see `i18n.ts`). */
   readonly language: LanguageController;
-  /** The controls' own state: the slider while dragged, the speed menu. */
-  readonly controls: Controls;
+  /** Slider value while the reader drags it (the position is applied on release). */
+  scrub: number | null = null;
   readonly #host: CoreHost;
   /** While the rest of the player takes over: the snapshot before, whose change the host hears of once, after. */
   #handover: PlayerSnapshot | null = null;
@@ -57,8 +56,6 @@ export class PlayerCore implements ReactiveController {
       rtl: () => this.language.rtl,
     };
     this.language = new LanguageController(host, { lang: () => this.#loadOptions().lang });
-    // The session remembers a choice it saw; one made before it loaded is handed to it.
-    this.controls = new Controls(host, () => this.loader.value || this.request((session) => session.rememberRate()));
     this.loader = new Loader(host, {
       task: () => {
         // The engine's file is asked for with the session's, not once the session has made the engine: one
@@ -111,6 +108,22 @@ export class PlayerCore implements ReactiveController {
     this.#explicit ??= { rate: host.hasAttribute('rate') || host.rate !== 1, voice: host.hasAttribute('voice') || Boolean(host.voice) };
     this.#reflectState();
   }
+
+  readonly onSeekInput = (event: Event): void => {
+    this.scrub = (event.target as HTMLInputElement).valueAsNumber;
+    this.#host.requestUpdate();
+  };
+
+  readonly onSeekChange = (event: Event): void => {
+    this.scrub = null;
+    this.seek((event.target as HTMLInputElement).valueAsNumber);
+  };
+
+  readonly onRateChange = (event: Event): void => {
+    this.#host.rate = Number((event.target as HTMLSelectElement).value);
+    // The session remembers a choice it saw; one made before it loaded is handed to it.
+    if (!this.loader.value) this.request((session) => session.rememberRate());
+  };
 
   /** What a change of the element's properties asks of the player: called from its `willUpdate`. */
   willUpdate(changed: ReadonlyMap<PropertyKey, unknown>): void {

@@ -42,42 +42,6 @@ export interface PlayerParts {
   renderMini?(view: PartsView): unknown;
 }
 
-/** The element, as its controls use it. */
-export interface ControlsHost {
-  rate: number;
-  seek(seconds: number): void;
-  requestUpdate(): void;
-}
-
-/** The controls' own state and handlers: the slider while the reader drags it, and the speed menu. */
-export class Controls {
-  /** Slider value while the reader drags it (the position is applied on release). */
-  scrub: number | null = null;
-  readonly #host: ControlsHost;
-  readonly #rateChosen: () => void;
-
-  /** `rateChosen`: the reader chose a speed (it is remembered). */
-  constructor(host: ControlsHost, rateChosen: () => void) {
-    this.#host = host;
-    this.#rateChosen = rateChosen;
-  }
-
-  readonly onSeekInput = (event: Event): void => {
-    this.scrub = (event.target as HTMLInputElement).valueAsNumber;
-    this.#host.requestUpdate();
-  };
-
-  readonly onSeekChange = (event: Event): void => {
-    this.scrub = null;
-    this.#host.seek((event.target as HTMLInputElement).valueAsNumber);
-  };
-
-  readonly onRateChange = (event: Event): void => {
-    this.#host.rate = Number((event.target as HTMLSelectElement).value);
-    this.#rateChosen();
-  };
-}
-
 /** The element, as its template uses it: its speed, and its own play/pause and steps (called on the element). */
 export interface ViewHost {
   readonly rate: number;
@@ -90,11 +54,11 @@ export interface ViewHost {
 export function renderPlayer(host: ViewHost, core: PlayerCore) {
   // Times are spoken in the UI's language, not the article's.
   const { strings: s, locale: spoken } = core.language;
-  const { parts, controls, duration } = core;
+  const { parts, duration } = core;
   const state = core.store.snapshot.state;
   // While the reader drags the slider it shows their value as it is.
-  const time = controls.scrub ?? Math.min(core.store.currentTime, duration);
-  const [said, length, chapter = ''] = (controls.scrub === null && parts.slider?.(time, duration)) || [time, duration];
+  const time = core.scrub ?? Math.min(core.store.currentTime, duration);
+  const [said, length, chapter = ''] = (core.scrub === null && parts.slider?.(time, duration)) || [time, duration];
   const active = state === 'playing' || state === 'loading';
   const playLabel = state === 'error' ? s.retry : active ? s.pause : parts.playLabel?.(s) || s.play;
   // Announced in the live region, or only shown (an error nobody asked for, see `PlayerSession.status`).
@@ -121,12 +85,12 @@ export function renderPlayer(host: ViewHost, core: PlayerCore) {
           step="any"
           .value=${String(said)}
           aria-valuetext=${s.timeOf(spokenTime(said, spoken), spokenTime(length, spoken)) + chapter}
-          @input=${controls.onSeekInput}
-          @change=${controls.onSeekChange}
+          @input=${core.onSeekInput}
+          @change=${core.onSeekChange}
         />
         <button part="next-button" aria-label=${s.next} @click=${host.next}>${nextIcon}</button>
         ${parts.renderParagraphs(s)}
-        ${renderSpeedMenu(s, clampRate(host.rate), controls.onRateChange)}
+        ${renderSpeedMenu(s, clampRate(host.rate), core.onRateChange)}
         ${menus ? html`<div class="menus">${parts.renderMenus?.(s)}</div>` : nothing}
       </div>
       ${parts.renderResume?.(s)}

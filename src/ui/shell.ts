@@ -67,7 +67,7 @@ export class ShellParts implements PlayerParts {
     // player arrive first, its engine makes the one request for the manifest.
     const options = { allowCrossOrigin: host.allowCrossOrigin, fetch: engineOptions().audio?.fetch };
     void import('../manifest/prefetch.js')
-      .then(({ prefetchDuration }) => (this.#core.loader.value ? undefined : prefetchDuration(src, options)))
+      .then((prefetch) => (this.#core.loader.value ? undefined : prefetch.prefetchDuration(src, options)))
       .then((duration) => {
         if (duration !== undefined && host.src === src) store.dispatch({ type: 'estimate', duration });
       }, () => {});
