@@ -67,7 +67,8 @@ export class ListenPlayer extends LitElement {
 
   /**
    * The reactive properties, each documented at its field below. Declared here rather than with `@property`:
-   * the decorators' helper and calls cost bytes a page loads before play.
+   * the decorators' helper and calls cost bytes a page loads before play. `{}`: the attribute is the property's
+   * name in lower case (Lit's default).
    */
   static override properties: PropertyDeclarations = {
     for: {},
