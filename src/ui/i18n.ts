@@ -94,23 +94,14 @@ export class LanguageController {
     return (!first || /^en(?:[-_]|$)/i.test(first.trim())) && !this.#host.strings && !this.#host.stringsSrc;
   }
 
-  get strings(): ShellStrings {
-    return this.#resolve().strings;
-  }
-
-  /** Locale for times and numbers in the UI's language (see `UiLanguage.locale`). */
-  get locale(): string {
-    return this.#resolve().locale;
+  /** The table the UI speaks now, and the locale for its times and numbers (see `UiLanguage.locale`). */
+  get current(): UiLanguage {
+    return this.#resolve();
   }
 
   #resolve(): UiLanguage {
     if (languages) return languages.language(this.#langs(), this.#host, () => this.#host.requestUpdate());
     if (!this.#english()) loadLanguages().then(() => this.#host.requestUpdate(), () => {});
     return { strings: enShell, locale: 'en' };
-  }
-
-  /** Whether the UI runs right to left (the arrow keys then follow what the reader sees). */
-  get rtl(): boolean {
-    return this.strings.dir === 'rtl';
   }
 }

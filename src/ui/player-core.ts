@@ -53,7 +53,8 @@ export class PlayerCore implements ReactiveController {
       readyArticle: () => this.#ready(),
       loadOptions: () => this.#loadOptions(),
       explicit: () => this.#explicit ?? { rate: false, voice: false },
-      rtl: () => this.language.rtl,
+      // The arrow keys follow what the reader sees.
+      rtl: () => this.language.current.strings.dir === 'rtl',
     };
     this.language = new LanguageController(host, { lang: () => this.#loadOptions().lang });
     this.loader = new Loader(host, {

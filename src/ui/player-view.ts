@@ -53,7 +53,7 @@ export interface ViewHost {
 /** The player's controls, drawn from `core` (its store, parts, language and controls' state) for `host`. */
 export function renderPlayer(host: ViewHost, core: PlayerCore) {
   // Times are spoken in the UI's language, not the article's.
-  const { strings: s, locale: spoken } = core.language;
+  const { strings: s, locale: spoken } = core.language.current;
   const { parts, duration } = core;
   const state = core.store.snapshot.state;
   // While the reader drags the slider it shows their value as it is.
