@@ -110,16 +110,19 @@ export class PlayerCore implements ReactiveController {
     this.#reflectState();
   }
 
+  /** The slider while the reader drags it: their value shows as it is (see `scrub`). */
   readonly onSeekInput = (event: Event): void => {
     this.scrub = (event.target as HTMLInputElement).valueAsNumber;
     this.#host.requestUpdate();
   };
 
+  /** The slider released: the position is sought. */
   readonly onSeekChange = (event: Event): void => {
     this.scrub = null;
     this.seek((event.target as HTMLInputElement).valueAsNumber);
   };
 
+  /** The reader chose a speed in the menu. */
   readonly onRateChange = (event: Event): void => {
     this.#host.rate = Number((event.target as HTMLSelectElement).value);
     // The session remembers a choice it saw; one made before it loaded is handed to it.
