@@ -7,7 +7,7 @@
  * supplies (`strings`, `strings-src`), come from `languages.ts`, loaded only on a page that needs it, which
  * then loads that one table (see `languages.ts` for how a tag finds its table).
  */
-import { css, type ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import { enShell, type ShellStrings } from './strings-shell.js';
 import type { StringOverrides, Strings } from './strings.js';
 
@@ -94,13 +94,9 @@ export class LanguageController {
     return (!first || /^en(?:[-_]|$)/i.test(first.trim())) && !this.#host.strings && !this.#host.stringsSrc;
   }
 
-  get strings(): ShellStrings {
-    return this.#resolve().strings;
-  }
-
-  /** Locale for times and numbers in the UI's language (see `UiLanguage.locale`). */
-  get locale(): string {
-    return this.#resolve().locale;
+  /** The table the UI speaks now, and the locale for its times and numbers (see `UiLanguage.locale`). */
+  get current(): UiLanguage {
+    return this.#resolve();
   }
 
   #resolve(): UiLanguage {
@@ -108,19 +104,4 @@ export class LanguageController {
     if (!this.#english()) loadLanguages().then(() => this.#host.requestUpdate(), () => {});
     return { strings: enShell, locale: 'en' };
   }
-
-  /** Whether the UI runs right to left (the arrow keys then follow what the reader sees). */
-  get rtl(): boolean {
-    return this.strings.dir === 'rtl';
-  }
 }
-
-/**
- * What only right-to-left needs beyond logical properties: paragraph icons point the way the paragraphs go.
- * The play triangle stays as it is: it means "play" in either direction.
- */
-export const i18nStyles = css`
-  [dir='rtl'] :is([part~='previous-button'], [part~='next-button'], [part~='paragraphs-button']) svg {
-    transform: scaleX(-1);
-  }
-`;

@@ -2,19 +2,13 @@ import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit'
 import { extractSegments } from '../article/extract.js';
 import type { Skipped } from '../article/judge.js';
 import type { Segment } from '../article/segment.js';
-import type { EngineKind, EngineLoadOptions, WordTiming } from '../engines/engine.js';
-import { clampRate } from '../article/pace.js';
-import { engineOptions } from '../player/engine-options.js';
+import type { EngineKind, WordTiming } from '../engines/engine.js';
 import type { HighlightMode } from '../player/playback.js';
 import type { SleepTimerSetting } from '../player/sleep-setting.js';
-import { hasStoredState } from '../player/storage-keys.js';
 import type { PlayerState } from '../player/store.js';
-import { declaredLang, findArticle, readyArticle } from './article-source.js';
-import { i18nStyles, LanguageController } from './i18n.js';
 import { PlayerCore } from './player-core.js';
-import { Controls, renderPlayer } from './player-view.js';
+import { renderPlayer } from './player-view.js';
 import type { StringOverrides } from './strings.js';
-import { shortcutKey } from './shortcut-keys.js';
 import { playerStyles, type ThemeMode } from './styles.js';
 
 /**
@@ -69,24 +63,25 @@ import { playerStyles, type ThemeMode } from './styles.js';
  * @cssprop --listen-word-underline - (on the page) underline of the word being read.
  */
 export class ListenPlayer extends LitElement {
-  static override styles = [playerStyles, i18nStyles];
+  static override styles = playerStyles;
 
   /**
    * The reactive properties, each documented at its field below. Declared here rather than with `@property`:
-   * the decorators' helper and calls cost bytes a page loads before play.
+   * the decorators' helper and calls cost bytes a page loads before play. `{}`: the attribute is the property's
+   * name in lower case (Lit's default).
    */
   static override properties: PropertyDeclarations = {
-    for: { attribute: 'for' },
-    src: { attribute: 'src' },
+    for: {},
+    src: {},
     allowCrossOrigin: { attribute: 'allow-cross-origin', type: Boolean },
-    lang: { attribute: 'lang' },
+    lang: {},
     langOverride: { attribute: 'lang-override' },
-    lexicon: { attribute: 'lexicon' },
-    voice: { attribute: 'voice' },
-    rate: { attribute: 'rate', type: Number, reflect: true },
-    highlight: { attribute: 'highlight' },
+    lexicon: {},
+    voice: {},
+    rate: { type: Number, reflect: true },
+    highlight: {},
     noFollow: { attribute: 'no-follow', type: Boolean },
-    theme: { attribute: 'theme', reflect: true, useDefault: true },
+    theme: { reflect: true, useDefault: true },
     strings: { attribute: false },
     stringsSrc: { attribute: 'strings-src' },
     nextArticle: { attribute: 'next' },
@@ -148,52 +143,11 @@ export class ListenPlayer extends LitElement {
    */
   sleepTimer: SleepTimerSetting | null = null;
 
-  /** The UI's language: from `lang`, else the article's or the document's (see `i18n.ts`). */
-  readonly #i18n = new LanguageController(this, { lang: () => this.#loadOptions().lang });
-
   /**
    * The player, one from the start: its store, the rest of it that loads on first use, and the requests made
    * meanwhile (see `player-core.ts`).
    */
-  readonly #core = new PlayerCore(this, {
-    player: this,
-    article: () => this.#findArticle(),
-    readyArticle: () => this.#article(),
-    src: () => this.src,
-    allowCrossOrigin: () => this.allowCrossOrigin,
-    loadOptions: () => this.#loadOptions(),
-    explicit: () => this.#explicit ?? { rate: false, voice: false },
-    rtl: () => this.#i18n.rtl,
-  });
-
-  /** Whether the page set `rate` and `voice` itself, read before the first update reflects `rate`. */
-  #explicit: { rate: boolean; voice: boolean } | null = null;
-  /** The controls' own state: the slider while dragged, the speed and voice menus. */
-  readonly #controls = new Controls(this, () => this.#rememberRate());
-
-  constructor() {
-    super();
-    // The shortcuts come with the rest of the player (`shortcuts.ts`). One pressed before it is there is kept
-    // from the page and done once it is (its press loads it); play and pause at once, as the button does.
-    this.addEventListener('keydown', (event) => {
-      const key = this.#core.loader.value ? null : shortcutKey(event);
-      if (key === null) return;
-      event.preventDefault();
-      const { shiftKey } = event;
-      if (/^[ k]$/i.test(key)) this.toggle();
-      else this.#core.request((session) => session.press(key, shiftKey));
-    });
-    // A pointer over the player or focus in it is a reader about to use it: the rest of it loads meanwhile
-    // (the voices then show in the menu, and play starts sooner).
-    const intent = () => this.#core.load();
-    this.addEventListener('pointerenter', intent);
-    this.addEventListener('focusin', intent);
-  }
-
-  override connectedCallback(): void {
-    this.#explicit ??= { rate: this.hasAttribute('rate') || this.rate !== 1, voice: this.hasAttribute('voice') || Boolean(this.voice) };
-    super.connectedCallback();
-  }
+  readonly #core = new PlayerCore(this);
 
   /** Also waits for the rest of the player while it loads (after the first use, or at once for a returning reader). */
   protected override async getUpdateComplete(): Promise<boolean> {
@@ -206,39 +160,12 @@ export class ListenPlayer extends LitElement {
 
   /** The first render speaks the UI's language from the start (a table other than English loads on demand). */
   protected override async scheduleUpdate(): Promise<void> {
-    if (!this.hasUpdated) await this.#i18n.ready();
+    if (!this.hasUpdated) await this.#core.language.ready();
     super.scheduleUpdate();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    // Set, or set back to off: the timer is the rest of the player's (loaded for it).
-    if (changed.has('sleepTimer') && (this.sleepTimer || changed.get('sleepTimer'))) this.#core.request((session) => session.setSleepTimer(this.sleepTimer));
-    if (!this.hasUpdated) {
-      // Read the article before the first render: the total time shows. The rest of the player loads when the
-      // reader reaches for it, or at once: for a reader who has listened before (their place and speed show
-      // before play), on a device that cannot speak (it says so before anyone presses play), and while the
-      // article is not on the page yet (the session waits for it).
-      const article = this.#article();
-      if (article) this.#core.shell.preview();
-      // An article with nothing to read (images only) is an error to show at once, as the session reports it.
-      // A link to a spoken moment (`#listen=151`) too: the player marks its paragraph and offers to play from it.
-      const eager = !article || !this.#core.shell.read || hasStoredState() || location.hash.includes('listen=') || (!this.src && !this.#speechSupported());
-      if (eager) this.#core.load();
-      return;
-    }
-    const changedAfterStart = (key: 'for' | 'lang' | 'src' | 'langOverride' | 'lexicon') => changed.has(key) && changed.get(key) !== undefined;
-    if ((['for', 'lang', 'src', 'langOverride', 'lexicon'] as const).some(changedAfterStart)) {
-      const { shell, loader } = this.#core;
-      shell.forget();
-      if (loader.value) loader.value.playback.changed();
-      else if (this.#article()) shell.preview();
-      else {
-        this.#core.store.dispatch({ type: 'engine', engine: null });
-        this.#core.load();
-      }
-    }
-    if (changed.has('rate')) this.#core.setting('rate', (session) => session.playback.setRate(this.rate));
-    if (changed.has('voice') && this.voice) this.#core.setting('voice', (session) => session.playback.setVoice(this.voice));
+    this.#core.willUpdate(changed);
   }
 
   /** `idle`, `loading`, `playing`, `paused`, `ended` or `error` (also the host attribute `state`). */
@@ -282,7 +209,7 @@ export class ListenPlayer extends LitElement {
    */
   get skipped(): readonly Skipped[] {
     const skipped: Skipped[] = [];
-    const article = this.#findArticle();
+    const article = this.#core.article();
     if (article) extractSegments(article, { exclude: [this], skipped });
     return skipped;
   }
@@ -330,47 +257,8 @@ export class ListenPlayer extends LitElement {
     this.#core.request((session) => session.playback.step(-1));
   }
 
-  #speechSupported(): boolean {
-    const synth = engineOptions().speech?.synth;
-    return synth !== undefined ? synth !== null : 'speechSynthesis' in globalThis;
-  }
-
-  #article(): Element | null {
-    return readyArticle(this.#findArticle());
-  }
-
-  #findArticle(): Element | null {
-    return findArticle(this, this.for);
-  }
-
-  #loadOptions(): EngineLoadOptions {
-    const declared = declaredLang(this.#findArticle());
-    const lang = this.langOverride || this.lang || declared || navigator.language;
-    const { lexicon, allowCrossOrigin } = this;
-    return { lang, voice: this.voice || undefined, rate: clampRate(this.rate), relabel: this.langOverride && declared, lexicon, allowCrossOrigin };
-  }
-
-  /** The session remembers a choice it saw; one made before it loaded is handed to it. */
-  #rememberRate(): void {
-    if (!this.#core.loader.value) this.#core.request((session) => session.rememberRate());
-  }
-
   protected override render() {
-    return renderPlayer({
-      strings: this.#i18n.strings,
-      snapshot: this.#core.store.snapshot,
-      parts: this.#core.parts,
-      // Times are spoken in the UI's language, not the article's.
-      spoken: this.#i18n.locale,
-      time: this.currentTime,
-      duration: this.duration,
-      rate: clampRate(this.rate),
-      controls: this.#controls,
-      menus: this.#core.loader.status !== 'initial',
-      toggle: this.toggle,
-      previous: this.previous,
-      next: this.next,
-    });
+    return renderPlayer(this, this.#core);
   }
 }
 

@@ -5,9 +5,10 @@
  */
 import { html, nothing } from 'lit';
 import type { Segment } from '../article/segment.js';
-import type { PlayerSnapshot } from '../player/store.js';
+import { clampRate } from '../article/pace.js';
+import type { PlayerCore } from './player-core.js';
 import { nextIcon, pauseIcon, playIcon, previousIcon, retryIcon } from './icons.js';
-import { renderSpeedMenu } from './speed-menu.js';
+import { renderSpeedMenu } from './speed-select.js';
 import type { ShellStrings } from './strings-shell.js';
 import { formatClock, spokenTime } from './time.js';
 
@@ -41,73 +42,32 @@ export interface PlayerParts {
   renderMini?(view: PartsView): unknown;
 }
 
-/** The element, as its controls use it. */
-export interface ControlsHost {
-  rate: number;
-  seek(seconds: number): void;
-  requestUpdate(): void;
-}
-
-/** The controls' own state and handlers: the slider while the reader drags it, and the speed menu. */
-export class Controls {
-  /** Slider value while the reader drags it (the position is applied on release). */
-  scrub: number | null = null;
-  readonly #host: ControlsHost;
-  readonly #rateChosen: () => void;
-
-  /** `rateChosen`: the reader chose a speed (it is remembered). */
-  constructor(host: ControlsHost, rateChosen: () => void) {
-    this.#host = host;
-    this.#rateChosen = rateChosen;
-  }
-
-  readonly onSeekInput = (event: Event): void => {
-    this.scrub = (event.target as HTMLInputElement).valueAsNumber;
-    this.#host.requestUpdate();
-  };
-
-  readonly onSeekChange = (event: Event): void => {
-    this.scrub = null;
-    this.#host.seek((event.target as HTMLInputElement).valueAsNumber);
-  };
-
-  readonly onRateChange = (event: Event): void => {
-    this.#host.rate = Number((event.target as HTMLSelectElement).value);
-    this.#rateChosen();
-  };
-}
-
-export interface PlayerView {
-  readonly strings: ShellStrings;
-  readonly snapshot: PlayerSnapshot;
-  readonly parts: PlayerParts;
-  /** Locale of times spoken in the UI. */
-  readonly spoken: string;
-  /** The position (seconds, on the engine's timeline), and the length. */
-  readonly time: number;
-  readonly duration: number;
+/** The element, as its template uses it: its speed, and its own play/pause and steps (called on the element). */
+export interface ViewHost {
   readonly rate: number;
-  readonly controls: Controls;
-  /** Whether the rest of the player is loading or there: the row of its menus is kept from then on. */
-  readonly menus: boolean;
-  readonly toggle: () => void;
-  readonly previous: () => void;
-  readonly next: () => void;
+  toggle(): void;
+  previous(): void;
+  next(): void;
 }
 
-export function renderPlayer(view: PlayerView) {
-  const { strings: s, snapshot, parts, spoken, duration, controls } = view;
-  const state = snapshot.state;
+/** The player's controls, drawn from `core` (its store, parts, language and controls' state) for `host`. */
+export function renderPlayer(host: ViewHost, core: PlayerCore) {
+  // Times are spoken in the UI's language, not the article's.
+  const { strings: s, locale: spoken } = core.language.current;
+  const { parts, duration } = core;
+  const state = core.store.snapshot.state;
   // While the reader drags the slider it shows their value as it is.
-  const time = controls.scrub ?? Math.min(view.time, duration);
-  const [said, length, chapter = ''] = (controls.scrub === null && parts.slider?.(time, duration)) || [time, duration];
+  const time = core.scrub ?? Math.min(core.store.currentTime, duration);
+  const [said, length, chapter = ''] = (core.scrub === null && parts.slider?.(time, duration)) || [time, duration];
   const active = state === 'playing' || state === 'loading';
   const playLabel = state === 'error' ? s.retry : active ? s.pause : parts.playLabel?.(s) || s.play;
   // Announced in the live region, or only shown (an error nobody asked for, see `PlayerSession.status`).
   const [announced, shown] = parts.status(s);
+  // The row of the session's menus, kept from when it starts loading (nothing below moves when it arrives).
+  const menus = core.loader.status !== 'initial';
   // The host's `lang` is the article's; the controls speak the UI's language.
   return html`<div class="player" part="base" role="group" aria-label=${s.label} lang=${s.lang} dir=${s.dir}>
-      <button class="play" part="play-button" aria-label=${playLabel} @click=${view.toggle}>
+      <button class="play" part="play-button" aria-label=${playLabel} @click=${host.toggle}>
         ${state === 'error' ? retryIcon : active ? pauseIcon : playIcon}
       </button>
       <div class="top">
@@ -115,7 +75,7 @@ export function renderPlayer(view: PlayerView) {
         <span class="time" part="time">${formatClock(time)} / ${formatClock(duration)}</span>
       </div>
       <div class="bar" part="controls">
-        <button part="previous-button" aria-label=${s.previous} @click=${view.previous}>${previousIcon}</button>
+        <button part="previous-button" aria-label=${s.previous} @click=${host.previous}>${previousIcon}</button>
         <input
           type="range"
           part="seek"
@@ -125,13 +85,13 @@ export function renderPlayer(view: PlayerView) {
           step="any"
           .value=${String(said)}
           aria-valuetext=${s.timeOf(spokenTime(said, spoken), spokenTime(length, spoken)) + chapter}
-          @input=${controls.onSeekInput}
-          @change=${controls.onSeekChange}
+          @input=${core.onSeekInput}
+          @change=${core.onSeekChange}
         />
-        <button part="next-button" aria-label=${s.next} @click=${view.next}>${nextIcon}</button>
+        <button part="next-button" aria-label=${s.next} @click=${host.next}>${nextIcon}</button>
         ${parts.renderParagraphs(s)}
-        ${renderSpeedMenu(s, view.rate, controls.onRateChange)}
-        ${view.menus ? html`<div class="menus">${parts.renderMenus?.(s)}</div>` : nothing}
+        ${renderSpeedMenu(s, clampRate(host.rate), core.onRateChange)}
+        ${menus ? html`<div class="menus">${parts.renderMenus?.(s)}</div>` : nothing}
       </div>
       ${parts.renderResume?.(s)}
       <div class="status ${state === 'error' ? 'error' : ''}" part="status">${shown} <span role="status">${announced}</span></div>

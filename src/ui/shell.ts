@@ -7,32 +7,22 @@ import { extractSegments } from '../article/extract.js';
 import type { Segment } from '../article/segment.js';
 import { estimateSpeechSeconds } from '../article/pace.js';
 import { engineOptions } from '../player/engine-options.js';
-import type { PlayerStore } from '../player/store.js';
 import { renderParagraphsButton } from './paragraphs-button.js';
+import type { CoreHost, PlayerCore } from './player-core.js';
 import type { PlayerParts } from './player-view.js';
 import type { ShellStrings } from './strings-shell.js';
 
-export interface ShellOptions {
-  readonly store: PlayerStore;
-  /** The player, which is not read. */
-  readonly player: Element;
-  /** The article element to read, or null when it cannot be found. */
-  article(): Element | null;
-  src(): string;
-  allowCrossOrigin(): boolean;
-  /** Opens the paragraph list (which comes with the rest of the player). */
-  openParagraphs(): void;
-  /** Whether the rest of the player is there (its engine then fetches the manifest itself). */
-  loaded(): boolean;
-}
-
 export class ShellParts implements PlayerParts {
-  readonly #options: ShellOptions;
+  /** The player: its store, the article it reads, and the rest of it (the paragraph list comes with it). */
+  readonly #core: PlayerCore;
+  /** The element, which is not read, and its `src` and `allowCrossOrigin`. */
+  readonly #host: CoreHost;
   /** The article's segments, read once (handed to the rest of the player when it loads). */
   #segments: readonly Segment[] | null = null;
 
-  constructor(options: ShellOptions) {
-    this.#options = options;
+  constructor(core: PlayerCore, host: CoreHost) {
+    this.#core = core;
+    this.#host = host;
   }
 
   /** Whether the article was read and has something to read. */
@@ -42,8 +32,8 @@ export class ShellParts implements PlayerParts {
 
   segments(): readonly Segment[] {
     if (!this.#segments) {
-      const article = this.#options.article();
-      this.#segments = article ? Object.freeze(extractSegments(article, { exclude: [this.#options.player] })) : [];
+      const article = this.#core.article();
+      this.#segments = article ? Object.freeze(extractSegments(article, { exclude: [this.#host] })) : [];
     }
     return this.#segments;
   }
@@ -58,15 +48,16 @@ export class ShellParts implements PlayerParts {
   /** The article changed (`for`, `lang`, `src`): what was read of it no longer holds. */
   forget(): void {
     this.#segments = null;
-    this.#options.store.dispatch({ type: 'estimate', duration: 0 });
+    this.#core.store.dispatch({ type: 'estimate', duration: 0 });
   }
 
   /** Reads the article for the first render: its segments, the engine to read them, and how long that takes. */
   preview(): void {
-    const { store, src: currentSrc, allowCrossOrigin } = this.#options;
+    const { store } = this.#core;
+    const host = this.#host;
     this.#segments = null;
     const segments = this.segments();
-    const src = currentSrc();
+    const src = host.src;
     store.dispatch({ type: 'engine', engine: segments.length ? (src ? 'audio' : 'speech') : null });
     if (!src) {
       store.dispatch({ type: 'estimate', duration: estimateSpeechSeconds(segments) });
@@ -74,23 +65,28 @@ export class ShellParts implements PlayerParts {
     }
     // Only a recording needs it: a page read by the browser's voice never downloads it. Should the rest of the
     // player arrive first, its engine makes the one request for the manifest.
-    const options = { allowCrossOrigin: allowCrossOrigin(), fetch: engineOptions().audio?.fetch };
+    const options = { allowCrossOrigin: host.allowCrossOrigin, fetch: engineOptions().audio?.fetch };
     void import('../manifest/prefetch.js')
-      .then(({ prefetchDuration }) => (this.#options.loaded() ? undefined : prefetchDuration(src, options)))
+      .then((prefetch) => (this.#core.loader.value ? undefined : prefetch.prefetchDuration(src, options)))
       .then((duration) => {
-        if (duration !== undefined && currentSrc() === src) store.dispatch({ type: 'estimate', duration });
+        if (duration !== undefined && host.src === src) store.dispatch({ type: 'estimate', duration });
       }, () => {});
   }
 
   status(s: ShellStrings): readonly [announced: string, shown: string] {
-    const { state, loadingReason, error } = this.#options.store.snapshot;
+    const { state, loadingReason, error } = this.#core.store.snapshot;
     if (state === 'error') return [error?.code === 'player-load' ? s.errors['player-load'] : '', ''];
     // "Loading audio…" for a recording (the session goes on saying so, once); the browser's voice is the
     // session's to announce as it starts.
-    return [loadingReason === 'player' && this.#options.src() ? s.loading : '', ''];
+    return [loadingReason === 'player' && this.#host.src ? s.loading : '', ''];
   }
 
   renderParagraphs(s: ShellStrings) {
-    return this.read ? renderParagraphsButton(s.playFromParagraph, false, this.#options.openParagraphs) : null;
+    return this.read ? renderParagraphsButton(s.playFromParagraph, false, this.#openParagraphs) : null;
+  }
+
+  /** Opens the paragraph list, which comes with the rest of the player. */
+  readonly #openParagraphs = () => {
+    this.#core.request((session) => session.openParagraphs());
   }
 }

@@ -1,26 +1,14 @@
-/** The speed menu: what the player offers before anything is loaded, and what `<` and `>` step through. */
-import { html, type TemplateResult } from 'lit';
-import type { ShellStrings } from './strings-shell.js';
+/**
+ * The speeds `<` and `>` step through: those of the speed menu (`speed-select.ts`, drawn before anything is
+ * loaded). Apart from the menu, so the stepping comes with the rest of the player.
+ */
+import { RATES } from './speed-select.js';
 
-/** Speeds offered in the menu and stepped through by `<` and `>`. */
-export const RATES = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2, 2.5, 3] as const;
+export { RATES };
 
 /** The next speed on the menu, slower or faster than `rate`; undefined at either end. */
 export function stepRate(rate: number, direction: -1 | 1): number | undefined {
   return direction > 0
     ? RATES.find((r) => r > rate + 1e-9)
     : [...RATES].reverse().find((r) => r < rate - 1e-9);
-}
-
-export function renderSpeedMenu(strings: ShellStrings, rate: number, onChange: (event: Event) => void): TemplateResult {
-  // A rate set by the page that is not on the menu (1.1) is offered too, so the menu never lies.
-  const rates: readonly number[] = RATES.includes(rate as (typeof RATES)[number]) ? RATES : [...RATES, rate].sort((a, b) => a - b);
-  // In the UI's language (`1,25×` in French), in Latin digits as the clock beside it.
-  const number = new Intl.NumberFormat(strings.lang, { numberingSystem: 'latn' });
-  return html`<label part="speed"
-    >${strings.speed}
-    <select @change=${onChange}>
-      ${rates.map((r) => html`<option value=${r} ?selected=${r === rate}>${number.format(r)}×</option>`)}
-    </select></label
-  >`;
 }

@@ -144,6 +144,7 @@ export const playerStyles = css`
     align-items: center;
     gap: 0.25rem;
     flex-wrap: wrap;
+    container-type: inline-size;
   }
   /*
    * The row of the voice and sleep timer menus and the download link (drawn with the rest of the player: see
@@ -153,9 +154,6 @@ export const playerStyles = css`
   .menus {
     flex-basis: 100%;
     min-block-size: 1.75rem;
-  }
-  .bar {
-    container-type: inline-size;
   }
   @container (max-width: 36rem) {
     .menus {
@@ -199,6 +197,13 @@ export const playerStyles = css`
   }
   .status.error {
     color: var(--_error);
+  }
+  /*
+   * What only right-to-left needs beyond logical properties: paragraph icons point the way the paragraphs go.
+   * The play triangle stays as it is: it means "play" in either direction.
+   */
+  [dir='rtl'] :is([part~='previous-button'], [part~='next-button'], [part~='paragraphs-button']) svg {
+    transform: scaleX(-1);
   }
   /*
    * Forced colours (Windows High Contrast and the like): backgrounds and colours become the system's, so
