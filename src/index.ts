@@ -1,6 +1,6 @@
 /** Listen's public API, without side effects: import `./define.js` to register the element. */
 export { ListenPlayer } from './ui/listen-player.js';
-export { RATES } from './ui/speed-menu.js';
+export { RATES } from './ui/speed-select.js';
 export type { StringOverrides, Strings } from './ui/strings.js';
 export type { Segment } from './article/segment.js';
 export type { Engine, EngineChangeReason, EngineEvent, EngineKind, EngineLoadOptions, ListenErrorCode, ListenNoticeCode } from './engines/engine.js';

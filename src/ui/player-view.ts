@@ -6,10 +6,12 @@
 import { html, nothing } from 'lit';
 import type { Segment } from '../article/segment.js';
 import { clampRate } from '../article/pace.js';
-import type { PlayerCore } from './player-core.js';
+import type { LanguageController } from './i18n.js';
+import type { LoadStatus } from './loader.js';
 import { nextIcon, pauseIcon, playIcon, previousIcon, retryIcon } from './icons.js';
 import { renderSpeedMenu } from './speed-select.js';
 import type { ShellStrings } from './strings-shell.js';
+import type { PlayerStore } from '../player/store.js';
 import { formatClock, spokenTime } from './time.js';
 
 /** What the parts render beside the element's own controls. */
@@ -50,8 +52,22 @@ export interface ViewHost {
   next(): void;
 }
 
+/** What the template reads of the player (`PlayerCore`): its store, parts, language and the controls' handlers. */
+export interface ViewCore {
+  readonly store: PlayerStore;
+  readonly parts: PlayerParts;
+  readonly language: LanguageController;
+  readonly loader: { readonly status: LoadStatus };
+  /** The slider's value while the reader drags it, else null. */
+  readonly scrub: number | null;
+  readonly duration: number;
+  onSeekInput(event: Event): void;
+  onSeekChange(event: Event): void;
+  onRateChange(event: Event): void;
+}
+
 /** The player's controls, drawn from `core` (its store, parts, language and controls' state) for `host`. */
-export function renderPlayer(host: ViewHost, core: PlayerCore) {
+export function renderPlayer(host: ViewHost, core: ViewCore) {
   // Times are spoken in the UI's language, not the article's.
   const { strings: s, locale: spoken } = core.language.current;
   const { parts, duration } = core;

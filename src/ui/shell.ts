@@ -7,20 +7,33 @@ import { extractSegments } from '../article/extract.js';
 import type { Segment } from '../article/segment.js';
 import { estimateSpeechSeconds } from '../article/pace.js';
 import { engineOptions } from '../player/engine-options.js';
+import type { PlayerStore } from '../player/store.js';
 import { renderParagraphsButton } from './paragraphs-button.js';
-import type { CoreHost, PlayerCore } from './player-core.js';
 import type { PlayerParts } from './player-view.js';
+import type { PlayerSession } from './session.js';
 import type { ShellStrings } from './strings-shell.js';
+
+/** What the shell reads of the player (`PlayerCore`): its store, the article, and the rest of the player. */
+export interface ShellCore {
+  readonly store: PlayerStore;
+  readonly loader: { readonly value: PlayerSession | undefined };
+  article(): Element | null;
+  /** Runs `action` on the rest of the player once it is there (loading it). */
+  request(action: (session: PlayerSession) => void): void;
+}
+
+/** The element, as the shell reads it: not read itself, and where its recording is. */
+export type ShellHost = HTMLElement & { readonly src: string; readonly allowCrossOrigin: boolean };
 
 export class ShellParts implements PlayerParts {
   /** The player: its store, the article it reads, and the rest of it (the paragraph list comes with it). */
-  readonly #core: PlayerCore;
+  readonly #core: ShellCore;
   /** The element, which is not read, and its `src` and `allowCrossOrigin`. */
-  readonly #host: CoreHost;
+  readonly #host: ShellHost;
   /** The article's segments, read once (handed to the rest of the player when it loads). */
   #segments: readonly Segment[] | null = null;
 
-  constructor(core: PlayerCore, host: CoreHost) {
+  constructor(core: ShellCore, host: ShellHost) {
     this.#core = core;
     this.#host = host;
   }

@@ -4,8 +4,6 @@
  */
 import { RATES } from './speed-select.js';
 
-export { RATES };
-
 /** The next speed on the menu, slower or faster than `rate`; undefined at either end. */
 export function stepRate(rate: number, direction: -1 | 1): number | undefined {
   return direction > 0
