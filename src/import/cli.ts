@@ -152,8 +152,8 @@ async function run(options: ImportOptions, env: CliEnvironment): Promise<void> {
   env.stdout.write(`wrote ${join(options.outDir, `${options.name}.json`)} and ${join(options.outDir, audioName)}\n`);
   if (options.feed) {
     try {
-      await publishArticle(options.outDir, { name: options.name, path: options.article, texts: article.texts, lang, meta: article.meta }, options.feed);
-      const warnings = await writeFeed(options.outDir, options.feed, [article.meta]);
+      const published = await publishArticle(options.outDir, { name: options.name, path: options.article, texts: article.texts, lang, meta: article.meta }, options.feed);
+      const warnings = await writeFeed(options.outDir, options.feed, [article.meta], new Map([[options.name, published]]));
       for (const warning of warnings) env.stderr.write(`import: feed: ${warning}\n`);
     } catch (error) {
       throw new Stop(`cannot write the transcript, JSON-LD or feed to ${options.outDir}: ${message(error)}`, 2);
