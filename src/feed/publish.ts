@@ -61,8 +61,11 @@ export function pageUrl(path: string, meta: PageMeta, site: URL): string {
   return new URL(file.split('/').map(encodeURIComponent).join('/'), site).href;
 }
 
-/** Writes `<name>.vtt` and `<name>.jsonld` for `article`; throws when its manifest is not the article's. */
-export async function publishArticle(outDir: string, article: PublishedArticle, settings: FeedSettings): Promise<void> {
+/**
+ * Writes `<name>.vtt` and `<name>.jsonld` for `article`; throws when its manifest is not the article's.
+ * Returns the manifest it read, for `writeFeed` not to read it again.
+ */
+export async function publishArticle(outDir: string, article: PublishedArticle, settings: FeedSettings): Promise<ManifestJson> {
   const manifest = JSON.parse(await readFile(join(outDir, `${article.name}.json`), 'utf8')) as ManifestJson;
   // The transcript puts the page's sentences on the manifest's times: they must be the same texts.
   if (!Array.isArray(manifest.segments) || manifest.segments.some((segment, i) => segment.fingerprint !== fingerprint(article.texts[i] ?? ''))) {
@@ -89,24 +92,26 @@ export async function publishArticle(outDir: string, article: PublishedArticle, 
   const json = audioObject(record, { url: fileUrl(audio.src, settings.base), type: audio.type, duration: manifest.duration, transcript });
   await writeInPlace(join(outDir, `${article.name}.vtt`), formatVtt(cues));
   await writeInPlace(join(outDir, `${article.name}.jsonld`), `${scriptSafeJson(json)}\n`);
+  return manifest;
 }
 
 /**
  * Rebuilds `<outDir>/feed.xml` from every article in the folder. `pages` are this run's (for the channel's
- * defaults). Returns warnings: articles left out, and what podcast apps will miss.
+ * defaults); `manifests` the ones this run already read, by name (`publishArticle`'s). Returns warnings:
+ * articles left out, and what podcast apps will miss.
  */
-export async function writeFeed(outDir: string, settings: FeedSettings, pages: readonly PageMeta[]): Promise<string[]> {
+export async function writeFeed(
+  outDir: string,
+  settings: FeedSettings,
+  pages: readonly PageMeta[],
+  manifests: ReadonlyMap<string, ManifestJson> = new Map(),
+): Promise<string[]> {
   const warnings: string[] = [];
   const items: (FeedItem & { readonly lang: string; readonly siteName: string })[] = [];
   for (const file of (await readdir(outDir)).filter((f) => f.endsWith('.jsonld') && !f.startsWith('.')).sort()) {
     const name = file.slice(0, -'.jsonld'.length);
     const record = await readJsonLd(outDir, name);
-    let manifest: ManifestJson | null = null;
-    try {
-      manifest = JSON.parse(await readFile(join(outDir, `${name}.json`), 'utf8')) as ManifestJson;
-    } catch {
-      // told below
-    }
+    const manifest = manifests.get(name) ?? (await readManifest(outDir, name));
     const audio = manifest && Array.isArray(manifest.sources) ? podcastAudio(manifest.sources) : null;
     if (!record || !manifest || !(manifest.duration > 0)) {
       warnings.push(`${name}: left out of the feed: ${record ? `${name}.json` : file} cannot be read`);
@@ -167,6 +172,14 @@ export async function writeFeed(outDir: string, settings: FeedSettings, pages: r
   );
   await writeInPlace(join(outDir, FEED_FILE), feed);
   return warnings;
+}
+
+async function readManifest(outDir: string, name: string): Promise<ManifestJson | null> {
+  try {
+    return JSON.parse(await readFile(join(outDir, `${name}.json`), 'utf8')) as ManifestJson;
+  } catch {
+    return null;
+  }
 }
 
 async function readJsonLd(outDir: string, name: string): Promise<ArticleRecord | null> {

@@ -6,13 +6,13 @@
  * nothing is written); 2 the command cannot run (bad options, an unreadable input, an unwritable output).
  */
 import { constants } from 'node:fs';
-import { access, copyFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, extname, join, resolve } from 'node:path';
+import { access, copyFile, mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { extname, join, resolve } from 'node:path';
 import { FEED_FILE, publishArticle, writeFeed } from '../feed/publish.js';
 import { MANIFEST_MAX_DURATION } from '../manifest/limits.js';
 import { MANIFEST_VERSION, MANIFEST_VERSION_PARTIAL, type ManifestJson } from '../manifest/manifest.js';
 import { UsageError } from '../render/args.js';
-import { removeStaleTemporaries } from '../render/temporaries.js';
+import { removeStaleTemporaries, temporaryPath, writeInPlace } from '../render/temporaries.js';
 import { articleText } from '../render/source.js';
 import { formatManifest } from '../render/timeline.js';
 import { parseImportArgs, USAGE, type ImportOptions } from './args.js';
@@ -152,8 +152,8 @@ async function run(options: ImportOptions, env: CliEnvironment): Promise<void> {
   env.stdout.write(`wrote ${join(options.outDir, `${options.name}.json`)} and ${join(options.outDir, audioName)}\n`);
   if (options.feed) {
     try {
-      await publishArticle(options.outDir, { name: options.name, path: options.article, texts: article.texts, lang, meta: article.meta }, options.feed);
-      const warnings = await writeFeed(options.outDir, options.feed, [article.meta]);
+      const published = await publishArticle(options.outDir, { name: options.name, path: options.article, texts: article.texts, lang, meta: article.meta }, options.feed);
+      const warnings = await writeFeed(options.outDir, options.feed, [article.meta], new Map([[options.name, published]]));
       for (const warning of warnings) env.stderr.write(`import: feed: ${warning}\n`);
     } catch (error) {
       throw new Stop(`cannot write the transcript, JSON-LD or feed to ${options.outDir}: ${message(error)}`, 2);
@@ -241,18 +241,16 @@ async function checkAudio(path: string): Promise<void> {
 async function write(options: ImportOptions, audioName: string, manifest: ManifestJson): Promise<void> {
   const target = join(options.outDir, audioName);
   const json = join(options.outDir, `${options.name}.json`);
-  const temporary = (name: string): string => join(options.outDir, `.${basename(name)}.${process.pid}.tmp`);
   try {
     await mkdir(options.outDir, { recursive: true });
     await removeStaleTemporaries(options.outDir);
     if (resolve(options.audio) !== resolve(target)) {
-      await copyFile(options.audio, temporary(target));
-      await rename(temporary(target), target);
+      await copyFile(options.audio, temporaryPath(target));
+      await rename(temporaryPath(target), target);
     }
-    await writeFile(temporary(json), formatManifest(manifest));
-    await rename(temporary(json), json);
+    await writeInPlace(json, formatManifest(manifest));
   } catch (error) {
-    await Promise.all([rm(temporary(target), { force: true }), rm(temporary(json), { force: true })]);
+    await rm(temporaryPath(target), { force: true });
     throw new Stop(`cannot write to ${options.outDir}: ${message(error)}`, 2);
   }
 }

@@ -93,7 +93,7 @@ export interface Preferences {
 }
 
 /** Reads a versioned JSON record; anything unreadable, of another version or of another shape is null. */
-function readRecord(storage: SafeStorage, key: string): Record<string, unknown> | null {
+export function readRecord(storage: SafeStorage, key: string): Record<string, unknown> | null {
   const text = storage.get(key);
   if (!text) return null;
   try {

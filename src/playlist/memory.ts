@@ -3,12 +3,11 @@
  * (`localStorage`, through `safeStorage`: never required, never throwing). The place in the article itself
  * is the player's own (resume.ts), kept per article by its text.
  */
-import { safeStorage, type SafeStorage } from '../player/persistence.js';
+import { readRecord, safeStorage, STORAGE_VERSION, type SafeStorage } from '../player/persistence.js';
 
 export const PLAYLISTS_KEY = 'listen-player:playlists';
 /** Playlists remembered at most; the least recently used are forgotten first. */
 const MAX_PLAYLISTS = 20;
-const VERSION = 1;
 
 /** A playlist is known by its articles, in order. */
 export function playlistKey(hrefs: readonly string[]): string {
@@ -17,23 +16,17 @@ export function playlistKey(hrefs: readonly string[]): string {
 
 function read(storage: SafeStorage): Map<string, number> {
   const places = new Map<string, number>();
-  try {
-    const record = JSON.parse(storage.get(PLAYLISTS_KEY) ?? 'null') as unknown;
-    if (!record || typeof record !== 'object' || (record as { v?: unknown }).v !== VERSION) return places;
-    const lists = (record as { lists?: unknown }).lists;
-    if (!Array.isArray(lists)) return places;
-    for (const entry of lists) {
-      if (Array.isArray(entry) && typeof entry[0] === 'string' && Number.isInteger(entry[1]) && entry[1] >= 0) places.set(entry[0], entry[1]);
-    }
-  } catch {
-    // Not ours, or corrupt: nothing remembered.
+  const lists = readRecord(storage, PLAYLISTS_KEY)?.['lists'];
+  if (!Array.isArray(lists)) return places;
+  for (const entry of lists) {
+    if (Array.isArray(entry) && typeof entry[0] === 'string' && Number.isInteger(entry[1]) && entry[1] >= 0) places.set(entry[0], entry[1]);
   }
   return places;
 }
 
 function write(storage: SafeStorage, places: Map<string, number>): void {
   const lists = [...places].slice(-MAX_PLAYLISTS);
-  if (lists.length) storage.set(PLAYLISTS_KEY, JSON.stringify({ v: VERSION, lists }));
+  if (lists.length) storage.set(PLAYLISTS_KEY, JSON.stringify({ version: STORAGE_VERSION, lists }));
   else storage.remove(PLAYLISTS_KEY);
 }
 

@@ -26,9 +26,14 @@ export async function removeStaleTemporaries(dir: string): Promise<void> {
   await Promise.all(stale.map((name) => rm(join(dir, name), { force: true })));
 }
 
-/** Writes `path` under a temporary name `removeStaleTemporaries` knows (`.<file>.<pid>.tmp`), then renames it into place. */
+/** The temporary name `removeStaleTemporaries` knows for `path` while this process writes it: `.<file>.<pid>.tmp`. */
+export function temporaryPath(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+}
+
+/** Writes `path` under its `temporaryPath`, then renames it into place. */
 export async function writeInPlace(path: string, text: string): Promise<void> {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  const temporary = temporaryPath(path);
   try {
     await writeFile(temporary, text);
     await rename(temporary, path);

@@ -24,9 +24,9 @@ export interface UpNextHost extends ReactiveControllerHost, HTMLElement {
 }
 
 /** How long "Up next" waits before it opens the next article, in seconds. */
-export const COUNTDOWN_SECONDS = 5;
+const COUNTDOWN_SECONDS = 5;
 /** How long the choice to go on holds for the next page (ms): a later visit to it does not play by itself. */
-export const CONTINUE_WITHIN_MS = 60_000;
+const CONTINUE_WITHIN_MS = 60_000;
 
 /** Test seams: the clock and the navigation (a test cannot leave its page). */
 export interface UpNextOptions {
@@ -220,7 +220,7 @@ function samePage(a: string, b: string): boolean {
   }
 }
 
-export const upNextStyles = css`
+const upNextStyles = css`
   .up-next {
     display: flex;
     flex-wrap: wrap;

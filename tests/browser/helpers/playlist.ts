@@ -41,7 +41,7 @@ export async function mountPlaylist(markup: string): Promise<ListenPlaylist> {
   return playlist;
 }
 
-export function forgetPlaylists(): void {
+function forgetPlaylists(): void {
   localStorage.removeItem(PLAYLISTS_KEY);
 }
 

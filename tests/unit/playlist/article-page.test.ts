@@ -137,7 +137,7 @@ describe('the place in a playlist', () => {
     savePlace(one, null, storage);
     expect(loadPlace(one, storage)).toBeNull();
     expect(loadPlace(two, storage)).toBe(0);
-    backing.data.set('listen-player:playlists', '{"v":1,"lists":[["x",-1],["y","1"],"z"]}');
+    backing.data.set('listen-player:playlists', '{"version":1,"lists":[["x",-1],["y","1"],"z"]}');
     expect(loadPlace('x', storage)).toBeNull();
     backing.data.set('listen-player:playlists', 'not json');
     expect(loadPlace(two, storage)).toBeNull();
