@@ -4,8 +4,8 @@
  * which is corrected as it speaks), and moved between. The UI reads them here, never the engine.
  */
 import { chaptersOf, chaptersToShow, chapterTarget, type Chapter, type TimedChapter } from '../article/chapters.js';
+import { lastAtOrBefore } from '../article/search.js';
 import type { Segment } from '../article/segment.js';
-import { segmentAtTime } from './moment.js';
 import type { PlaybackController } from './playback.js';
 
 const NONE: readonly TimedChapter[] = [];
@@ -64,9 +64,8 @@ export class Chapters {
   at(time: number): TimedChapter | null {
     const chapters = this.list;
     if (!chapters.length || !this.#playback.engine || !(this.#playback.snapshot.duration > 0)) return null;
-    const chapter = chapters[segmentAtTime(time, chapters.length, (index) => this.#start(chapters[index]!))]!;
-    const start = this.#start(chapter);
-    return start <= time ? { ...chapter, start } : null;
+    const chapter = chapters[lastAtOrBefore(time, chapters.length, (index) => this.#start(chapters[index]!))];
+    return chapter ? { ...chapter, start: this.#start(chapter) } : null;
   }
 
   /** Where `chapter` starts on the engine's timeline, within its length. */
