@@ -59,13 +59,13 @@ export class Chapters {
 
   /**
    * The chapter being read at `time` on the engine's timeline, or null before the first (or without a timeline).
-   * A binary search timing only the chapters it probes, so an article of thousands of chapters costs a dozen.
+   * A binary search timing only the chapters it probes, so an article of thousands of chapters costs a dozen;
+   * nothing allocated, as the slider asks on every position it shows.
    */
-  at(time: number): TimedChapter | null {
+  at(time: number): Chapter | null {
     const chapters = this.list;
     if (!chapters.length || !this.#playback.engine || !(this.#playback.snapshot.duration > 0)) return null;
-    const chapter = chapters[lastAtOrBefore(time, chapters.length, (index) => this.#start(chapters[index]!))];
-    return chapter ? { ...chapter, start: this.#start(chapter) } : null;
+    return chapters[lastAtOrBefore(time, chapters.length, (index) => this.#start(chapters[index]!))] ?? null;
   }
 
   /** Where `chapter` starts on the engine's timeline, within its length. */
