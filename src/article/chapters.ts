@@ -5,6 +5,7 @@
  * Pure, like the segments it reads: attributes only, no layout, so it runs in Node too.
  */
 import { eachChapterStart } from './headings.js';
+import { lastAtOrBefore } from './search.js';
 import type { Segment } from './segment.js';
 
 /** One heading of the article and where it starts. */
@@ -41,19 +42,7 @@ export function chaptersOf(segments: readonly Segment[]): Chapter[] {
 
 /** Index in `chapters` of the chapter segment `segment` belongs to (the last starting at or before it), −1 before the first. */
 export function chapterAt(chapters: readonly Chapter[], segment: number): number {
-  let low = 0;
-  let high = chapters.length - 1;
-  let found = -1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    if (chapters[middle]!.segment <= segment) {
-      found = middle;
-      low = middle + 1;
-    } else {
-      high = middle - 1;
-    }
-  }
-  return found;
+  return lastAtOrBefore(segment, chapters.length, (index) => chapters[index]!.segment);
 }
 
 /**

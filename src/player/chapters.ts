@@ -4,8 +4,8 @@
  * which is corrected as it speaks), and moved between. The UI reads them here, never the engine.
  */
 import { chaptersOf, chaptersToShow, chapterTarget, type Chapter, type TimedChapter } from '../article/chapters.js';
+import { lastAtOrBefore } from '../article/search.js';
 import type { Segment } from '../article/segment.js';
-import { segmentAtTime } from './moment.js';
 import type { PlaybackController } from './playback.js';
 
 const NONE: readonly TimedChapter[] = [];
@@ -59,14 +59,13 @@ export class Chapters {
 
   /**
    * The chapter being read at `time` on the engine's timeline, or null before the first (or without a timeline).
-   * A binary search timing only the chapters it probes, so an article of thousands of chapters costs a dozen.
+   * A binary search timing only the chapters it probes, so an article of thousands of chapters costs a dozen;
+   * nothing allocated, as the slider asks on every position it shows.
    */
-  at(time: number): TimedChapter | null {
+  at(time: number): Chapter | null {
     const chapters = this.list;
     if (!chapters.length || !this.#playback.engine || !(this.#playback.snapshot.duration > 0)) return null;
-    const chapter = chapters[segmentAtTime(time, chapters.length, (index) => this.#start(chapters[index]!))]!;
-    const start = this.#start(chapter);
-    return start <= time ? { ...chapter, start } : null;
+    return chapters[lastAtOrBefore(time, chapters.length, (index) => this.#start(chapters[index]!))] ?? null;
   }
 
   /** Where `chapter` starts on the engine's timeline, within its length. */

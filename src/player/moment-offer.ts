@@ -7,7 +7,8 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ParagraphHighlighter } from '../article/highlight.js';
-import { parseMoment, segmentAtTime } from './moment.js';
+import { lastAtOrBefore } from '../article/search.js';
+import { parseMoment } from './moment.js';
 import type { PlaybackController } from './playback.js';
 import type { StartPoint } from './starts.js';
 
@@ -78,7 +79,8 @@ export class MomentOffers implements ReactiveController {
       this.#set(null);
       return;
     }
-    const segment = segmentAtTime(time, segments.length, (index) => engine.segmentStart(index));
+    // A time before the first segment starts (a recording's lead-in) is in the first.
+    const segment = Math.max(lastAtOrBefore(time, segments.length, (index) => engine.segmentStart(index)), 0);
     const recorded = engine.kind === 'audio';
     this.#set({ at: recorded ? { segment, time } : { segment }, time: recorded ? time : engine.segmentStart(segment), hash });
     const element = segments[segment]?.element;

@@ -34,15 +34,3 @@ export function parseTime(text: string): number | null {
   const seconds = parts.reduce((total, part) => total * 60 + part, 0);
   return Number.isFinite(seconds) ? seconds : null;
 }
-
-/** The segment being read at `time`: the last whose start (`start(i)`, ascending) is at or before it. */
-export function segmentAtTime(time: number, count: number, start: (index: number) => number): number {
-  let low = 0;
-  let high = count - 1;
-  while (low < high) {
-    const middle = Math.ceil((low + high) / 2);
-    if (start(middle) <= time) low = middle;
-    else high = middle - 1;
-  }
-  return count > 0 ? low : -1;
-}

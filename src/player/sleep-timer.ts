@@ -134,12 +134,9 @@ export class SleepTimer {
     playback.pause();
   }
 
-  /** Done: the sound back to full volume for the next play, and the menu told. */
+  /** Done: the sound back to full volume for the next play (`dispose` undoes a fade), and the menu told. */
   #finish(paused: boolean): void {
-    const fading = this.#fading;
-    this.#fading = false;
     this.dispose();
-    if (fading) this.#options.playback.fade(1, 0);
     this.#options.done(paused);
   }
 }

@@ -9,7 +9,7 @@
  * slider's value as it moves through it. Browsers without anchor positioning show no ticks; the names stay.
  */
 import { css, svg, nothing } from 'lit';
-import type { TimedChapter } from '../article/chapters.js';
+import type { Chapter, TimedChapter } from '../article/chapters.js';
 
 /**
  * The ticks for `chapters` (those to show: see `chaptersToShow`) on a slider of `duration` seconds; none at the
@@ -24,7 +24,7 @@ export function renderChapterMarks(chapters: readonly TimedChapter[], duration: 
 }
 
 /** What the slider's spoken value adds for the chapter being read: its title, or nothing before the first. */
-export function chapterValueText(chapter: TimedChapter | null): string {
+export function chapterValueText(chapter: Chapter | null): string {
   return chapter ? `, ${chapter.title}` : '';
 }
 

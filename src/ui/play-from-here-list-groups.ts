@@ -8,7 +8,7 @@
  * article (linear in the segments, typed arrays at 100,000 paragraphs) and each render builds only the
  * window's part of the tree: the chapters around it and the options in it.
  */
-import { chapterAt, type Chapter } from '../article/chapters.js';
+import type { Chapter } from '../article/chapters.js';
 
 /** Where each option and chapter sits: in which list, at which place, and how many that list holds. */
 export interface ListLayout {
@@ -62,7 +62,8 @@ export function windowTree(chapters: readonly Chapter[], layout: ListLayout, sta
     stack.push(node);
     into = node.children;
   }
-  let next = chapterAt(chapters, start) + 1;
+  // The owner is the last chapter begun at or before `start` (`listLayout`): the next to begin follows it.
+  let next = layout.owner[start]! + 1;
   for (let i = start; i < end; i++) {
     if (next < chapters.length && chapters[next]!.segment === i) {
       const chapter = chapters[next]!;

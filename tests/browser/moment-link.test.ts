@@ -74,6 +74,21 @@ async function speechTimeline(index: number): Promise<{ start: number; end: numb
   return { start: starts[0]!, end: starts[1]!, duration };
 }
 
+/** The page opened at a link to the middle of segment `index` on speech's estimated timeline; that segment's start. */
+async function openedInside(index: number): Promise<number> {
+  const { start, end } = await speechTimeline(index);
+  openedAt(`listen=${((start + end) / 2).toFixed(1)}`);
+  return start;
+}
+
+/** Once play is pressed: it starts in `element`'s paragraph; then paused again. */
+async function playsIn(player: ListenPlayer, element: Element): Promise<void> {
+  await untilState(player, 'playing');
+  expect(player.segments[player.segmentIndex]!.element).toBe(element);
+  player.pause();
+  await untilState(player, 'paused');
+}
+
 async function speechPlayer(): Promise<ListenPlayer> {
   useFakeSpeech({ charsPerSecond: SLOW });
   const player = await mount(PAGE);
@@ -92,8 +107,7 @@ function paragraph(index: number): Element {
 describe('opening a link to a moment', () => {
   it('speech: marks the paragraph holding the time, says "Play from" its start, and plays from there (no autoplay)', async () => {
     // A time inside the third paragraph (segment 3, after the heading) on speech's estimated timeline.
-    const { start, end } = await speechTimeline(3);
-    openedAt(`listen=${((start + end) / 2).toFixed(1)}`);
+    const start = await openedInside(3);
     const player = await speechPlayer();
     await expect.poll(() => playName(player), { timeout: 5000 }).toBe(`Play from ${clock(start)}`);
     const index = player.segments.findIndex((segment) => segment.element === paragraph(2));
@@ -147,17 +161,13 @@ describe('opening a link to a moment', () => {
   });
 
   it('speech, play pressed as the page opens (before the offer is worked out): play starts in that paragraph', async () => {
-    const { start, end } = await speechTimeline(3);
-    openedAt(`listen=${((start + end) / 2).toFixed(1)}`);
+    await openedInside(3);
     useFakeSpeech({ charsPerSecond: SLOW });
     const player = await mount(PAGE);
     // No wait for "Play from": the press comes in the first render's task, before the rest of the player has
     // loaded (so before the offer's file and the voices); a DOM click, as the label it is found by changes.
     controls(player).play.click();
-    await untilState(player, 'playing');
-    expect(player.segments[player.segmentIndex]!.element).toBe(paragraph(2));
-    player.pause();
-    await untilState(player, 'paused');
+    await playsIn(player, paragraph(2));
   });
 
   it.each(['listen=-5', 'listen=abc', 'listen=NaN', 'listen=1:75', 'listen=', 'listen=99999'])(
@@ -179,8 +189,7 @@ describe('opening a link to a moment', () => {
   );
 
   it('an article rendered after load (a client-side framework): the moment is offered once it has text', async () => {
-    const { start, end } = await speechTimeline(3);
-    openedAt(`listen=${((start + end) / 2).toFixed(1)}`);
+    const start = await openedInside(3);
     useFakeSpeech({ charsPerSecond: SLOW });
     const article = PAGE.match(/<article[\s\S]*<\/article>/)![0];
     const player = await mount(`<main><listen-player for="story"></listen-player><article id="story" lang="en-GB"></article></main>`);
@@ -189,10 +198,7 @@ describe('opening a link to a moment', () => {
     await expect.poll(() => playName(player), { timeout: 5000 }).toBe(`Play from ${clock(start)}`);
     expect(paragraph(2).hasAttribute('data-listen-active')).toBe(true);
     await userEvent.click(controls(player).play);
-    await untilState(player, 'playing');
-    expect(player.segments[player.segmentIndex]!.element).toBe(paragraph(2));
-    player.pause();
-    await untilState(player, 'paused');
+    await playsIn(player, paragraph(2));
   });
 
   it('a moment followed in the page while paused is offered and played from', async () => {
@@ -207,11 +213,7 @@ describe('opening a link to a moment', () => {
     await arrived;
     await expect.poll(() => playName(player)).toMatch(/^Play from /);
     await userEvent.click(controls(player).play);
-    await untilState(player, 'playing');
-    const index = player.segmentIndex;
-    expect(player.segments[index]!.element).toBe(paragraph(3));
-    player.pause();
-    await untilState(player, 'paused');
+    await playsIn(player, paragraph(3));
   });
 });
 

@@ -6,9 +6,10 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { setSleepClock, type SleepClock } from '../../src/player/sleep-clock.js';
+import { setSleepClock } from '../../src/player/sleep-clock.js';
 import { SLEEP_KEY } from '../../src/player/sleep-setting.js';
 import { FADE_SECONDS } from '../../src/player/sleep-timer.js';
+import { ManualClock } from '../fakes/sleep-clock.js';
 import { placeDemo, watchMedia } from './helpers/audio.js';
 import { audit } from './helpers/axe.js';
 import { SLOW, useFakeSpeech } from './helpers/fake-speech.js';
@@ -17,44 +18,10 @@ import { type ListenPlayer, announcements, mount, place, SHORT_ARTICLE, unmount,
 
 const PAGE = `<main><listen-player for="story"></listen-player>${SHORT_ARTICLE}</main>`;
 
-/** A clock that moves only when told; timers due run in order as it passes them. */
-class ManualClock implements SleepClock {
-  #now = 1_700_000_000_000;
-  #timers: { at: number; callback: () => void }[] = [];
-
-  now(): number {
-    return this.#now;
-  }
-
-  after(ms: number, callback: () => void): () => void {
-    const timer = { at: this.#now + ms, callback };
-    this.#timers.push(timer);
-    return () => {
-      this.#timers = this.#timers.filter((t) => t !== timer);
-    };
-  }
-
-  get pending(): number {
-    return this.#timers.length;
-  }
-
-  advance(ms: number): void {
-    const end = this.#now + ms;
-    for (;;) {
-      const due = this.#timers.filter((t) => t.at <= end).sort((a, b) => a.at - b.at)[0];
-      if (!due) break;
-      this.#timers = this.#timers.filter((t) => t !== due);
-      this.#now = due.at;
-      due.callback();
-    }
-    this.#now = end;
-  }
-}
-
 let clock: ManualClock;
 
 beforeEach(() => {
-  clock = new ManualClock();
+  clock = new ManualClock(1_700_000_000_000);
   setSleepClock(clock);
 });
 

@@ -1,10 +1,9 @@
 /**
  * Links to a spoken moment, the pure part: the `#listen=` fragment parsed (seconds, `m:ss`, `h:mm:ss`; bad ones
- * refused), written (tenths, rounded up; the text fragment's words encoded as the Text Fragments spec asks), and
- * a time's segment found on a timeline.
+ * refused) and written (tenths, rounded up; the text fragment's words encoded as the Text Fragments spec asks).
  */
 import { describe, expect, it } from 'vitest';
-import { parseMoment, parseTime, segmentAtTime } from '../../../src/player/moment.js';
+import { parseMoment, parseTime } from '../../../src/player/moment.js';
 import { encodeTextDirective, formatMomentTime, fragmentWords, momentFragment, momentUrl } from '../../../src/player/moment-url.js';
 
 describe('parseMoment', () => {
@@ -53,22 +52,5 @@ describe('writing a moment', () => {
     expect(momentUrl('https://news.example/a.html', 3)).toBe('https://news.example/a.html#listen=3');
     // What is written reads back.
     expect(parseMoment(new URL(momentUrl('https://news.example/a.html', 75.25, 'The bridge')).hash)).toBe(75.3);
-  });
-});
-
-describe('segmentAtTime', () => {
-  const starts = [0, 10, 25, 40];
-  const start = (index: number) => starts[index]!;
-
-  it('finds the last segment starting at or before the time', () => {
-    expect(segmentAtTime(0, 4, start)).toBe(0);
-    expect(segmentAtTime(9.99, 4, start)).toBe(0);
-    expect(segmentAtTime(10, 4, start)).toBe(1);
-    expect(segmentAtTime(39, 4, start)).toBe(2);
-    expect(segmentAtTime(1000, 4, start)).toBe(3);
-  });
-
-  it('is −1 without segments', () => {
-    expect(segmentAtTime(5, 0, start)).toBe(-1);
   });
 });

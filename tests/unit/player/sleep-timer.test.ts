@@ -6,33 +6,12 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PlaybackController } from '../../../src/player/playback.js';
-import { setSleepClock, type SleepClock } from '../../../src/player/sleep-clock.js';
+import { setSleepClock } from '../../../src/player/sleep-clock.js';
 import type { SleepTimerSetting } from '../../../src/player/sleep-setting.js';
 import { FADE_SECONDS, SleepTimer } from '../../../src/player/sleep-timer.js';
 import { PlayerStore } from '../../../src/player/store.js';
 import { reduce } from '../../../src/player/transitions.js';
-
-class ManualClock implements SleepClock {
-  time = 0;
-  #timers: { at: number; callback: () => void }[] = [];
-  now = (): number => this.time;
-  after = (ms: number, callback: () => void): (() => void) => {
-    const timer = { at: this.time + ms, callback };
-    this.#timers.push(timer);
-    return () => (this.#timers = this.#timers.filter((t) => t !== timer));
-  };
-  advance(ms: number): void {
-    const end = this.time + ms;
-    for (;;) {
-      const due = this.#timers.filter((t) => t.at <= end).sort((a, b) => a.at - b.at)[0];
-      if (!due) break;
-      this.#timers = this.#timers.filter((t) => t !== due);
-      this.time = due.at;
-      due.callback();
-    }
-    this.time = end;
-  }
-}
+import { ManualClock } from '../../fakes/sleep-clock.js';
 
 /** Segments start every 10 s; the article is 40 s. */
 const STARTS = [0, 10, 20, 30];
