@@ -1,7 +1,9 @@
 /** The controls that depend on what the engine can do: the voice menu (drawn by `voice-menu.ts`) and the download link. */
 import { css, html, nothing, type ReactiveControllerHost } from 'lit';
 import type { EngineCapabilities } from '../engines/engine.js';
+import { LazyPart } from './lazy-part.js';
 import type { Strings } from './strings.js';
+import type { renderVoiceMenu } from './voice-menu.js';
 
 /**
  * The voice menu, whose module (with the voices' grouping and ranking) is imported the first time there are
@@ -9,28 +11,20 @@ import type { Strings } from './strings.js';
  * and has the host render again when it arrives.
  */
 export class VoiceMenu {
-  readonly #host: ReactiveControllerHost & { voice: string };
-  #module: typeof import('./voice-menu.js') | null = null;
-  #loading = false;
+  readonly #host: ReactiveControllerHost & HTMLElement & { voice: string };
+  readonly #part: LazyPart<typeof renderVoiceMenu>;
 
-  constructor(host: ReactiveControllerHost & { voice: string }) {
+  constructor(host: ReactiveControllerHost & HTMLElement & { voice: string }) {
     this.#host = host;
+    this.#part = new LazyPart(host, () => import('./voice-menu.js').then((loaded) => [loaded.renderVoiceMenu] as const));
   }
 
   render(strings: Strings, engine: EngineCapabilities, lang: string) {
     if (!engine.voices.length) return nothing;
-    if (this.#module) return this.#module.renderVoiceMenu(strings, engine, lang, this.#onChange);
-    if (!this.#loading) {
-      this.#loading = true;
-      import('./voice-menu.js').then(
-        (module) => {
-          this.#module = module;
-          this.#host.requestUpdate();
-        },
-        // Not loadable now (offline): the next render tries again.
-        () => (this.#loading = false),
-      );
-    }
+    const render = this.#part.value;
+    if (render) return render(strings, engine, lang, this.#onChange);
+    // Not loadable now (offline): the next render tries again.
+    if (!this.#part.asked) this.#part.load().catch(() => {});
     return nothing;
   }
 
@@ -49,6 +43,8 @@ export function renderDownload(strings: Strings, engine: EngineCapabilities) {
 export const menuStyles = css`
   .menus {
     display: flex;
+    /* No wider than the bar it is in (a flex item is as wide as its content otherwise): a long voice name wraps. */
+    min-width: 0;
     flex-wrap: wrap;
     align-items: center;
     /* A menu shown alone stays on the first row when another comes to the second. */

@@ -38,7 +38,7 @@ export function spokenTime(seconds: number, locale = 'en'): string {
 const formatters = new Map<string, object>();
 
 /** The `Intl` formatter under `key`, made once, for `locale` (the default one where `locale` is not a valid tag). */
-function formatter<T extends object>(key: string, locale: string, make: (tag: string | undefined) => T): T {
+export function formatter<T extends object>(key: string, locale: string, make: (tag: string | undefined) => T): T {
   let made = formatters.get(key) as T | undefined;
   if (!made) {
     let tag: string | undefined;

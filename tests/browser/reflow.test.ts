@@ -13,6 +13,7 @@ import { audit } from './helpers/axe.js';
 import { SLOW, useFakeSpeech } from './helpers/fake-speech.js';
 import { backButtons, miniPlayer, scrollSettled } from './helpers/follow.js';
 import { type ListenPlayer, longArticle, untilSegment, unmount, voicesListed } from './helpers/player.js';
+import { overflowing } from './helpers/reflow.js';
 
 afterEach(async () => {
   unmount();
@@ -20,21 +21,11 @@ afterEach(async () => {
   await page.viewport(414, 896);
 });
 
-/** No horizontal scroll on the page, and every control of the player inside the player's box. */
+/** No horizontal scroll on the page, every control and label of the player inside its box, and the mini player on screen. */
 function reflowProblems(player: ListenPlayer): string[] {
-  const problems: string[] = [];
-  const root = document.scrollingElement!;
-  if (root.scrollWidth > root.clientWidth) problems.push(`page scrolls sideways: ${root.scrollWidth} > ${root.clientWidth}`);
-  const base = player.shadowRoot!.querySelector('[part~="base"]')!.getBoundingClientRect();
-  for (const control of player.shadowRoot!.querySelectorAll<HTMLElement>('[part~="base"] :is(button, input, select, a)')) {
-    const box = control.getBoundingClientRect();
-    if (box.width === 0) continue;
-    if (box.left < base.left - 0.5 || box.right > base.right + 0.5) {
-      problems.push(`${control.getAttribute('part') ?? control.className}: ${box.left}–${box.right} outside ${base.left}–${base.right}`);
-    }
-  }
+  const problems = overflowing(player);
   const mini = miniPlayer(player)?.getBoundingClientRect();
-  if (mini && (mini.left < 0 || mini.right > root.clientWidth)) problems.push(`mini player ${mini.left}–${mini.right}`);
+  if (mini && (mini.left < 0 || mini.right > document.scrollingElement!.clientWidth)) problems.push(`mini player ${mini.left}–${mini.right}`);
   return problems;
 }
 

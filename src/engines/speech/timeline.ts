@@ -138,10 +138,13 @@ export class SpeechTimeline {
     this.#cut = 0;
   }
 
-  /** The chunk of segment `segment` that holds `offset` (its last chunk starting at or before it). */
+  /**
+   * The chunk of segment `segment` that holds `offset` (its last chunk starting at or before it); for a segment
+   * with nothing to say, the nearest chunk after it, else before.
+   */
   placeAt(segment: number, offset: number): ChunkPlace | null {
     const chunks = this.chunksOf(segment);
-    if (!chunks.length) return this.firstFrom(segment);
+    if (!chunks.length) return this.firstFrom(segment) ?? this.lastUpTo(segment);
     let chunk = 0;
     while (chunk + 1 < chunks.length && chunks[chunk + 1]!.offset <= offset) chunk++;
     return { segment, chunk };
@@ -217,12 +220,7 @@ export class SpeechTimeline {
       if (this.#before[mid]! <= chars) lo = mid;
       else hi = mid - 1;
     }
-    const chunks = this.chunksOf(lo);
-    if (!chunks.length) return this.firstFrom(lo) ?? this.lastUpTo(lo);
-    const offset = chars - this.#before[lo]!;
-    let chunk = 0;
-    while (chunk + 1 < chunks.length && chunks[chunk + 1]!.offset <= offset) chunk++;
-    return { segment: lo, chunk };
+    return this.placeAt(lo, chars - this.#before[lo]!);
   }
 
   /** Records that `chunk` took `seconds` (at rate 1) to speak; every time after it moves with the new pace. */
