@@ -31,6 +31,7 @@ import { playerStyles, type ThemeMode } from './styles.js';
  * @csspart time - elapsed and total time.
  * @csspart speed - the speed menu and its label.
  * @csspart voice - the voice menu and its label.
+ * @csspart menus - the row under the controls holding the voice and sleep timer menus and the download link (from when the rest of the player starts loading).
  * @csspart status - the status line: a live region announcing each change of state once, and beside it an error nobody asked for (shown, not announced).
  * @csspart download - the link to download the audio file (pre-rendered audio only).
  * @csspart paragraphs-button - opens the list of paragraphs to play from.

@@ -43,8 +43,6 @@ export function renderDownload(strings: Strings, engine: EngineCapabilities) {
 export const menuStyles = css`
   .menus {
     display: flex;
-    /* No wider than the bar it is in (a flex item is as wide as its content otherwise): a long voice name wraps. */
-    min-width: 0;
     flex-wrap: wrap;
     align-items: center;
     /* A menu shown alone stays on the first row when another comes to the second. */

@@ -79,7 +79,9 @@ export function renderPlayer(host: ViewHost, core: ViewCore) {
   const playLabel = state === 'error' ? s.retry : active ? s.pause : parts.playLabel?.(s) || s.play;
   // Announced in the live region, or only shown (an error nobody asked for, see `PlayerSession.status`).
   const [announced, shown] = parts.status(s);
-  // The row of the session's menus, kept from when it starts loading (nothing below moves when it arrives).
+  // The row of the session's menus, kept from when it starts loading (nothing below moves when it arrives); a
+  // grid row of its own, under the two the play button spans, so the button stays where it was (a pointer over
+  // the player loads the rest of it, and the row must not move the button the reader is about to press).
   const menus = core.loader.status !== 'initial';
   // The host's `lang` is the article's; the controls speak the UI's language.
   return html`<div class="player" part="base" role="group" aria-label=${s.label} lang=${s.lang} dir=${s.dir}>
@@ -107,8 +109,8 @@ export function renderPlayer(host: ViewHost, core: ViewCore) {
         <button part="next-button" aria-label=${s.next} @click=${host.next}>${nextIcon}</button>
         ${parts.renderParagraphs(s)}
         ${renderSpeedMenu(s, clampRate(host.rate), core.onRateChange)}
-        ${menus ? html`<div class="menus">${parts.renderMenus?.(s)}</div>` : nothing}
       </div>
+      ${menus ? html`<div class="menus-row" part="menus"><div class="menus">${parts.renderMenus?.(s)}</div></div>` : nothing}
       ${parts.renderResume?.(s)}
       <div class="status ${state === 'error' ? 'error' : ''}" part="status">${shown} <span role="status">${announced}</span></div>
     </div>

@@ -144,15 +144,20 @@ export const playerStyles = css`
     align-items: center;
     gap: 0.25rem;
     flex-wrap: wrap;
-    container-type: inline-size;
   }
   /*
    * The row of the voice and sleep timer menus and the download link (drawn with the rest of the player: see
    * menuStyles in menus.ts), kept from when the rest of the player starts loading: for a returning reader it loads with the
-   * page, and nothing below may move then. Two rows where the menus do not fit side by side.
+   * page, and nothing below may move then. Two rows where the menus do not fit side by side. A grid row of its own
+   * under the bar, not in it: the play button is centred on the two rows beside it, and a pointer over the player
+   * loads the rest of it; the row arriving inside the bar moved the button away from under the pointer about to
+   * press it. Its width is that of the bar (the same column), and, as a size container, never more than that.
    */
+  .menus-row {
+    grid-column: 2;
+    container-type: inline-size;
+  }
   .menus {
-    flex-basis: 100%;
     min-block-size: 1.75rem;
   }
   @container (max-width: 36rem) {

@@ -6,11 +6,11 @@
  * (the menus on two rows) and a desktop's (one). Fake speech.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { page } from 'vitest/browser';
+import { page, userEvent } from 'vitest/browser';
 import { PREFERENCES_KEY } from '../../src/player/storage-keys.js';
 import { placeDemo } from './helpers/audio.js';
 import { useFakeSpeech } from './helpers/fake-speech.js';
-import { place, SHORT_ARTICLE, unmount, voicesListed } from './helpers/player.js';
+import { controls, place, SHORT_ARTICLE, unmount, voicesListed } from './helpers/player.js';
 
 afterEach(async () => {
   unmount();
@@ -59,5 +59,30 @@ describe('the player when the rest of it arrives without a press', () => {
     keep(observer.takeRecords());
     observer.disconnect();
     expect(shifts).toEqual([]);
+  });
+});
+
+describe('the play button when a pointer over the player loads the rest of it', () => {
+  it.each([414, 1280])('%i px wide: the button stays under the pointer about to press it', async (width) => {
+    await page.viewport(width, 896);
+    useFakeSpeech();
+    const player = placeDemo();
+    await player.updateComplete;
+    await painted();
+    // Where on the page (the pointer's move scrolls the button into view first).
+    const at = () => {
+      const box = controls(player).play.getBoundingClientRect();
+      return { x: box.x + scrollX, y: box.y + scrollY };
+    };
+    const before = at();
+    const height = player.getBoundingClientRect().height;
+    // A first-time reader: nothing loads until the pointer is over the player; then the menus' row comes.
+    expect(player.shadowRoot!.querySelector('[part~="menus"]')).toBeNull();
+    await userEvent.hover(controls(player).play);
+    await expect.poll(() => player.shadowRoot!.querySelector('[part~="download"]'), { timeout: 10_000 }).not.toBeNull();
+    await painted();
+    // The row came (the player grew by it), and the button did not move.
+    expect(player.getBoundingClientRect().height).toBeGreaterThan(height);
+    expect(at()).toEqual(before);
   });
 });
