@@ -41,6 +41,12 @@ export class ChaptersHook {
     return this.#part.value?.chapters ?? null;
   }
 
+  /** Whether the article has a chapter to move to (a heading among what is read): known before their module is there. */
+  get found(): boolean {
+    this.#look(this.#playback.segments);
+    return this.#part.asked;
+  }
+
   /** The chapters once they are there; null for an article without headings, or when their module cannot load. */
   ready(): Promise<Chapters | null> {
     this.#look(this.#playback.segments);

@@ -138,6 +138,7 @@ export class PlayerSession implements PlayerParts {
       toggle: () => host.toggle(),
       skip: (direction) => playback.skip(direction),
       step: (direction, chapter) => this.step(direction, chapter),
+      chapters: () => this.#chapters.found,
       changeRate: (direction) => {
         const next = stepRate(clampRate(host.rate), direction);
         if (next !== undefined) host.rate = next;

@@ -12,6 +12,11 @@ export interface ShortcutActions {
   skip(direction: -1 | 1): void;
   /** Previous/next paragraph; with `chapter`, previous/next chapter (the article's headings). */
   step(direction: -1 | 1, chapter?: boolean): void;
+  /**
+   * Whether the article has chapters for Page Up / Page Down to move between; without, those keys are the
+   * browser's (the slider's large step, the page's scroll). Absent: the player's.
+   */
+  chapters?(): boolean;
   /** Slower/faster. */
   changeRate(direction: -1 | 1): void;
   /** Copies a link to this moment (L). */
@@ -43,7 +48,7 @@ export class ShortcutController implements ReactiveController {
 
   readonly #onKeyDown = (event: KeyboardEvent): void => {
     const key = shortcutKey(event);
-    if (key === null) return;
+    if (key === null || (key.startsWith('Page') && this.#actions.chapters?.() === false)) return;
     event.preventDefault();
     this.press(key, event.shiftKey);
   };

@@ -251,6 +251,35 @@ describe('moving by chapter with PageUp and PageDown', () => {
     expect(await audit(player)).toEqual([]);
   });
 
+  it('without chapters: the keys are the browser’s, the slider’s large step and the page’s scroll', async () => {
+    useFakeSpeech({ charsPerSecond: SLOW });
+    const plain = ARTICLE.replace(/<(\/?)h[1-6]>/g, '<$1p>');
+    const player = await mount(`<main>${plain}<listen-player for="story"></listen-player></main>`);
+    await voicesListed(player);
+    expect(player.segments).toHaveLength(9);
+    // Whether the page's own handlers (a scroll, here) would get the key: the player did not take it.
+    const taken: boolean[] = [];
+    const look = (event: KeyboardEvent) => taken.push(event.defaultPrevented);
+    document.addEventListener('keydown', look);
+    try {
+      const { play, seek } = controls(player);
+      const at = player.segmentIndex;
+      play.focus();
+      await userEvent.keyboard('{PageDown}');
+      expect(taken).toEqual([false]);
+      expect(player.segmentIndex).toBe(at);
+      seek.focus();
+      await userEvent.keyboard('{PageUp}{PageUp}{PageUp}');
+      expect(taken).toEqual([false, false, false, false]);
+      // The slider moved by its own steps (a tenth of its range each), and the player went there: a paragraph on.
+      await expect.poll(() => player.segmentIndex).toBeGreaterThan(0);
+      expect(player.currentTime).toBeGreaterThan(0);
+      expect(Number(seek.value)).toBeGreaterThan(0);
+    } finally {
+      document.removeEventListener('keydown', look);
+    }
+  });
+
   it('with recorded audio: to the exact start of each chapter in the manifest', async () => {
     const { player, manifest } = await recorded();
     const { seek } = controls(player);
