@@ -1,11 +1,13 @@
 /**
  * The "Play from a paragraph" button: the element draws it before the rest of the player is loaded, the
- * paragraph list (`play-from-here-list.ts`) after, with the same markup so nothing moves when one takes over.
+ * paragraph list (`play-from-here-list.ts`) after, with what follows it (`after`: the open list). Both draw it
+ * from this one template, so it stays the same element when one takes over: nothing moves, and a reader whose
+ * focus is on it (focus loads the rest of the player) keeps it.
  */
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { listIcon } from './icons.js';
 
-export function renderParagraphsButton(label: string, expanded: boolean, onClick: () => void) {
+export function renderParagraphsButton(label: string, expanded: boolean, onClick: () => void, after: unknown = nothing) {
   return html`<button
     part="paragraphs-button"
     aria-label=${label}
@@ -14,5 +16,5 @@ export function renderParagraphsButton(label: string, expanded: boolean, onClick
     @click=${onClick}
   >
     ${listIcon}
-  </button>`;
+  </button>${after}`;
 }

@@ -95,9 +95,15 @@ export class ParagraphListController implements ReactiveController {
     if (!this.#playback.segments.length) return nothing;
     const list = this.#open ? this.#view : null;
     const copy = this.#copyLink;
-    return html`${renderParagraphsButton(strings.playFromParagraph, this.#open, this.#toggle)}
-      ${list ? list.render(strings.playFromParagraph) : nothing}
-      ${list && copy ? html`<button class="moment-copy" part="moment-button" @click=${() => copy()}>${strings.copyMoment}</button>` : nothing}`;
+    return renderParagraphsButton(
+      strings.playFromParagraph,
+      this.#open,
+      this.#toggle,
+      list
+        ? html`${list.render(strings.playFromParagraph)}
+          ${copy ? html`<button class="moment-copy" part="moment-button" @click=${() => copy()}>${strings.copyMoment}</button>` : nothing}`
+        : nothing,
+    );
   }
 
   /** Opens the list with focus on the paragraph being read, or closes it. */

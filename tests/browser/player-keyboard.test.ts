@@ -73,6 +73,22 @@ describe('keyboard', () => {
     expect(focused(player)).toBe(c.voice);
   });
 
+  it('keeps focus on the control it is on when the rest of the player arrives (focus loads it)', async () => {
+    useFakeSpeech({ charsPerSecond: SLOW });
+    const player = await mount(PAGE);
+    // A first-time reader's player: only the element's own parts until someone reaches for it.
+    expect(player.shadowRoot!.querySelector('[part~="menus"]')).toBeNull();
+    const button = player.shadowRoot!.querySelector<HTMLButtonElement>('[part~="paragraphs-button"]')!;
+    button.focus();
+    await expect.poll(() => player.shadowRoot!.querySelector('[part~="sleep"]'), { timeout: 10_000 }).not.toBeNull();
+    await player.updateComplete;
+    expect(player.shadowRoot!.querySelector('[part~="paragraphs-button"]')).toBe(button);
+    expect(focused(player)).toBe(button);
+    // And it is the list's button now: Enter opens the list.
+    await userEvent.keyboard('{Enter}');
+    await expect.poll(() => button.getAttribute('aria-expanded')).toBe('true');
+  });
+
   it('toggles exactly once for Enter and for Space on the play button', async () => {
     const { player, fake } = await setUp();
     const events = record(player);
