@@ -112,12 +112,14 @@ export class LinkStartController implements ReactiveController {
   /**
    * Play pressed before the engine knows its timeline (or before the offer is there): the time, if inside the
    * length expected (the manifest's or the speech estimate), where the engine seeks once it has one (speech: the
-   * sentence there).
+   * sentence there). With no length to expect yet (a recording whose manifest is on its way) the engine checks
+   * it: one past the end is dropped there.
    */
   #beforeTimeline(hash: string): StartPoint | null {
     const time = parseMoment(hash);
     const { duration, estimate } = this.#playback.snapshot;
-    if (time === null || (this.#offers && (this.#playback.engine?.duration ?? 0) > 0) || !(time < (duration || estimate))) return null;
+    const length = duration || estimate;
+    if (time === null || (this.#offers && (this.#playback.engine?.duration ?? 0) > 0) || (length > 0 && !(time < length))) return null;
     return { segment: 0, time };
   }
 }

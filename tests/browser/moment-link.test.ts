@@ -8,7 +8,7 @@
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { parseMoment } from '../../src/player/moment.js';
-import { placeDemo, seedManifest } from './helpers/audio.js';
+import { heldFetch, jsonResponse, placeDemo, seedManifest, useAudioOptions } from './helpers/audio.js';
 import { audit } from './helpers/axe.js';
 import { SLOW, useFakeSpeech } from './helpers/fake-speech.js';
 import { overflowing } from './helpers/reflow.js';
@@ -154,6 +154,29 @@ describe('opening a link to a moment', () => {
     await untilState(player, 'playing');
     expect(player.segmentIndex).toBe(segment);
     // howler reports the position it was sent to until its clock moves on.
+    expect(player.currentTime).toBeGreaterThanOrEqual(time - 0.05);
+    expect(player.currentTime).toBeLessThan(time + 1);
+    player.pause();
+    await untilState(player, 'paused');
+  });
+
+  it.each([
+    ['inside it: play starts at that time', 'listen=2:31', 151],
+    ['past its end: play starts at the top', 'listen=99999', 0],
+  ])('a recording, play pressed before its length is known (the manifest on its way), the moment %s', async (_, fragment, time) => {
+    const manifest = await seedManifest();
+    const held = heldFetch(async () => jsonResponse(manifest));
+    useAudioOptions({ fetch: held.fetch });
+    openedAt(fragment);
+    const player = placeDemo();
+    await player.updateComplete;
+    expect(player.duration).toBe(0);
+    // A DOM click: the label it would be found by changes once the offer is worked out.
+    controls(player).play.click();
+    await held.requested;
+    held.release();
+    await untilState(player, 'playing', 20_000);
+    expect(player.segmentIndex).toBe(Math.max(manifest.segments.findLastIndex((entry) => entry.start <= time), 0));
     expect(player.currentTime).toBeGreaterThanOrEqual(time - 0.05);
     expect(player.currentTime).toBeLessThan(time + 1);
     player.pause();

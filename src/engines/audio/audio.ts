@@ -132,8 +132,10 @@ export class AudioEngine implements AudioEngineLike {
       this.#playhead.attach(recording, reader);
       this.#stall.progress();
       this.#listener({ type: 'duration', duration: this.duration });
+      // A time asked for before the length was known that lies past the end (a link's moment or a place kept
+      // for another take of the recording) is dropped: play starts at the top, not at once at the end.
       if (this.#pendingSegment >= 0) this.seekSegment(this.#pendingSegment);
-      else if (this.#pendingTime >= 0) this.seek(this.#pendingTime);
+      else if (this.#pendingTime >= 0 && this.#pendingTime < this.duration) this.seek(this.#pendingTime);
       return true;
     } catch (error) {
       if (this.#destroyed) return false;
