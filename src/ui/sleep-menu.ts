@@ -90,7 +90,7 @@ export class SleepMenu implements ReactiveController {
   }
 
   render(strings: SleepStrings) {
-    return html`${renderSleepSelect(strings, this.#setting, this.#chosen)}${this.#badge(strings)}`;
+    return renderSleepSelect(strings, this.#setting, this.#chosen, this.#badge(strings));
   }
 
   /** What the timer is set to, after the menu's name: "Sleep timer: 12 minutes" (left), "Sleep timer: End of this paragraph". */

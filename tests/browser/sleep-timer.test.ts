@@ -75,6 +75,20 @@ describe('the sleep timer', () => {
     expect(badge(player)).toBe('Sleep timer: End of this paragraph');
   });
 
+  it('chosen from the keyboard, keeps focus on its menu as the timer loads, and the menu its keys', async () => {
+    const player = await speechPlayer();
+    const select = menu(player);
+    select.focus();
+    // The first choice loads the timer's module, which draws the menu from then on (with the badge after it).
+    await userEvent.keyboard('{ArrowDown}');
+    expect(player.sleepTimer).toEqual({ kind: 'end', of: 'paragraph' });
+    await expect.poll(() => badge(player)).toBe('Sleep timer: End of this paragraph');
+    expect(menu(player)).toBe(select);
+    expect(player.shadowRoot!.activeElement).toBe(select);
+    await userEvent.keyboard('{ArrowDown}');
+    expect(player.sleepTimer).toEqual({ kind: 'end', of: 'article' });
+  });
+
   it('reflows at 320 CSS px with a timer set (its menu and label inside the player)', async () => {
     await page.viewport(320, 640);
     try {
