@@ -30,10 +30,11 @@ export function chapterValueText(chapter: Chapter | null): string {
 
 /**
  * The ticks sit just under the slider's track, inset by half the thumb (where the thumb's centre can go), and
- * are mirrored in a right-to-left player, whose slider starts on the right.
+ * are mirrored in a right-to-left player, whose slider starts on the right. They are drawn with the menus' row,
+ * under the controls: the player's box, which holds both, is what they are placed in.
  */
 export const chapterMarkStyles = css`
-  .bar {
+  .player {
     position: relative;
   }
   input[type='range'] {

@@ -259,7 +259,7 @@ export class PlayerSession implements PlayerParts {
     else void this.#chapters.ready().then((chapters) => chapters?.step(direction));
   }
 
-  /** The voice menu, the sleep timer and the download link; and, laid over the slider (the bar holds both), the chapters' ticks. */
+  /** The voice menu, the sleep timer and the download link; and the chapters' ticks, laid over the slider by anchor positioning. */
   renderMenus(shell: ShellStrings) {
     const strings = completeStrings(shell, en);
     const snapshot = this.playback.snapshot;
