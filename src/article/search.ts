@@ -1,8 +1,8 @@
 /**
  * The binary search behind "which one is being read": of items in ascending order of a key, the last whose key
- * is at or before a value. Segments on a timeline (`start(i)` from the engine) and chapters by segment use it.
- * The frame loop's look-ups in a manifest keep their own (`manifest/lookup.ts`), reading `.start` directly with
- * no function to call.
+ * is at or before a value. Segments on a timeline (`start(i)` from the engine, or speech's running character
+ * totals) and chapters by segment use it. The frame loop's look-ups in a manifest keep their own
+ * (`manifest/lookup.ts`), reading `.start` directly with no function to call.
  */
 
 /** Index of the last of `count` items whose `key(index)` (ascending) is at or before `value`; −1 when none is. */

@@ -60,7 +60,7 @@ export class Chapters {
   /**
    * The chapter being read at `time` on the engine's timeline, or null before the first (or without a timeline).
    * A binary search timing only the chapters it probes, so an article of thousands of chapters costs a dozen;
-   * nothing allocated, as the slider asks on every position it shows.
+   * the chapter itself returned (no timed copy made), as the slider asks on every position it shows.
    */
   at(time: number): Chapter | null {
     const chapters = this.list;

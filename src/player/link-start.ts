@@ -16,15 +16,14 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { segmentFrom } from '../article/locate.js';
 import { parseMoment } from './moment.js';
-import type { MomentOffer, MomentOffers } from './moment-offer.js';
+import type { MomentOffer, MomentOffers, MomentOffersOptions } from './moment-offer.js';
 import type { PlaybackController } from './playback.js';
 import type { StartPoint } from './starts.js';
 
-export interface LinkStartOptions {
+/** The moments' options are passed on to their offer as they are. */
+export interface LinkStartOptions extends MomentOffersOptions {
   /** The article element being read, or null. */
   article(): Element | null;
-  /** Whether paragraphs are highlighted (a moment's paragraph is marked so); absent: they are. */
-  marks?(): boolean;
 }
 
 export class LinkStartController implements ReactiveController {

@@ -11,6 +11,7 @@ import type { LangRun } from '../../article/lang-runs.js';
 import type { Segment } from '../../article/segment.js';
 import { cutAtRuns, primaryOf, readIn } from '../../spoken/parts.js';
 import { INITIAL_CHARS_PER_SECOND } from '../../article/pace.js';
+import { lastAtOrBefore } from '../../article/search.js';
 
 export interface TimedChunk {
   /** Index of the segment the chunk belongs to. */
@@ -212,15 +213,9 @@ export class SpeechTimeline {
   /** The chunk playing at `seconds` (the first or last chunk outside the timeline). */
   at(seconds: number): ChunkPlace | null {
     const chars = seconds * this.charsPerSecond;
-    // The last segment starting at or before `chars`, by binary search over the running totals.
-    let lo = 0;
-    let hi = this.#segments.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.#before[mid]! <= chars) lo = mid;
-      else hi = mid - 1;
-    }
-    return this.placeAt(lo, chars - this.#before[lo]!);
+    // The last segment starting at or before `chars` (the first, for a time before it), by the running totals.
+    const segment = Math.max(lastAtOrBefore(chars, this.#segments.length, (index) => this.#before[index]!), 0);
+    return this.placeAt(segment, chars - this.#before[segment]!);
   }
 
   /** Records that `chunk` took `seconds` (at rate 1) to speak; every time after it moves with the new pace. */
