@@ -19,7 +19,7 @@ interface Part {
 
 export class ChaptersHook {
   readonly #playback: PlaybackController;
-  /** Called once the chapters are there (what shows them is drawn again). */
+  /** Called once the chapters are there (the element is drawn again by their part: see `LazyPart`). */
   readonly #arrived: () => void;
   readonly #part: LazyPart<Part>;
   /** The segments last looked at for a heading (the array is replaced when the page is read again). */

@@ -96,10 +96,6 @@ export class LanguageController {
 
   /** The table the UI speaks now, and the locale for its times and numbers (see `UiLanguage.locale`). */
   get current(): UiLanguage {
-    return this.#resolve();
-  }
-
-  #resolve(): UiLanguage {
     if (languages) return languages.language(this.#langs(), this.#host, () => this.#host.requestUpdate());
     if (!this.#english()) loadLanguages().then(() => this.#host.requestUpdate(), () => {});
     return { strings: enShell, locale: 'en' };

@@ -1,8 +1,8 @@
 /**
  * A part of the session that loads on first need (`import()`): the voice menu, the copy of a moment's link,
- * the chapters, the sleep timer's menu, the Up next offer. `load()` imports it once, adds its styles to the
- * player's shadow root, and asks the element to draw again; a load that failed (offline, a blocked file) is
- * tried again on the next.
+ * the chapters, the sleep timer's menu, the Up next offer, the paragraph list. `load()` imports it once, adds
+ * its styles to the player's shadow root, and asks the element to draw again; a load that failed (offline, a
+ * blocked file) is tried again on the next.
  * The part's exports are read as members of the module (`loaded.X`), not passed on whole, so the bundler leaves
  * the module's other exports (seams for tests) out of its file.
  */

@@ -17,6 +17,7 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { Chapters } from '../player/chapters.js';
 import type { PlaybackController } from '../player/playback.js';
+import { LazyPart } from './lazy-part.js';
 import type { OpenParagraphList } from './play-from-here-list-options.js';
 import { renderParagraphsButton } from './paragraphs-button.js';
 
@@ -41,11 +42,8 @@ export class ParagraphListController implements ReactiveController {
   #open = false;
   /** Asked to open while the list's module loads. */
   #opening = false;
-  /** The list's module loading, then loaded: the open list, kept with its place between openings. */
-  #loading: Promise<OpenParagraphList> | null = null;
-  #view: OpenParagraphList | null = null;
-  /** The article's chapters, which group the list's paragraphs. */
-  readonly #chapters: ListChapters | undefined;
+  /** The list's module, then the open list, kept with its place between openings. */
+  readonly #list: LazyPart<OpenParagraphList>;
   /** Copies a link to the moment: the current one, or paragraph `index`'s start. */
   readonly #copyLink: ((index?: number) => void) | undefined;
 
@@ -57,8 +55,18 @@ export class ParagraphListController implements ReactiveController {
   ) {
     this.#host = host;
     this.#playback = playback;
-    this.#chapters = chapters;
     this.#copyLink = copyLink;
+    // With the chapters, when the article has some: the list opens grouped.
+    this.#list = new LazyPart(host, () =>
+      Promise.all([import('./play-from-here-list-options.js'), chapters?.ready()]).then(([loaded]) => [
+        new loaded.OpenParagraphList(host, playback, {
+          isOpen: () => this.#open,
+          close: () => this.#close(),
+          chapters: () => chapters?.now ?? null,
+          copyLink,
+        }),
+      ] as const),
+    );
     host.addController(this);
   }
 
@@ -80,20 +88,20 @@ export class ParagraphListController implements ReactiveController {
 
   /** A pointer over the list's button, or focus on it: the list is about to be opened, so it loads now. */
   readonly #onIntent = (event: Event): void => {
-    if (this.#loading) return;
+    if (this.#list.asked) return;
     const target = event.composedPath()[0];
-    if (target instanceof Element && target.closest('[part~="paragraphs-button"]')) this.#load().catch(() => {});
+    if (target instanceof Element && target.closest('[part~="paragraphs-button"]')) this.#list.load().catch(() => {});
   };
 
   /** After a render of the open list: the room of the options not in the DOM. */
   hostUpdated(): void {
-    if (this.#open) this.#view?.measure();
+    if (this.#open) this.#list.value?.measure();
   }
 
   /** The toggle button and, when open, the list; nothing while the article has nothing to read. */
   render(strings: ParagraphListStrings) {
     if (!this.#playback.segments.length) return nothing;
-    const list = this.#open ? this.#view : null;
+    const list = this.#open ? this.#list.value : undefined;
     const copy = this.#copyLink;
     return renderParagraphsButton(
       strings.playFromParagraph,
@@ -119,7 +127,7 @@ export class ParagraphListController implements ReactiveController {
       return;
     }
     this.#opening = true;
-    this.#load().then(
+    this.#list.load().then(
       (list) => {
         if (!this.#opening) return;
         this.#opening = false;
@@ -130,25 +138,6 @@ export class ParagraphListController implements ReactiveController {
       () => (this.#opening = false),
     );
   };
-
-  #load(): Promise<OpenParagraphList> {
-    const chapters = this.#chapters;
-    // With the chapters, when the article has some: the list opens grouped.
-    this.#loading ??= Promise.all([import('./play-from-here-list-options.js'), chapters?.ready()]).then(
-      ([{ OpenParagraphList }]) =>
-        (this.#view = new OpenParagraphList(this.#host, this.#playback, {
-          isOpen: () => this.#open,
-          close: () => this.#close(),
-          chapters: () => chapters?.now ?? null,
-          copyLink: this.#copyLink,
-        })),
-      (error: unknown) => {
-        this.#loading = null;
-        throw error;
-      },
-    );
-    return this.#loading;
-  }
 
   /** Closes the list and puts focus back on its button (the list's buttons are going away). */
   #close(): void {

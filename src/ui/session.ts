@@ -116,10 +116,7 @@ export class PlayerSession implements PlayerParts {
       speech: engineOptions().speech,
       audio: () => ({ ...engineOptions().audio, allowCrossOrigin: host.allowCrossOrigin }),
     }));
-    const chapters = (this.#chapters = new ChaptersHook(host, playback, () => {
-      media.chaptersChanged();
-      host.requestUpdate();
-    }));
+    const chapters = (this.#chapters = new ChaptersHook(host, playback, () => media.chaptersChanged()));
     // First after playback: a player that starts pauses the others before its Media Session claims the controls.
     new ExclusiveController(host, playback);
     this.#follow = new FollowController(host, {

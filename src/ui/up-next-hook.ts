@@ -34,7 +34,7 @@ export class UpNextHook implements ReactiveController {
   constructor(host: UpNextHost, playback: PlaybackController) {
     this.#host = host;
     this.#playback = playback;
-    this.#part = new LazyPart(host, () => import('./up-next.js').then((loaded) => [new loaded.UpNext(host, playback)] as const));
+    this.#part = new LazyPart(host, () => import('./up-next.js').then((loaded) => [new loaded.UpNext(host, playback), loaded.upNextStyles] as const));
     host.addController(this);
   }
 

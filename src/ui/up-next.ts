@@ -13,7 +13,6 @@ import type { PlayerSnapshot } from '../player/store.js';
 import { pageTitle } from '../playlist/article-page.js';
 import { fetchPage } from '../playlist/fetch-page.js';
 import { enPlaylist } from '../playlist/strings.js';
-import { addStyles } from './add-styles.js';
 
 /** The player, as "Up next" uses it. */
 export interface UpNextHost extends ReactiveControllerHost, HTMLElement {
@@ -76,7 +75,6 @@ export class UpNext {
   constructor(host: UpNextHost, playback: PlaybackController) {
     this.#host = host;
     this.#playback = playback;
-    if (host.renderRoot instanceof ShadowRoot) addStyles(host.renderRoot, upNextStyles);
   }
 
   /** Offers `url` (the article ended): fetches its title, then counts down. */
@@ -220,7 +218,7 @@ function samePage(a: string, b: string): boolean {
   }
 }
 
-const upNextStyles = css`
+export const upNextStyles = css`
   .up-next {
     display: flex;
     flex-wrap: wrap;
