@@ -64,7 +64,7 @@ export class ListenPlaylist extends LitElement {
   #state: PlayerState = 'idle';
   #current: Current | null = null;
   /** The article being fetched, and whether it plays once there. */
-  #loading: { readonly index: number; readonly abort: AbortController; play: boolean } | null = null;
+  #loading: { readonly abort: AbortController; play: boolean } | null = null;
   #articleDone = 0;
   /** The last article skipped, said until the reader moves on themselves. */
   #notice = '';
@@ -176,7 +176,7 @@ export class ListenPlaylist extends LitElement {
     if (!item) return;
     if (!skipping) this.#notice = '';
     this.#loading?.abort.abort();
-    const loading = (this.#loading = { index, abort: new AbortController(), play });
+    const loading = (this.#loading = { abort: new AbortController(), play });
     this.#drop();
     if (index !== this.#queue.index || this.#state === 'ended') {
       this.#queue.moveTo(index);
