@@ -172,6 +172,16 @@ describe('<listen-playlist>', () => {
     expect(getComputedStyle(playlistControls(playlist).next.querySelector('svg')!).transform).not.toBe('none');
   });
 
+  it('puts an article back in the queue when the reader moves on while it is fetched', async () => {
+    useFakeSpeech({ charsPerSecond: SLOW });
+    const playlist = await mountPlaylist(playlistMarkup(THREE));
+    playlist.playItem(0);
+    expect(playlist.items[0]!.state).toBe('loading');
+    playlist.playItem(1);
+    await untilPlaylistState(playlist, 'playing');
+    expect(playlist.items.map((item) => item.state)).toEqual(['queued', 'playing', 'queued']);
+  });
+
   it('keeps the article being read current, with its state, when the page adds a link before it', async () => {
     useFakeSpeech({ charsPerSecond: SLOW });
     const playlist = await mountPlaylist(playlistMarkup(THREE));
