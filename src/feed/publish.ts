@@ -32,6 +32,12 @@ export interface PublishedArticle {
   readonly meta: PageMeta;
 }
 
+/** What `publishArticle` read and wrote for an article: `writeFeed` takes it instead of reading the files again. */
+export interface Published {
+  readonly manifest: ManifestJson;
+  readonly record: ArticleRecord;
+}
+
 /** Feed enclosure types by the manifest's source type, in the order they are preferred (MP3 plays everywhere). */
 const ENCLOSURES: readonly [RegExp, string][] = [
   [/^audio\/mpeg\b/i, 'audio/mpeg'],
@@ -63,9 +69,9 @@ export function pageUrl(path: string, meta: PageMeta, site: URL): string {
 
 /**
  * Writes `<name>.vtt` and `<name>.jsonld` for `article`; throws when its manifest is not the article's.
- * Returns the manifest it read, for `writeFeed` not to read it again.
+ * Returns the manifest it read and the record it wrote, for `writeFeed`.
  */
-export async function publishArticle(outDir: string, article: PublishedArticle, settings: FeedSettings): Promise<ManifestJson> {
+export async function publishArticle(outDir: string, article: PublishedArticle, settings: FeedSettings): Promise<Published> {
   const manifest = JSON.parse(await readFile(join(outDir, `${article.name}.json`), 'utf8')) as ManifestJson;
   // The transcript puts the page's sentences on the manifest's times: they must be the same texts.
   if (!Array.isArray(manifest.segments) || manifest.segments.some((segment, i) => segment.fingerprint !== fingerprint(article.texts[i] ?? ''))) {
@@ -92,26 +98,27 @@ export async function publishArticle(outDir: string, article: PublishedArticle, 
   const json = audioObject(record, { url: fileUrl(audio.src, settings.base), type: audio.type, duration: manifest.duration, transcript });
   await writeInPlace(join(outDir, `${article.name}.vtt`), formatVtt(cues));
   await writeInPlace(join(outDir, `${article.name}.jsonld`), `${scriptSafeJson(json)}\n`);
-  return manifest;
+  return { manifest, record };
 }
 
 /**
  * Rebuilds `<outDir>/feed.xml` from every article in the folder. `pages` are this run's (for the channel's
- * defaults); `manifests` the ones this run already read, by name (`publishArticle`'s). Returns warnings:
+ * defaults); `published` what this run's `publishArticle` calls returned, by name. Returns warnings:
  * articles left out, and what podcast apps will miss.
  */
 export async function writeFeed(
   outDir: string,
   settings: FeedSettings,
   pages: readonly PageMeta[],
-  manifests: ReadonlyMap<string, ManifestJson> = new Map(),
+  published: ReadonlyMap<string, Published> = new Map(),
 ): Promise<string[]> {
   const warnings: string[] = [];
   const items: (FeedItem & { readonly lang: string; readonly siteName: string })[] = [];
   for (const file of (await readdir(outDir)).filter((f) => f.endsWith('.jsonld') && !f.startsWith('.')).sort()) {
     const name = file.slice(0, -'.jsonld'.length);
-    const record = await readJsonLd(outDir, name);
-    const manifest = manifests.get(name) ?? (await readManifest(outDir, name));
+    const known = published.get(name);
+    const record = known?.record ?? (await readJsonLd(outDir, name));
+    const manifest = known?.manifest ?? (await readManifest(outDir, name));
     const audio = manifest && Array.isArray(manifest.sources) ? podcastAudio(manifest.sources) : null;
     if (!record || !manifest || !(manifest.duration > 0)) {
       warnings.push(`${name}: left out of the feed: ${record ? `${name}.json` : file} cannot be read`);

@@ -24,9 +24,8 @@ export const ITEM_STATES: Record<PlayerState, PlaylistItemState> = {
   error: 'ready',
 };
 
-/** The current article: its place in the queue, its copy, and the player reading it. */
+/** The current article (the queue's current one): its copy, and the player reading it. */
 export interface Current {
-  readonly index: number;
   readonly article: Element;
   readonly player: ListenPlayer;
 }

@@ -64,7 +64,7 @@ export class ListenPlaylist extends LitElement {
   #state: PlayerState = 'idle';
   #current: Current | null = null;
   /** The article being fetched, and whether it plays once there. */
-  #loading: { readonly index: number; readonly abort: AbortController; play: boolean } | null = null;
+  #loading: { readonly abort: AbortController; play: boolean } | null = null;
   #articleDone = 0;
   /** The last article skipped, said until the reader moves on themselves. */
   #notice = '';
@@ -176,7 +176,7 @@ export class ListenPlaylist extends LitElement {
     if (!item) return;
     if (!skipping) this.#notice = '';
     this.#loading?.abort.abort();
-    const loading = (this.#loading = { index, abort: new AbortController(), play });
+    const loading = (this.#loading = { abort: new AbortController(), play });
     this.#drop();
     if (index !== this.#queue.index || this.#state === 'ended') {
       this.#queue.moveTo(index);
@@ -190,7 +190,7 @@ export class ListenPlaylist extends LitElement {
     let current: Current;
     try {
       const loaded = await loadArticle(item, this.ownerDocument, ARTICLE_ID, loading.abort.signal);
-      current = { index, article: loaded.article, player: makePlayer(this.ownerDocument, loaded, this, this.#transcriptOpen) };
+      current = { article: loaded.article, player: makePlayer(this.ownerDocument, loaded, this, this.#transcriptOpen) };
     } catch (error) {
       if (loading.abort.signal.aborted) return;
       this.#loading = null;
@@ -211,7 +211,7 @@ export class ListenPlaylist extends LitElement {
   /** Removes the current article and its player (which stops reading and keeps its place). */
   #drop(): void {
     if (!this.#current) return;
-    this.#queue.requeue(this.#current.index);
+    this.#queue.requeue(this.#queue.index);
     this.#current = null;
     this.requestUpdate();
   }
@@ -250,18 +250,19 @@ export class ListenPlaylist extends LitElement {
       this.#articleDone = count ? ((detail.index as number) + 1) / count : 0;
       this.requestUpdate();
     } else if (event.type === 'listen-statechange') {
-      this.#playerState(current, detail.state as PlayerState);
+      this.#playerState(detail.state as PlayerState);
     } else if (event.type === 'listen-error' && detail.code === 'no-article' && !detail.fallback) {
       this.#drop();
-      this.#skip(current.index, new PageError('no-article', detail.message as string));
+      this.#skip(this.#queue.index, new PageError('no-article', detail.message as string));
     }
   };
 
-  #playerState(current: Current, state: PlayerState): void {
-    this.#queue.set(current.index, ITEM_STATES[state]);
+  #playerState(state: PlayerState): void {
+    const index = this.#queue.index;
+    this.#queue.set(index, ITEM_STATES[state]);
     if (state !== 'ended') return this.#setState(state);
     this.#articleDone = 1;
-    const next = current.index + 1;
+    const next = index + 1;
     if (next >= this.#queue.items.length) this.#end(true);
     else void this.#open(next, !this.noContinue);
   }

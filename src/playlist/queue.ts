@@ -46,9 +46,10 @@ export class PlaylistQueue implements ReactiveController {
     if (this.items[index]?.state !== 'played') this.set(index, 'queued');
   }
 
-  /** Makes article `index` the current one; the one left goes back to the queue if it was only made ready. */
+  /** Makes article `index` the current one; the one left goes back to the queue if it was only fetched or made ready. */
   moveTo(index: number): void {
-    if (this.items[this.index]?.state === 'ready') this.set(this.index, 'queued');
+    const left = this.items[this.index]?.state;
+    if (left === 'loading' || left === 'ready') this.set(this.index, 'queued');
     this.index = index;
   }
 

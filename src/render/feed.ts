@@ -1,7 +1,6 @@
 /** The render command's `--feed`: after rendering, each article's transcript and JSON-LD, then the folder's feed. */
 import type { FeedSettings } from '../feed/options.js';
-import type { ManifestJson } from '../manifest/manifest.js';
-import { FEED_FILE, publishArticle, writeFeed } from '../feed/publish.js';
+import { FEED_FILE, publishArticle, writeFeed, type Published } from '../feed/publish.js';
 import type { RenderOptions } from './args.js';
 import type { ArticleStatus, Output } from './progress.js';
 import type { ArticleText } from './source.js';
@@ -19,21 +18,21 @@ export async function publishFeed(
   stderr: Output,
 ): Promise<boolean> {
   let ok = true;
-  const manifests = new Map<string, ManifestJson>();
+  const published = new Map<string, Published>();
   for (const [id, input] of options.inputs.entries()) {
     const page = pages[id];
     const state = articles[id]?.state;
     if (!page || (state !== 'done' && state !== 'up to date')) continue;
     const lang = options.langOverride ?? page.lang;
     try {
-      manifests.set(input.name, await publishArticle(options.outDir, { name: input.name, path: input.path, texts: page.texts, lang, meta: page.meta }, settings));
+      published.set(input.name, await publishArticle(options.outDir, { name: input.name, path: input.path, texts: page.texts, lang, meta: page.meta }, settings));
     } catch (error) {
       stderr.write(`render: ${input.name}: no transcript or JSON-LD: ${error instanceof Error ? error.message : String(error)}\n`);
       ok = false;
     }
   }
   try {
-    const warnings = await writeFeed(options.outDir, settings, pages.flatMap((page) => (page ? [page.meta] : [])), manifests);
+    const warnings = await writeFeed(options.outDir, settings, pages.flatMap((page) => (page ? [page.meta] : [])), published);
     for (const warning of warnings) stderr.write(`render: feed: ${warning}\n`);
     stdout.write(`feed: ${new URL(FEED_FILE, settings.base).href} (${options.outDir.replace(/\/?$/, '/')}${FEED_FILE})\n`);
   } catch (error) {

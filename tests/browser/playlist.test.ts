@@ -172,6 +172,28 @@ describe('<listen-playlist>', () => {
     expect(getComputedStyle(playlistControls(playlist).next.querySelector('svg')!).transform).not.toBe('none');
   });
 
+  it('puts an article back in the queue when the reader moves on while it is fetched', async () => {
+    useFakeSpeech({ charsPerSecond: SLOW });
+    const playlist = await mountPlaylist(playlistMarkup(THREE));
+    playlist.playItem(0);
+    expect(playlist.items[0]!.state).toBe('loading');
+    playlist.playItem(1);
+    await untilPlaylistState(playlist, 'playing');
+    expect(playlist.items.map((item) => item.state)).toEqual(['queued', 'playing', 'queued']);
+  });
+
+  it('keeps the article being read current, with its state, when the page adds a link before it', async () => {
+    useFakeSpeech({ charsPerSecond: SLOW });
+    const playlist = await mountPlaylist(playlistMarkup(THREE));
+    playlist.playItem(1);
+    await untilPlaylistState(playlist, 'playing');
+    playlist.querySelector('ul')!.insertAdjacentHTML('afterbegin', `<li><a href="${PAGES}/empty.html">Empty</a></li>`);
+    await expect.poll(() => playlist.currentIndex).toBe(2);
+    playlist.pause();
+    await untilPlaylistState(playlist, 'paused');
+    expect(playlist.items.map((item) => `${item.title}:${item.state}`)).toEqual(['Empty:queued', 'One:queued', 'Two:paused', 'Three:queued']);
+  });
+
   it('remembers the article the reader was at, and comes back to it', async () => {
     useFakeSpeech({ charsPerSecond: SLOW });
     let playlist = await mountPlaylist(playlistMarkup(THREE));

@@ -75,7 +75,7 @@ describe('PlaylistQueue', () => {
     disconnect();
   });
 
-  it('puts the article left back in the queue only if it was merely made ready, or not listened to the end', () => {
+  it('puts the article left back in the queue only if it was merely fetched or made ready, or not listened to the end', () => {
     const { host, connect } = makeHost(LINKS);
     const queue = new PlaylistQueue(host);
     connect();
@@ -90,6 +90,10 @@ describe('PlaylistQueue', () => {
     queue.set(2, 'played');
     queue.requeue(2);
     expect(queue.items[2]!.state).toBe('played');
+    queue.set(0, 'loading');
+    queue.moveTo(0);
+    queue.moveTo(1);
+    expect(queue.items[0]!.state).toBe('queued');
   });
 
   it('remembers the place per playlist (its articles, in order), and forgets it', () => {
