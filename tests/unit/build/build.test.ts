@@ -23,7 +23,7 @@ const HOWLER = '_html5AudioPool';
  * element's own store and the judgement of publishers' markup (src/article/judge.ts, about 0.9 KB) must be there
  * before play (the time shown and `segments` depend on what is read); docs/performance.md has the breakdown.
  */
-// 15,069 bytes measured (15,325 before): the element's settings and lifecycle handled by its player core, which
+// 15,081 bytes measured (15,325 before): the element's settings and lifecycle handled by its player core, which
 // the template and the shell read directly (no view object, table of callbacks or controls object), the stepping
 // of the speed with the session, one formatter cache for times, the right-to-left rule in the player's styles,
 // one read of the UI's language per render.
